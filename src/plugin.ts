@@ -1,0 +1,50 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import tsParser from '@typescript-eslint/parser';
+import { codeRules } from '../rules/index.js';
+import type { LambdalintDocs } from './rule-creator.js';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+export const PLUGIN_NAME = 'lambdalint';
+export const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+type RuleEntry = [string, { meta: { docs?: LambdalintDocs } }];
+
+interface Plugin {
+  meta: { name: string; version: string };
+  rules: typeof codeRules;
+  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+}
+
+const plugin: Plugin = {
+  meta: { name: pkg.name, version: pkg.version },
+  rules: codeRules,
+  configs: {} as Plugin['configs'],
+};
+
+/** A config whose rule severities and options come from each rule's own metadata. */
+function makeConfig(level: 'recommended' | 'strict'): TSESLint.FlatConfig.Config {
+  const rules: TSESLint.FlatConfig.Rules = {};
+  for (const [name, rule] of Object.entries(codeRules) as RuleEntry[]) {
+    const docs = rule.meta.docs;
+    const severity = level === 'recommended' ? docs?.recommended : (docs?.strict ?? 'error');
+    if (!severity || severity === 'off') continue;
+    const options = level === 'strict' ? docs?.strictOptions : undefined;
+    rules[`${PLUGIN_NAME}/${name}`] = options ? [severity, ...options] : severity;
+  }
+  return {
+    name: `${PLUGIN_NAME}/${level}`,
+    files: CODE_FILES,
+    // The TypeScript parser reads JS as well, so one config covers handler code in either language
+    // without the user adding a parser.
+    languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+    plugins: { [PLUGIN_NAME]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules,
+  };
+}
+
+plugin.configs.recommended = makeConfig('recommended');
+plugin.configs.strict = makeConfig('strict');
+
+export default plugin;

@@ -1,0 +1,87 @@
+import rule from '../../rules/no-aws-sdk-v2.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-aws-sdk-v2', rule, {
+  valid: [
+    "import { S3Client } from '@aws-sdk/client-s3';",
+    "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+    { code: "const { SQSClient } = require('@aws-sdk/client-sqs');", languageOptions: CJS },
+    // Type-only imports are erased at compile time.
+    "import type { S3 } from 'aws-sdk';",
+    "import type AWS from 'aws-sdk';",
+    "import { type S3 } from 'aws-sdk';",
+    // Similarly named packages are not the SDK.
+    "import mock from 'aws-sdk-client-mock';",
+    "import { mockClient } from 'aws-sdk-client-mock';",
+    { code: "const xray = require('aws-xray-sdk-core');", languageOptions: CJS },
+    "const name = 'aws-sdk';",
+    { code: "require(moduleName);", languageOptions: CJS },
+    "export type { Handler } from 'aws-lambda';",
+  ],
+  invalid: [
+    {
+      code: "import AWS from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2', line: 1, column: 17 }],
+    },
+    {
+      code: "import * as AWS from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      code: "const AWS = require('aws-sdk');\nexports.handler = async () => new AWS.S3().listBuckets().promise();",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
+    },
+    {
+      code: "import DynamoDB from 'aws-sdk/clients/dynamodb';",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/dynamodb', replacement: '@aws-sdk/client-dynamodb' } }],
+    },
+    {
+      code: "const SecretsManager = require('aws-sdk/clients/secretsmanager');",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/secretsmanager', replacement: '@aws-sdk/client-secrets-manager' } }],
+    },
+    {
+      code: "import { DynamoDB, S3 } from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/client-s3" } }],
+    },
+    {
+      code: "const { StepFunctions } = require('aws-sdk');",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/client-sfn' } }],
+    },
+    {
+      code: "const DocumentClient = require('aws-sdk/lib/dynamodb/document_client');",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/lib/dynamodb/document_client', replacement: '@aws-sdk/lib-dynamodb' } }],
+    },
+    {
+      code: "export const handler = async () => { const AWS = await import('aws-sdk'); return AWS; };",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      code: "export { S3 } from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      code: "import AWS = require('aws-sdk');",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      code: "import 'aws-sdk/global';",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      // A v2 client with no checked v3 name still gets the generic hint.
+      code: "import Pinpoint from 'aws-sdk/clients/pinpointsmsvoice';",
+      errors: [{ messageId: 'noAwsSdkV2' }],
+    },
+    {
+      code: "const middy = require('@middy/core');\nconst { S3 } = require('aws-sdk');\nconst s3 = new S3();\nmodule.exports.handler = middy(async () => s3.listBuckets().promise());",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', line: 2 }],
+    },
+  ],
+});

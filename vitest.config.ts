@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // RuleTester builds one `it` per case; e2e tests spawn real processes.
+    testTimeout: 60_000,
+    pool: 'threads',
+    setupFiles: ['test/setup.ts'],
+  },
+});
