@@ -1,7 +1,6 @@
+// The package's default entry is the ESLint plugin and nothing else, so tools that load
+// plugins (ESLint, eslint-doc-generator) see `{ meta, rules, configs }`. The programmatic
+// API lives in `lambdalint/api`.
 import plugin from './plugin.js';
 
 export default plugin;
-export { codeRules } from '../rules/index.js';
-export type { LambdalintDocs, Severity } from './rule-creator.js';
-export type { LambdalintSettings, HandlerSetting } from './handlers/settings.js';
-export type { TriggerKind } from './model/trigger.js';

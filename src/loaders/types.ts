@@ -1,0 +1,22 @@
+import type { LambdaFunction, LoadDiagnostic, LogGroup, SqsQueue } from '../model/index.js';
+
+/** What the loaders may ask of the file system. Paths are relative to the analysis root. */
+export interface LoaderHost {
+  /** File text, or undefined when the file does not exist or cannot be read. */
+  readFile(relativePath: string): string | undefined;
+  fileExists(relativePath: string): boolean;
+  /** Relative paths of files in a directory (non-recursive), sorted; [] when missing. */
+  listDir(relativePath: string): string[];
+}
+
+/** What one loader read from one file (or one module directory for Terraform). */
+export interface LoadResult {
+  functions: LambdaFunction[];
+  queues: SqsQueue[];
+  logGroups: LogGroup[];
+  diagnostics: LoadDiagnostic[];
+}
+
+export function emptyResult(): LoadResult {
+  return { functions: [], queues: [], logGroups: [], diagnostics: [] };
+}

@@ -1,0 +1,115 @@
+import type { TriggerKind } from './trigger.js';
+import type { Located, SourceLocation } from './location.js';
+
+export type ConfigFormat = 'serverless' | 'sam' | 'cloudformation' | 'terraform' | 'cdk';
+
+/** How the deploy packages the code, which decides what exists at run time. */
+export type Bundler = 'esbuild' | 'webpack' | 'typescript' | 'nodejs-function' | 'serverless-bundle' | 'other';
+
+export interface CodeLocation {
+  /** `dir`: handler path is relative to it; `zip`/`image`: built artifact; `entry`: CDK NodejsFunction entry file; `inline`: code in the template. */
+  kind: 'dir' | 'zip' | 'entry' | 'inline' | 'image';
+  path: Located<string>;
+}
+
+export interface Trigger {
+  kind: TriggerKind;
+  loc: SourceLocation;
+  /** Queue or stream this trigger reads from, when it is an event source mapping. */
+  source?: {
+    /** As written: logical id, ARN, `aws_sqs_queue.jobs.arn`, `${self:...}`. */
+    ref: string;
+    /** Id of the `SqsQueue` in the model when the loader could link it. */
+    queueId?: string;
+  };
+  batchSize?: Located<number>;
+  /** `FunctionResponseTypes` / `function_response_types`; `undefined` when not set. */
+  functionResponseTypes?: Located<string[]>;
+  /** Stream mapping on-failure destination. */
+  onFailure?: Located<string>;
+  /** API Gateway integration timeout in milliseconds, when the config sets one. */
+  integrationTimeoutMs?: Located<number>;
+  /** Lambda@Edge event type: viewer-request, origin-response, ... */
+  edgeEventType?: string;
+}
+
+export interface LambdaFunction {
+  /** Unique and stable within one analysis: `<file>#<name>`. */
+  id: string;
+  /** Logical name: serverless function key, CloudFormation logical id, Terraform `type.name`, CDK construct id. */
+  name: string;
+  format: ConfigFormat;
+  /** Where the function is defined. */
+  source: SourceLocation;
+  runtime?: Located<string>;
+  architecture?: Located<string>;
+  /** As written: `src/app.handler`, `index.main`. */
+  handler?: Located<string>;
+  code?: CodeLocation;
+  packageType?: 'Zip' | 'Image';
+  memorySize: Located<number>;
+  timeout: Located<number>;
+  /** Environment variables by name; the whole block's location in `environmentLoc`. */
+  environment: Record<string, Located<string>>;
+  environmentLoc?: SourceLocation;
+  /** Files whose keys are loaded as environment (dotenv, serverless `useDotenv`). Relative to the root. */
+  dotenvFiles?: string[];
+  triggers: Trigger[];
+  /** DLQ (`DeadLetterQueue`, `onError`, `dead_letter_config`). */
+  deadLetter?: Located<string>;
+  /** Async invoke on-failure destination (`EventInvokeConfig`, `destinations.onFailure`). */
+  onFailureDestination?: Located<string>;
+  /** Retention of the function's log group, when configured anywhere (log group resource, `logRetentionInDays`, CDK `logRetention`). */
+  logRetentionDays?: Located<number>;
+  tracing?: Located<string>;
+  reservedConcurrency?: Located<number>;
+  provisionedConcurrency?: Located<number>;
+  functionUrl?: { authType: Located<string>; loc: SourceLocation };
+  layers: Array<Located<string>>;
+  bundler?: Bundler;
+  /** Rules suppressed for this function (CloudFormation `Metadata.lambdalint.ignore`). */
+  ignoredRules?: Array<{ rule: string; reason?: string; loc: SourceLocation }>;
+}
+
+export interface SqsQueue {
+  id: string;
+  name: string;
+  source: SourceLocation;
+  visibilityTimeout: Located<number>;
+  fifo?: boolean;
+}
+
+export interface LogGroup {
+  id: string;
+  name: string;
+  source: SourceLocation;
+  retentionDays?: Located<number>;
+}
+
+/** A problem with a config file itself (unparseable, too large, unreadable). */
+export interface LoadDiagnostic {
+  ruleId: 'parse-error';
+  message: string;
+  loc: SourceLocation;
+}
+
+/** Everything the loaders read from one project. */
+export interface ProjectModel {
+  functions: LambdaFunction[];
+  queues: SqsQueue[];
+  logGroups: LogGroup[];
+  diagnostics: LoadDiagnostic[];
+  /** Config files that were loaded, relative to the root, sorted. */
+  configFiles: string[];
+}
+
+/** AWS defaults, with sources. Checked 2026-11-27. */
+export const LAMBDA_DEFAULTS = {
+  /** https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html */
+  timeoutSeconds: 3,
+  maxTimeoutSeconds: 900,
+  /** https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html */
+  memoryMb: 128,
+  /** https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html */
+  sqsVisibilityTimeoutSeconds: 30,
+} as const;

@@ -1,0 +1,3 @@
+export * from './location.js';
+export * from './function.js';
+export * from './trigger.js';
