@@ -32,8 +32,8 @@ export const HEAVY_PACKAGES: readonly HeavyPackage[] = [
   {
     name: 'moment',
     alternative: "'dayjs' (7.6 KB) or 'date-fns' per-function imports",
-    reason: 'it is 62 KB minified and cannot be tree-shaken; the project is in maintenance mode',
-    source: LAMBDA_FACTS,
+    reason: 'it is 62 KB minified, cannot be tree-shaken, and is a legacy project in maintenance mode',
+    source: `${LAMBDA_FACTS}; https://momentjs.com/docs/#/-project-status/`,
   },
   {
     name: 'axios',
@@ -68,8 +68,8 @@ export const HEAVY_PACKAGES: readonly HeavyPackage[] = [
   {
     name: 'puppeteer',
     alternative: "'puppeteer-core' with '@sparticuz/chromium'",
-    reason: 'it downloads a full Chrome build that does not run on Lambda and pushes the package past the 250 MB unzipped limit',
-    source: 'https://github.com/puppeteer/puppeteer/issues/603',
+    reason: "it downloads a full Chrome build at install that pushes the function past Lambda's 250 MB unzipped limit",
+    source: 'https://github.com/puppeteer/puppeteer/issues/603, https://github.com/Sparticuz/chromium',
   },
   {
     name: 'mathjs',
@@ -81,7 +81,7 @@ export const HEAVY_PACKAGES: readonly HeavyPackage[] = [
     name: '@faker-js/faker',
     alternative: "a single locale ('@faker-js/faker/locale/en', about 600 KB), and keep fake data out of production code",
     reason: 'the default export loads every locale, about 5 MB',
-    source: 'https://fakerjs.dev/guide/localization',
+    source: 'https://fakerjs.dev/guide/localization (quoted in https://github.com/GCTC-NTGC/gc-digital-talent/issues/10262)',
   },
   {
     name: 'faker',

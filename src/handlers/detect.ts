@@ -394,6 +394,11 @@ function calledModuleFunctions(fn: FunctionNode, bindings: Map<string, Binding>)
       const target = binding ? bindingFunction(binding) : undefined;
       if (target) result.push(target);
     }
+    // `this.process(record)` inside a class method: the sibling method runs for the handler too.
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression && !node.callee.computed) {
+      const target = siblingMethod(fn, dottedName(node.callee.property));
+      if (target) result.push(target);
+    }
     for (const key of Object.keys(node)) {
       if (key === 'parent') continue;
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -406,6 +411,19 @@ function calledModuleFunctions(fn: FunctionNode, bindings: Map<string, Binding>)
   };
   visit(fn.body);
   return result;
+}
+
+/** The method `name` of the class whose method `fn` is. */
+function siblingMethod(fn: FunctionNode, name: string | undefined): FunctionNode | undefined {
+  const method = fn.parent;
+  const classBody = method?.type === AST_NODE_TYPES.MethodDefinition || method?.type === AST_NODE_TYPES.PropertyDefinition ? method.parent : undefined;
+  if (name === undefined || classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  for (const element of classBody.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && !element.computed && keyName(element) === name && isFunctionNode(element.value)) {
+      return element.value;
+    }
+  }
+  return undefined;
 }
 
 /**

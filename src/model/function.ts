@@ -9,6 +9,7 @@ export type Bundler = 'esbuild' | 'webpack' | 'typescript' | 'nodejs-function' |
 export interface CodeLocation {
   /** `dir`: handler path is relative to it; `zip`/`image`: built artifact; `entry`: CDK NodejsFunction entry file; `inline`: code in the template. */
   kind: 'dir' | 'zip' | 'entry' | 'inline' | 'image';
+  /** Relative to the analysis root (loaders resolve it against the config file's folder). */
   path: Located<string>;
 }
 
@@ -31,6 +32,16 @@ export interface Trigger {
   integrationTimeoutMs?: Located<number>;
   /** Lambda@Edge event type: viewer-request, origin-response, ... */
   edgeEventType?: string;
+  /**
+   * API Gateway REST integration with `responseTransferMode: STREAM` (response streaming): the
+   * 29 s default does not bound it (up to 15 minutes). Set by loaders when they can see it.
+   */
+  responseStreaming?: boolean;
+  /**
+   * The caller invokes the function asynchronously and does not wait for it (API Gateway
+   * integration with the `X-Amz-Invocation-Type: 'Event'` request header).
+   */
+  asyncInvocation?: boolean;
 }
 
 export interface LambdaFunction {
@@ -52,6 +63,8 @@ export interface LambdaFunction {
   /** Environment variables by name; the whole block's location in `environmentLoc`. */
   environment: Record<string, Located<string>>;
   environmentLoc?: SourceLocation;
+  /** The environment block is not statically known as a whole (`environment: ${file(env.yml)}` unresolved, a CDK spread): names may be missing. */
+  environmentUnknown?: boolean;
   /** Files whose keys are loaded as environment (dotenv, serverless `useDotenv`). Relative to the root. */
   dotenvFiles?: string[];
   triggers: Trigger[];
@@ -86,11 +99,13 @@ export interface LogGroup {
   retentionDays?: Located<number>;
 }
 
-/** A problem with a config file itself (unparseable, too large, unreadable). */
+/** A problem with a config file itself (unparseable, too large, unreadable), or a loader bug. */
 export interface LoadDiagnostic {
-  ruleId: 'parse-error';
+  ruleId: 'parse-error' | 'internal-error';
   message: string;
   loc: SourceLocation;
+  /** Default 'error'; files skipped for size are a 'warning'. */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 /** Everything the loaders read from one project. */

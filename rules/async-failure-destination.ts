@@ -1,0 +1,82 @@
+import { createConfigRule } from '../src/config-rules/create-config-rule.js';
+import { triggerName, where } from '../src/config-rule-helpers.js';
+import type { LambdaFunction, Trigger, TriggerKind } from '../src/model/index.js';
+
+/**
+ * Asynchronous invocation: Lambda retries twice, keeps events up to 6 hours, then discards them
+ * unless a dead-letter queue or an on-failure destination is configured.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+ * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+ * Stream event source mappings (Kinesis, DynamoDB streams): failed records are retried until they
+ * expire and then dropped; an OnFailure destination on the mapping keeps a record of them. The
+ * function's async destinations do not apply to mappings.
+ * https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html
+ * Checked 2026-11-27. Synchronous callers (API Gateway, ALB, function URLs, AppSync) get the error
+ * themselves, so a DLQ does nothing there (the checkov CKV_AWS_116 false positive,
+ * bridgecrewio/checkov#2194). SQS is polled synchronously: its DLQ is the queue's redrive policy,
+ * not the function's, so it is not checked here.
+ */
+const ASYNC_KINDS: ReadonlySet<TriggerKind> = new Set(['s3', 'sns', 'eventbridge', 'schedule', 'iot']);
+const STREAM_KINDS: ReadonlySet<TriggerKind> = new Set(['kinesis', 'dynamodb-stream']);
+
+export default createConfigRule({
+  name: 'async-failure-destination',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a dead-letter queue or on-failure destination for asynchronously invoked functions and stream mappings',
+      recommended: 'warn',
+      sources: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html',
+      ],
+    },
+    messages: {
+      asyncWithoutDestination:
+        "Function '{{fn}}' is invoked asynchronously by {{triggers}} ({{triggerAt}}) and has neither a dead-letter queue nor an on-failure destination: when it keeps failing, Lambda retries twice and then silently drops the event, and nobody can find or replay it. Add an on-failure destination (EventInvokeConfig / DestinationConfig OnFailure, serverless destinations.onFailure, aws_lambda_function_event_invoke_config) or a DeadLetterQueue (SQS or SNS).",
+      streamWithoutOnFailure:
+        "The {{trigger}} event source mapping of function '{{fn}}' has no on-failure destination: a record the function cannot process is retried until it expires from the stream (blocking its shard meanwhile) and is then dropped without a trace. Add DestinationConfig.OnFailure (an SQS queue, SNS topic or S3 bucket) to the mapping, with MaximumRetryAttempts and BisectBatchOnFunctionError.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function(fn) {
+        const asyncTriggers = fn.triggers.filter((t) => ASYNC_KINDS.has(t.kind));
+        if (asyncTriggers.length > 0 && !hasAsyncFailureHandling(fn)) {
+          context.report({
+            messageId: 'asyncWithoutDestination',
+            data: {
+              fn: fn.name,
+              triggers: [...new Set(asyncTriggers.map((t) => triggerName(t.kind)))].join(', '),
+              triggerAt: where(asyncTriggers[0].loc),
+            },
+            loc: fn.source,
+            functions: [fn.name],
+          });
+        }
+        for (const trigger of fn.triggers) {
+          if (!isStreamWithoutOnFailure(trigger)) continue;
+          context.report({
+            messageId: 'streamWithoutOnFailure',
+            data: { fn: fn.name, trigger: triggerName(trigger.kind) },
+            loc: trigger.loc,
+            functions: [fn.name],
+          });
+        }
+      },
+    };
+  },
+});
+
+/** A DLQ or an on-failure destination, literal or reference: either keeps failed events. */
+function hasAsyncFailureHandling(fn: LambdaFunction): boolean {
+  return fn.deadLetter !== undefined || fn.onFailureDestination !== undefined;
+}
+
+function isStreamWithoutOnFailure(trigger: Trigger): boolean {
+  return STREAM_KINDS.has(trigger.kind) && trigger.onFailure === undefined;
+}

@@ -1,0 +1,24 @@
+import asyncFailureDestination from './async-failure-destination.js';
+import deprecatedRuntime from './deprecated-runtime.js';
+import logRetention from './log-retention.js';
+import noDefaultMemory from './no-default-memory.js';
+import noDefaultTimeout from './no-default-timeout.js';
+import noMaxTimeout from './no-max-timeout.js';
+import noPublicFunctionUrl from './no-public-function-url.js';
+import noSecretInEnvironment from './no-secret-in-environment.js';
+import sqsVisibilityTimeout from './sqs-visibility-timeout.js';
+import timeoutExceedsIntegration from './timeout-exceeds-integration.js';
+
+/** Every config rule (rules over the deploy-config model), by id. Configs and docs derive from each rule's metadata. */
+export const configRules = {
+  'no-max-timeout': noMaxTimeout,
+  'timeout-exceeds-integration': timeoutExceedsIntegration,
+  'sqs-visibility-timeout': sqsVisibilityTimeout,
+  'deprecated-runtime': deprecatedRuntime,
+  'no-secret-in-environment': noSecretInEnvironment,
+  'no-default-memory': noDefaultMemory,
+  'no-default-timeout': noDefaultTimeout,
+  'async-failure-destination': asyncFailureDestination,
+  'log-retention': logRetention,
+  'no-public-function-url': noPublicFunctionUrl,
+} as const;

@@ -1,0 +1,15 @@
+import type { CrossRule } from '../src/cross-rules/types.js';
+import batchItemFailuresConfig from './batch-item-failures-config.js';
+import handlerResolves from './handler-resolves.js';
+import missingDependency from './missing-dependency.js';
+import undefinedEnvVar from './undefined-env-var.js';
+import unusedEnvVar from './unused-env-var.js';
+
+/** Rules that check deploy configs against handler code, by id. */
+export const crossRules: Record<string, CrossRule> = {
+  'batch-item-failures-config': batchItemFailuresConfig as CrossRule,
+  'handler-resolves': handlerResolves as CrossRule,
+  'missing-dependency': missingDependency as CrossRule,
+  'undefined-env-var': undefinedEnvVar as CrossRule,
+  'unused-env-var': unusedEnvVar as CrossRule,
+};

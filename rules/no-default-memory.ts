@@ -1,0 +1,43 @@
+import { createConfigRule } from '../src/config-rules/create-config-rule.js';
+import type { LambdaFunction } from '../src/model/index.js';
+
+/**
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-27):
+ * memory 128 MB (the default, "the lowest possible setting") to 10,240 MB; CPU is allocated in
+ * proportion to memory, "At 1,769 MB, a function has the equivalent of one vCPU".
+ * Lambda@Edge viewer triggers allow at most 128 MB, so the default is the only choice there:
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
+ */
+export const ONE_VCPU_MEMORY_MB = 1769;
+
+export default createConfigRule({
+  name: 'no-default-memory',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require an explicit memory size instead of the 128 MB default',
+      recommended: 'off',
+      strict: 'error',
+      sources: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html'],
+    },
+    messages: {
+      defaultMemory:
+        "Function '{{fn}}' does not set its memory size, so it runs with the 128 MB default. Lambda gives CPU in proportion to memory (one full vCPU only at 1,769 MB), so at 128 MB the cold start (loading modules, opening TLS connections) and every invocation run on a small slice of a CPU: slower responses, and often a higher bill because duration grows faster than the price drops. Set the memory size explicitly, measured for this function (for example with AWS Lambda Power Tuning).",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function(fn) {
+        if (!fn.memorySize.isDefault || isViewerEdgeFunction(fn)) return;
+        context.report({ messageId: 'defaultMemory', data: { fn: fn.name }, loc: fn.memorySize.loc, functions: [fn.name] });
+      },
+    };
+  },
+});
+
+/** Lambda@Edge viewer functions cannot have more than 128 MB. */
+function isViewerEdgeFunction(fn: LambdaFunction): boolean {
+  return fn.triggers.some((t) => t.edgeEventType?.toLowerCase().startsWith('viewer'));
+}

@@ -1,0 +1,34 @@
+import { createConfigRule } from '../src/config-rules/create-config-rule.js';
+
+/**
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html (checked 2026-11-27):
+ * "The default value for this setting is 3 seconds ... up to a maximum value of 900 seconds".
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 3;
+
+export default createConfigRule({
+  name: 'no-default-timeout',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require an explicit function timeout instead of the 3 s default',
+      recommended: 'off',
+      strict: 'error',
+      sources: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'],
+    },
+    messages: {
+      defaultTimeout:
+        "Function '{{fn}}' does not set a timeout, so it gets the 3 s default, a value nobody chose: a cold start that opens a database connection or calls another API can exceed it and fail with 'Task timed out after 3.00 seconds', while a function that should fail fast may need less. Set the timeout explicitly, a little above the longest run you expect and below what the caller waits (29 s for an API Gateway REST API).",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function(fn) {
+        if (!fn.timeout.isDefault) return;
+        context.report({ messageId: 'defaultTimeout', data: { fn: fn.name }, loc: fn.timeout.loc, functions: [fn.name] });
+      },
+    };
+  },
+});

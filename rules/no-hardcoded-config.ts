@@ -1,0 +1,504 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/rule-creator.js';
+import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, unwrapTs } from '../src/handlers/ast-utils.js';
+import { isInfraCodeFile } from '../src/infra-code.js';
+import {
+  awsEndpointRegion,
+  isAwsAccountId,
+  isAwsManagedArn,
+  isAwsRegion,
+  isPlaceholder,
+  looksLikeArn,
+  parseArn,
+  parseSqsQueueUrl,
+  urlHost,
+} from '../src/secret-patterns.js';
+
+type Options = [
+  {
+    /** Regular expressions (strings) for values to allow. */
+    ignore?: string[];
+    /** Report `region: 'us-east-1'` literals. */
+    checkRegion?: boolean;
+    /** Allow a literal fallback after an environment read: `process.env.TABLE ?? 'orders'`. */
+    allowEnvFallback?: boolean;
+  },
+];
+
+type MessageIds =
+  | 'hardcodedArn'
+  | 'hardcodedArnPart'
+  | 'hardcodedQueueUrl'
+  | 'hardcodedEndpoint'
+  | 'hardcodedRegion'
+  | 'hardcodedResourceName';
+
+/**
+ * Parameters of AWS SDK inputs that name one resource of one account and stage
+ * (v3 command inputs, v2 client calls, DocumentClient params: same PascalCase names).
+ */
+const RESOURCE_PROPERTIES = new Set([
+  'Bucket',
+  'TableName',
+  'QueueUrl',
+  'QueueName',
+  'TopicArn',
+  'TargetArn',
+  'FunctionName',
+  'StateMachineArn',
+  // Step Functions inputs are camelCase (`new StartExecutionCommand({ stateMachineArn })`).
+  'stateMachineArn',
+  'SecretId',
+  'EventBusName',
+  'StreamName',
+  'DeliveryStreamName',
+]);
+
+/** Values of resource parameters that are the same in every account. */
+const SAME_IN_EVERY_ACCOUNT: Record<string, string[]> = { EventBusName: ['default'] };
+
+/**
+ * Clients of global services whose API only answers in one region, so a literal region is the
+ * only correct value: CloudFront, Route 53, IAM, Organizations, Cost Explorer, Pricing, Shield, ...
+ * `undefined` allows any region; a list allows only those (ACM and WAF certificates/ACLs for
+ * CloudFront must be in us-east-1).
+ */
+const GLOBAL_SERVICE_CLIENTS: Record<string, string[] | undefined> = {
+  CloudFront: undefined,
+  CloudFrontKeyValueStore: undefined,
+  Route53: undefined,
+  Route53Domains: undefined,
+  IAM: undefined,
+  Organizations: undefined,
+  CostExplorer: undefined,
+  Pricing: undefined,
+  Shield: undefined,
+  GlobalAccelerator: undefined,
+  Health: undefined,
+  Budgets: undefined,
+  ACM: ['us-east-1'],
+  WAFV2: ['us-east-1'],
+};
+
+const MAX_SHOWN = 80;
+const MAX_RESOLVE_DEPTH = 4;
+/** Stands for an interpolated value in a string pattern; never appears in AWS names. */
+const DYNAMIC = '\u0000';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-config',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description:
+        'Disallow hardcoded ARNs, queue URLs, regional AWS endpoints, regions and resource names in Lambda code; read them from environment variables set by the deploy config',
+      recommended: 'warn',
+      strict: 'error',
+      strictOptions: [{ allowEnvFallback: false }],
+      sources: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html',
+        'https://docs.aws.amazon.com/lambda/latest/operatorguide/function-design.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
+        'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-region.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+      ],
+    },
+    messages: {
+      hardcodedArn:
+        "ARN '{{value}}' is hardcoded: it names one resource in one account and region, so the same code deployed to another stage, account or region still talks to this one (or fails with AccessDenied/NotFound). Pass it in an environment variable set from the deploy config (`!Ref`/`!GetAtt`, `${self:...}`, a CDK construct attribute) and read `process.env`.",
+      hardcodedArnPart:
+        "This ARN is built with a hardcoded {{part}} '{{value}}': deployed to another account or region, the function still points at this one. Take the whole ARN from an environment variable set by the deploy config, or build it from `process.env.AWS_REGION` and the account in the function's own ARN (`context.invokedFunctionArn`).",
+      hardcodedQueueUrl:
+        "SQS queue URL '{{value}}' is hardcoded: it holds the account and region of one queue, so other stages send to the wrong queue. Pass the queue URL in an environment variable set from the deploy config (`!Ref` of the queue, `${self:...}`, `queue.queueUrl` in CDK).",
+      hardcodedEndpoint:
+        "AWS endpoint '{{value}}' is hardcoded with region '{{region}}': each stage and region has its own API ID or endpoint, so this URL only works for one deployment. Pass it in an environment variable set from the deploy config; for service endpoints, let the SDK derive them from the region.",
+      hardcodedRegion:
+        "Region '{{value}}' is hardcoded: Lambda sets `AWS_REGION` and the SDK reads it, so a literal region makes the function call another region when it is deployed elsewhere (cross-region latency and data transfer, or resources not found). Drop the `region` option, or read it from an environment variable when the region is deliberately different.",
+      hardcodedResourceName:
+        "'{{property}}' is the literal '{{value}}': resource names differ per stage and account, so this code cannot be deployed twice without editing it. Set the name in an environment variable from the deploy config (`!Ref`, `${self:...}`, `table.tableName` in CDK) and read `process.env` at module scope.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignore: { type: 'array', items: { type: 'string' }, description: 'Regular expressions for values to allow.' },
+          checkRegion: { type: 'boolean', description: 'Report literal regions passed as `region`.' },
+          allowEnvFallback: {
+            type: 'boolean',
+            description: 'Allow literal fallbacks after environment reads (`process.env.X ?? "x"`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ ignore: [], checkRegion: true, allowEnvFallback: true }],
+  create(context, [options]) {
+    const filename = context.filename;
+    // Tests and infrastructure code (CDK stacks, serverless.ts) are where literal names belong.
+    if (isTestFile(filename) || isInfraCodeFile(context.sourceCode.ast, filename)) return {};
+
+    const ignore = compilePatterns(options.ignore ?? []);
+    const checkRegion = options.checkRegion !== false;
+    const allowEnvFallback = options.allowEnvFallback !== false;
+    const reported = new Set<TSESTree.Node>();
+    const resolver = new StaticResolver(context, allowEnvFallback);
+
+    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>, value: string): void => {
+      if (reported.has(node) || ignore.some((re) => re.test(value))) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    };
+
+    /** ARN, queue URL or endpoint in a fully known string; returns true when it reported or allowed it. */
+    const checkStaticString = (node: TSESTree.Node, value: string): boolean => {
+      const v = value.trim();
+      if (v.startsWith('arn:')) {
+        // Templates (`arn:aws:sns:region:<account-id>:x`) and AWS-managed ARNs are not reported, by any check.
+        if (looksLikeArn(v) && !isAwsManagedArn(v)) report(node, 'hardcodedArn', { value: shown(v) }, v);
+        return true;
+      }
+      if (isPlaceholder(v, { minLength: 1 })) return false;
+      if (parseSqsQueueUrl(v)) {
+        report(node, 'hardcodedQueueUrl', { value: shown(v) }, v);
+        return true;
+      }
+      const region = awsEndpointRegion(v);
+      if (region !== undefined) {
+        report(node, 'hardcodedEndpoint', { value: shown(v), region }, v);
+        return true;
+      }
+      return false;
+    };
+
+    /** A string built from literal and dynamic parts (template, concatenation). */
+    const checkPattern = (node: TSESTree.Node, pattern: string): void => {
+      if (!pattern.includes(DYNAMIC)) {
+        checkStaticString(node, pattern);
+        return;
+      }
+      const source = context.sourceCode.getText(node);
+      // Templates are shown without their backticks: `https://${apiId}.execute-api...`.
+      const text = node.type === AST_NODE_TYPES.TemplateLiteral ? source.slice(1, -1) : source;
+      const trimmed = pattern.trim();
+      if (trimmed.startsWith('arn:')) {
+        const arn = parseArn(trimmed);
+        if (!arn || isAwsManagedArn(trimmed)) return;
+        if (isAwsRegion(arn.region)) report(node, 'hardcodedArnPart', { part: 'region', value: arn.region }, text);
+        else if (isAwsAccountId(arn.account)) report(node, 'hardcodedArnPart', { part: 'account ID', value: arn.account }, text);
+        return;
+      }
+      if (urlHost(trimmed) === undefined) return;
+      if (isPlaceholder(trimmed.split(DYNAMIC).join(''), { minLength: 1 })) return;
+      const region = awsEndpointRegion(trimmed);
+      if (region !== undefined) {
+        const isQueue = urlHost(trimmed)?.startsWith('sqs.') === true;
+        report(node, isQueue ? 'hardcodedQueueUrl' : 'hardcodedEndpoint', { value: shown(text), region }, text);
+        return;
+      }
+      // `https://sqs.${region}.amazonaws.com/123456789012/${name}`: the account is still literal.
+      const queueAccount = /^https?:\/\/sqs\.[^/]+\.amazonaws\.com(?:\.cn)?\/(\d{12})\//.exec(trimmed);
+      if (queueAccount) report(node, 'hardcodedQueueUrl', { value: shown(text) }, text);
+    };
+
+    const checkResourceValue = (property: string, value: TSESTree.Node): void => {
+      for (const source of resolver.literalSources(value)) {
+        const v = source.value.trim();
+        if (checkStaticString(source.node, v)) continue;
+        if (isPlaceholder(v, { minLength: 1 }) || SAME_IN_EVERY_ACCOUNT[property]?.includes(v)) continue;
+        report(source.node, 'hardcodedResourceName', { property, value: shown(v) }, v);
+      }
+    };
+
+    const checkRegionValue = (value: TSESTree.Node, allowed: string[] | undefined | null): void => {
+      if (allowed === undefined) return; // global service: the literal region is required
+      for (const source of resolver.literalSources(value)) {
+        const v = source.value.trim();
+        if (!isAwsRegion(v) || allowed?.includes(v)) continue;
+        report(source.node, 'hardcodedRegion', { value: v }, v);
+      }
+    };
+
+    return {
+      Literal(node) {
+        if (typeof node.value !== 'string' || !isValuePosition(node) || isInConcatenation(node)) return;
+        if (allowEnvFallback && resolver.isEnvFallback(node)) return;
+        checkStaticString(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (isInConcatenation(node) || (allowEnvFallback && resolver.isEnvFallback(node))) return;
+        checkPattern(node, resolver.templatePattern(node));
+      },
+      'BinaryExpression[operator="+"]'(node: TSESTree.BinaryExpression) {
+        if (isInConcatenation(node)) return;
+        const pattern = resolver.concatenationPattern(node);
+        if (pattern !== undefined) checkPattern(node, pattern);
+      },
+      Property(node) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const name = keyName(node);
+        if (name === undefined) return;
+        if (RESOURCE_PROPERTIES.has(name)) checkResourceValue(name, node.value);
+        else if (checkRegion && (name === 'region' || name === 'Region') && isClientConfigObject(node.parent)) {
+          checkRegionValue(node.value, allowedRegions(node.parent));
+        }
+      },
+      AssignmentExpression(node) {
+        // `AWS.config.region = 'us-east-1'`
+        if (!checkRegion || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (propertyName(node.left) === 'region') checkRegionValue(node.right, null);
+      },
+    };
+  },
+});
+
+/** The message shows long values shortened. */
+function shown(value: string): string {
+  return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 3)}...` : value;
+}
+
+function compilePatterns(patterns: readonly string[]): RegExp[] {
+  const compiled: RegExp[] = [];
+  for (const pattern of patterns) {
+    try {
+      compiled.push(new RegExp(pattern, 'u'));
+    } catch {
+      // An invalid pattern must not crash the lint run; it simply allows nothing.
+    }
+  }
+  return compiled;
+}
+
+/** Literals that are values, not keys, module names or types. */
+function isValuePosition(node: TSESTree.Literal): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed) return false;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    if (parent.key === node) return false;
+  }
+  return (
+    parent.type !== AST_NODE_TYPES.ImportDeclaration &&
+    parent.type !== AST_NODE_TYPES.ExportAllDeclaration &&
+    parent.type !== AST_NODE_TYPES.ExportNamedDeclaration &&
+    parent.type !== AST_NODE_TYPES.ImportExpression &&
+    parent.type !== AST_NODE_TYPES.TSLiteralType &&
+    parent.type !== AST_NODE_TYPES.TSExternalModuleReference &&
+    parent.type !== AST_NODE_TYPES.TSEnumMember
+  );
+}
+
+/** Part of a `+` chain: the chain's top node is checked as a whole. */
+function isInConcatenation(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+';
+}
+
+/** Keys that only SDK client configurations have, besides `region`. */
+const CLIENT_CONFIG_KEYS = new Set([
+  'credentials', 'endpoint', 'apiVersion', 'maxAttempts', 'maxRetries', 'retryMode', 'httpOptions', 'requestHandler',
+  'signatureVersion', 'sslEnabled', 's3ForcePathStyle', 'forcePathStyle', 'useFipsEndpoint', 'useDualstackEndpoint',
+  'customUserAgent', 'logger', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'profile',
+]);
+
+/**
+ * Objects that configure an SDK client: passed to `new X(...)`, to `AWS.config.update()`/`.from()`
+ * or a `create...Client()` factory, holding another client-config key, or bound to a `...Config`/
+ * `...Options` constant. `{ region: 'us-east-1' }` as plain data (a UI default, a response body) is not.
+ */
+function isClientConfigObject(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  if (parent?.type === AST_NODE_TYPES.NewExpression) return true;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    const name = calleeName(parent) ?? '';
+    if (/^(?:update|configure|from)$|Client$|^create\w*Client/.test(name)) return true;
+  }
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && CLIENT_CONFIG_KEYS.has(keyName(property) ?? '')) return true;
+  }
+  const declarator = parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent : undefined;
+  return declarator?.id.type === AST_NODE_TYPES.Identifier && /(?:config|configuration|options|opts|settings)$/i.test(declarator.id.name);
+}
+
+/**
+ * Regions a `region` property may hold without a report: `undefined` for clients of global
+ * services (any literal is fine), a list for us-east-1-only uses, `null` for no exception.
+ */
+function allowedRegions(object: TSESTree.ObjectExpression): string[] | undefined | null {
+  const parent = object.parent;
+  if (parent?.type !== AST_NODE_TYPES.NewExpression && parent?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const name = calleeName(parent);
+  if (name === undefined) return null;
+  const service = name.replace(/Client$/, '');
+  return Object.prototype.hasOwnProperty.call(GLOBAL_SERVICE_CLIENTS, service) ? GLOBAL_SERVICE_CLIENTS[service] : null;
+}
+
+interface LiteralSource {
+  node: TSESTree.Node;
+  value: string;
+}
+
+/** Follows `const` bindings in this file to the literal strings an expression can evaluate to. */
+class StaticResolver {
+  constructor(
+    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly allowEnvFallback: boolean,
+  ) {}
+
+  /** Literal strings the expression can be: through `const`, `a ? 'x' : 'y'`, `a || 'x'`, `obj.prop`. */
+  literalSources(node: TSESTree.Node, depth = 0): LiteralSource[] {
+    if (depth > MAX_RESOLVE_DEPTH) return [];
+    const n = unwrapTs(node);
+    const value = staticString(n);
+    if (value !== undefined) return [{ node: n, value }];
+    switch (n.type) {
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...this.literalSources(n.consequent, depth + 1), ...this.literalSources(n.alternate, depth + 1)];
+      case AST_NODE_TYPES.LogicalExpression:
+        if (n.operator === '&&') return this.literalSources(n.right, depth + 1);
+        if (this.allowEnvFallback && this.isEnvDerived(n.left, depth + 1)) return [];
+        return [...this.literalSources(n.left, depth + 1), ...this.literalSources(n.right, depth + 1)];
+      case AST_NODE_TYPES.Identifier: {
+        const resolved = this.constBinding(n);
+        if (!resolved) return [];
+        if (resolved.kind === 'init') return this.literalSources(resolved.node, depth + 1);
+        // `const { TABLE = 'orders' } = process.env`: a fallback after an environment read.
+        return this.allowEnvFallback ? [] : this.literalSources(resolved.node, depth + 1);
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const property = this.objectProperty(n);
+        return property ? this.literalSources(property, depth + 1) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** A template as a pattern: literal text, with `DYNAMIC` where the value is unknown. */
+  templatePattern(node: TSESTree.TemplateLiteral): string {
+    let pattern = '';
+    node.quasis.forEach((quasi, index) => {
+      pattern += quasi.value.cooked ?? quasi.value.raw;
+      const expression = node.expressions[index];
+      if (expression) pattern += this.staticValue(expression) ?? DYNAMIC;
+    });
+    return pattern;
+  }
+
+  /** `'arn:aws:sns:' + region + ':topic'` as a pattern; undefined when no part is a string. */
+  concatenationPattern(node: TSESTree.BinaryExpression): string | undefined {
+    const parts: string[] = [];
+    let hasString = false;
+    const visit = (part: TSESTree.Node, depth: number): void => {
+      const n = unwrapTs(part);
+      if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+' && depth < 64) {
+        visit(n.left, depth + 1);
+        visit(n.right, depth + 1);
+        return;
+      }
+      if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+        hasString = true;
+        parts.push(this.templatePattern(n));
+        return;
+      }
+      const value = this.staticValue(n);
+      if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') hasString = true;
+      parts.push(value ?? DYNAMIC);
+    };
+    visit(node, 0);
+    return hasString ? parts.join('') : undefined;
+  }
+
+  /** The single value of a literal or a `const` bound to one (numbers too, for ARN account parts). */
+  private staticValue(node: TSESTree.Node, depth = 0): string | undefined {
+    if (depth > MAX_RESOLVE_DEPTH) return undefined;
+    const n = unwrapTs(node);
+    const value = staticString(n);
+    if (value !== undefined) return value;
+    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return String(n.value);
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const resolved = this.constBinding(n);
+      return resolved?.kind === 'init' ? this.staticValue(resolved.node, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Initializer of a `const` (or the default of a destructured one), found through scope analysis. */
+  private constBinding(identifier: TSESTree.Identifier): { kind: 'init' | 'default'; node: TSESTree.Node } | undefined {
+    let variable;
+    try {
+      variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    } catch {
+      return undefined;
+    }
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0];
+    const declarator = def.node;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== 'const' || !declarator.init) return undefined;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) return { kind: 'init', node: declarator.init };
+    const parent = def.name.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === def.name && this.isEnvDerived(declarator.init, 0)) {
+      return { kind: 'default', node: parent.right };
+    }
+    return undefined;
+  }
+
+  /** `obj.prop` where `const obj = { prop: ... }` in this file. */
+  private objectProperty(member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+    const name = propertyName(member);
+    const object = unwrapTs(member.object);
+    if (name === undefined || object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const resolved = this.constBinding(object);
+    if (resolved?.kind !== 'init') return undefined;
+    const init = unwrapTs(resolved.node);
+    if (init.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of init.properties) {
+      if (property.type === AST_NODE_TYPES.Property && keyName(property) === name) return property.value;
+    }
+    return undefined;
+  }
+
+  /** The literal after an environment read: `process.env.X ?? 'x'`, `const { X = 'x' } = process.env`. */
+  isEnvFallback(node: TSESTree.Node): boolean {
+    let current: TSESTree.Node = node;
+    while (current.parent && isTsWrapper(current.parent)) current = current.parent;
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&' && parent.right === current) {
+      return this.isEnvDerived(parent.left, 0);
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === current) {
+      let pattern: TSESTree.Node | undefined = parent.parent;
+      while (pattern && (pattern.type === AST_NODE_TYPES.Property || pattern.type === AST_NODE_TYPES.ObjectPattern)) {
+        if (pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator) return !!pattern.parent.init && this.isEnvDerived(pattern.parent.init, 0);
+        pattern = pattern.parent;
+      }
+    }
+    return false;
+  }
+
+  /** `process.env.X`, `process.env['X']`, `env.X` (`const { env } = process`), or a `const` holding one. */
+  isEnvDerived(node: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_RESOLVE_DEPTH) return false;
+    const n = unwrapTs(node);
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const object = dottedName(n.object);
+      if (object === 'process.env' || object === 'env') return true;
+      return dottedName(n) === 'process.env';
+    }
+    if (n.type === AST_NODE_TYPES.LogicalExpression) return this.isEnvDerived(n.left, depth + 1) || this.isEnvDerived(n.right, depth + 1);
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const resolved = this.constBinding(n);
+      return resolved?.kind === 'init' && this.isEnvDerived(resolved.node, depth + 1);
+    }
+    return false;
+  }
+}
+
+function isTsWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}

@@ -1,0 +1,68 @@
+import { createConfigRule } from '../src/config-rules/create-config-rule.js';
+import { origin, triggerName } from '../src/config-rule-helpers.js';
+import { isNonSyncTrigger, literal, type LambdaFunction } from '../src/model/index.js';
+
+/**
+ * Lambda's maximum timeout: 900 s (15 minutes).
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html (checked 2026-11-27:
+ * "adjust this in increments of 1 second up to a maximum value of 900 seconds (15 minutes)").
+ */
+export const MAX_TIMEOUT_SECONDS = 900;
+
+export default createConfigRule({
+  name: 'no-max-timeout',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow function timeouts at the 900 s Lambda maximum',
+      recommended: 'warn',
+      sources: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'],
+    },
+    messages: {
+      maxTimeout:
+        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum: a stuck call (a stalled HTTP request, an endless retry loop) runs and is billed for 15 minutes before Lambda stops it, and whoever invoked it waits that long. Set the timeout a little above the longest run you measured; if the work really needs 15 minutes, split it or move it to Step Functions.",
+      maxTimeoutAsync:
+        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum. It is only invoked by {{triggers}}, so no caller waits, but a stuck run is still billed for 15 minutes (and holds SQS messages or a stream shard that long). Set the timeout a little above the longest run you measured, or suppress this rule for the function with a reason if 15 minutes is intended.",
+      aboveMaxTimeout:
+        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), above the {{max}} s Lambda maximum: the deploy fails with a validation error. Set at most {{max}} s, and split longer work or move it to Step Functions.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function(fn) {
+        const timeout = literal(fn.timeout);
+        if (typeof timeout !== 'number' || timeout < MAX_TIMEOUT_SECONDS) return;
+        const data = { fn: fn.name, timeout, origin: origin(fn.timeout), max: MAX_TIMEOUT_SECONDS };
+        if (timeout > MAX_TIMEOUT_SECONDS) {
+          context.report({ messageId: 'aboveMaxTimeout', data, loc: fn.timeout.loc, functions: [fn.name] });
+          return;
+        }
+        const asyncKinds = onlyNonSyncTriggers(fn);
+        if (asyncKinds) {
+          context.report({
+            messageId: 'maxTimeoutAsync',
+            data: { ...data, triggers: asyncKinds.map(triggerName).join(', ') },
+            loc: fn.timeout.loc,
+            severity: 'info',
+            functions: [fn.name],
+          });
+          return;
+        }
+        context.report({ messageId: 'maxTimeout', data, loc: fn.timeout.loc, functions: [fn.name] });
+      },
+    };
+  },
+});
+
+/**
+ * The distinct trigger kinds when every trigger is a queue, stream or asynchronous source;
+ * undefined when the function has a synchronous trigger or none at all (then anything may call
+ * it synchronously, e.g. the SDK's Invoke).
+ */
+function onlyNonSyncTriggers(fn: LambdaFunction): LambdaFunction['triggers'][number]['kind'][] | undefined {
+  if (fn.triggers.length === 0) return undefined;
+  if (!fn.triggers.every((t) => isNonSyncTrigger(t.kind) && !t.edgeEventType)) return undefined;
+  return [...new Set(fn.triggers.map((t) => t.kind))];
+}

@@ -1,0 +1,35 @@
+import { createConfigRule } from '../src/config-rules/create-config-rule.js';
+import { literal } from '../src/model/index.js';
+
+/**
+ * https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html (checked 2026-11-27): with AuthType
+ * NONE "Lambda doesn't perform any authentication before invoking your function ... Choose this
+ * option to allow public, unauthenticated access to your function URL."
+ */
+export default createConfigRule({
+  name: 'no-public-function-url',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow function URLs without authentication (AuthType NONE)',
+      recommended: 'warn',
+      sources: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
+    },
+    messages: {
+      publicFunctionUrl:
+        "Function '{{fn}}' has a function URL with auth type NONE: anyone on the internet who finds the URL can invoke it, with no authentication, throttling or WAF in front, and each call runs and bills the function. Use AuthType AWS_IAM (callers sign requests; CloudFront can sign with origin access control), put API Gateway in front, or, if the handler checks a token itself, suppress this rule for the function with that reason.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function(fn) {
+        const url = fn.functionUrl;
+        const authType = literal(url?.authType);
+        if (!url || typeof authType !== 'string' || authType.trim().toUpperCase() !== 'NONE') return;
+        context.report({ messageId: 'publicFunctionUrl', data: { fn: fn.name }, loc: url.authType.loc, functions: [fn.name] });
+      },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
+import { dotenvNames } from '../src/cross-rules/dotenv.js';
+import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS } from '../src/cross-rules/lambda-env.js';
+
+interface Options {
+  /** Names that may be read without a definition. */
+  allow?: string[];
+}
+
+export default createCrossRule<[Options], 'undefinedEnvVar'>({
+  name: 'undefined-env-var',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow reading environment variables that the function's deploy config does not define",
+      recommended: 'error',
+      sources: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
+      ],
+    },
+    messages: {
+      undefinedEnvVar:
+        "process.env.{{name}} is read without a fallback, but {{functions}} {{verb}} not define {{name}} in {{config}}: at run time it is undefined. Add {{name}} to the function's (or the provider/Globals) environment, give the read a fallback (`?? 'value'`), or fix the name if it is a typo.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { allow: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{}],
+  create(context) {
+    const allow = new Set(context.options[0]?.allow ?? []);
+    // One finding per read site, naming every function that runs it without the variable.
+    const sites = new Map<string, { file: string; line: number; column: number; name: string; functions: Set<string>; configs: Set<string> }>();
+    return {
+      function({ fn, resolution, files }) {
+        if (resolution.status !== 'found' || resolution.language !== 'node' || fn.environmentUnknown) return;
+        const factsList = files.map((file) => ({ file, facts: context.facts(file) }));
+        if (factsList.some(({ facts }) => !facts)) return; // a file of the graph was not read: names could be anywhere
+        const loadsDotenv = factsList.some(({ facts }) => facts!.loadsDotenv);
+        const fromDotenv = dotenvNames(fn, loadsDotenv, context.host);
+        if (!fromDotenv) return;
+        for (const { file, facts } of factsList) {
+          for (const read of facts!.envReads) {
+            const name = read.name;
+            if (read.hasFallback || name in fn.environment || fromDotenv.has(name)) continue;
+            if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;
+            const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
+            const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };
+            site.functions.add(fn.name);
+            site.configs.add(fn.source.file);
+            sites.set(key, site);
+          }
+        }
+      },
+      project() {
+        for (const site of [...sites.values()]) {
+          const names = [...site.functions].sort();
+          context.report({
+            messageId: 'undefinedEnvVar',
+            data: {
+              name: site.name,
+              functions: names.length === 1 ? `function '${names[0]}'` : `functions ${names.map((n) => `'${n}'`).join(', ')}`,
+              verb: names.length === 1 ? 'does' : 'do',
+              config: [...site.configs].sort().join(', '),
+            },
+            loc: { file: site.file, line: site.line, column: site.column },
+            functions: names,
+          });
+        }
+      },
+    };
+  },
+});

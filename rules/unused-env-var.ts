@@ -1,0 +1,42 @@
+import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
+import { isConsumedOutsideCode } from '../src/cross-rules/lambda-env.js';
+
+export default createCrossRule({
+  name: 'unused-env-var',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: "Disallow environment variables that no code of the function reads",
+      recommended: 'off',
+      strict: 'error',
+      sources: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html'],
+    },
+    messages: {
+      unusedEnvVar:
+        "Environment variable {{name}} is defined for function '{{fn}}' but no code it runs ({{files}} file(s) from {{handler}}) reads it. Unused variables count toward the 4 KB environment limit and often hide a renamed one: remove it, or fix the name the code reads.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      function({ fn, resolution, files }) {
+        if (resolution.status !== 'found' || resolution.language !== 'node' || files.length === 0) return;
+        const factsList = files.map((file) => context.facts(file));
+        // Every file must be known, and none may read the environment dynamically.
+        if (factsList.some((facts) => !facts || facts.readsWholeEnv)) return;
+        const read = new Set(factsList.flatMap((facts) => facts!.envReads.map((r) => r.name)));
+        for (const [name, value] of Object.entries(fn.environment)) {
+          // Inherited provider/Globals variables serve other functions too.
+          if (value.inheritedFrom || read.has(name) || isConsumedOutsideCode(name)) continue;
+          context.report({
+            messageId: 'unusedEnvVar',
+            data: { name, fn: fn.name, files: files.length, handler: resolution.file },
+            loc: value.loc,
+            functions: [fn.name],
+          });
+        }
+      },
+    };
+  },
+});

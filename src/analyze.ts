@@ -1,0 +1,164 @@
+import { configRules } from '../rules/config-rules.js';
+import { crossRules } from '../rules/cross-rules.js';
+import type { ConfigRule } from './config-rules/types.js';
+import { runConfigRules, type RuleSetting } from './config-rules/run.js';
+import { runCrossRules } from './cross-rules/run.js';
+import type { LinkedFunction } from './cross-rules/types.js';
+import { runLintPass, type LintedFile } from './code/lint-pass.js';
+import { compareFindings, type Finding } from './findings.js';
+import type { HandlerSetting } from './handlers/settings.js';
+import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { discoverFiles } from './project/discover.js';
+import { ProjectHost } from './project/host.js';
+import { loadProject } from './project/load-project.js';
+import { resolveHandler } from './project/resolve-handler.js';
+import { presetSettings } from './rule-settings.js';
+import { codeRules } from '../rules/index.js';
+
+export interface AnalyzeOptions {
+  /** Folder that paths in the model and output are relative to (default: process.cwd()). */
+  root?: string;
+  /** Files or folders to analyse, relative to the root (default: the root). */
+  paths?: string[];
+  /** Rule id -> setting; default: the `recommended` preset. */
+  rules?: Record<string, RuleSetting>;
+  ignorePatterns?: string[];
+  gitignore?: boolean;
+  allFiles?: boolean;
+  handlerNames?: string[];
+  reportUnusedDisableDirectives?: boolean;
+  /** "Today" for date-dependent rules. */
+  now?: Date;
+}
+
+export interface AnalyzeResult {
+  model: ProjectModel;
+  functions: LinkedFunction[];
+  findings: Finding[];
+  /** Source text of every file that has findings or was linted, for formatters and baselines. */
+  sources: Map<string, string>;
+  /** Paths given that do not exist. */
+  missingPaths: string[];
+}
+
+/** Deploy configs only: the function model and the config-rule findings. */
+export async function analyzeConfigs(
+  paths: string[] = ['.'],
+  options: Omit<AnalyzeOptions, 'paths' | 'allFiles'> = {},
+): Promise<{ model: ProjectModel; findings: Finding[] }> {
+  const host = new ProjectHost(options.root ?? process.cwd());
+  const discovery = await discoverFiles(host, paths, { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
+  const model = await loadProject(host, discovery.files);
+  const rules = options.rules ?? presetSettings('recommended');
+  const findings = [...diagnosticFindings(model), ...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, options.now)];
+  return { model, findings: findings.sort(compareFindings) };
+}
+
+/** The whole project: configs, handler code and the cross-checks between them. */
+export async function analyzeProject(options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const host = new ProjectHost(options.root ?? process.cwd());
+  const rules = options.rules ?? presetSettings('recommended');
+  const discovery = await discoverFiles(host, options.paths ?? ['.'], { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
+  const model = await loadProject(host, discovery.files);
+
+  const linked: LinkedFunction[] = model.functions.map((fn) => ({ fn, resolution: resolveHandler(fn, host), files: [] }));
+  const handlersByFile = new Map<string, HandlerSetting[]>();
+  for (const { fn, resolution } of linked) {
+    if (resolution.status !== 'found' || resolution.language !== 'node') continue;
+    const list = handlersByFile.get(resolution.file) ?? [];
+    const existing = list.find((h) => h.export === resolution.exportName);
+    const triggers = [...new Set(fn.triggers.map((t) => t.kind))];
+    const runtime = literal(fn.runtime);
+    if (existing) {
+      existing.functions = [...(existing.functions ?? []), fn.name];
+      existing.trigger = [...new Set([...(existing.trigger ?? []), ...triggers])];
+    } else {
+      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name] });
+    }
+    handlersByFile.set(resolution.file, list);
+  }
+
+  const codeRuleSettings: Record<string, { severity: 'error' | 'warn'; options?: unknown[] }> = {};
+  for (const [id, setting] of Object.entries(rules)) {
+    if (id in codeRules) codeRuleSettings[id] = { severity: setting.severity, options: setting.options ? [...setting.options] : undefined };
+  }
+  const codeFiles = discovery.files.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f) && !f.endsWith('.d.ts'));
+  const linted = runLintPass(host, {
+    rules: codeRuleSettings,
+    handlersByFile,
+    extraFiles: options.allFiles ? codeFiles.filter((f) => !model.configFiles.includes(f)) : undefined,
+    handlerNames: options.handlerNames,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  });
+  for (const entry of linked) {
+    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = moduleGraph(entry.resolution.file, linted);
+    else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
+  }
+
+  const findings: Finding[] = [...diagnosticFindings(model)];
+  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, options.now));
+  findings.push(
+    ...runCrossRules(Object.values(crossRules), rules, { model, functions: linked, facts: (file) => linted.get(file)?.facts, host }),
+  );
+  findings.push(...codeFindings(linted, handlersByFile));
+
+  const sources = new Map<string, string>();
+  for (const [file, entry] of linted) sources.set(file, entry.source);
+  for (const finding of findings) {
+    if (!sources.has(finding.file)) {
+      const text = host.readFile(finding.file);
+      if (text !== undefined) sources.set(finding.file, text);
+    }
+  }
+  return { model, functions: linked, findings: dedupe(findings).sort(compareFindings), sources, missingPaths: discovery.missing };
+}
+
+/** A code finding in a handler file names the functions that run it. */
+function codeFindings(linted: Map<string, LintedFile>, handlersByFile: Map<string, HandlerSetting[]>): Finding[] {
+  const result: Finding[] = [];
+  for (const [file, entry] of linted) {
+    const functions = (handlersByFile.get(file) ?? []).flatMap((h) => h.functions ?? []);
+    for (const finding of entry.findings) result.push(functions.length > 0 ? { ...finding, functions: [...new Set(functions)].sort() } : finding);
+  }
+  return result;
+}
+
+function moduleGraph(entry: string, linted: Map<string, LintedFile>): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const next of linted.get(file)?.imports ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
+export function diagnosticFindings(model: ProjectModel): Finding[] {
+  return model.diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity ?? 'error',
+    message: d.message,
+    file: d.loc.file,
+    line: d.loc.line,
+    column: d.loc.column,
+  }));
+}
+
+/** The same finding reported twice (two functions sharing a config value) is shown once, naming both. */
+function dedupe(findings: Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.file}\0${finding.line}\0${finding.column}\0${finding.ruleId}\0${finding.message}`;
+    const existing = byKey.get(key);
+    if (!existing) byKey.set(key, { ...finding });
+    else if (finding.functions) existing.functions = [...new Set([...(existing.functions ?? []), ...finding.functions])].sort();
+  }
+  return [...byKey.values()];
+}
+
+export type { LambdaFunction };

@@ -1,0 +1,82 @@
+import { sortResults } from './shared.js';
+import type { FileResult, FormatContext } from './types.js';
+
+/** One message of ESLint's `LintResult`, plus lambdalint's extras. */
+export interface EslintJsonMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  messageId?: string;
+  endLine?: number;
+  endColumn?: number;
+  /** Set on `parse-error` findings, as ESLint sets it on parsing errors. */
+  fatal?: true;
+  /** `info` findings are severity 1 in ESLint's scale; this keeps the difference. */
+  lambdalintSeverity?: 'info';
+  /** Deploy-config functions the finding concerns. */
+  functions?: string[];
+}
+
+export interface EslintJsonResult {
+  filePath: string;
+  messages: EslintJsonMessage[];
+  suppressedMessages: [];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: 0;
+  fixableWarningCount: 0;
+  source?: string;
+  usedDeprecatedRules: [];
+}
+
+/**
+ * The shape of ESLint's `json` formatter (an array of `LintResult`), so tooling that reads ESLint
+ * reports reads lambdalint's. `filePath` stays relative, so the output is the same on every machine.
+ */
+export function json(results: FileResult[], _ctx: FormatContext): string {
+  const out: EslintJsonResult[] = sortResults(results).map((result) => {
+    let errorCount = 0;
+    let fatalErrorCount = 0;
+    let warningCount = 0;
+    const messages = result.findings.map((f): EslintJsonMessage => {
+      const fatal = f.ruleId === 'parse-error';
+      const message: EslintJsonMessage = {
+        ruleId: f.ruleId,
+        severity: f.severity === 'error' ? 2 : 1,
+        message: f.message,
+        line: f.line,
+        column: f.column,
+      };
+      if (f.messageId !== undefined) message.messageId = f.messageId;
+      if (f.endLine !== undefined) message.endLine = f.endLine;
+      if (f.endColumn !== undefined) message.endColumn = f.endColumn;
+      if (fatal) message.fatal = true;
+      if (f.severity === 'info') message.lambdalintSeverity = 'info';
+      if (f.functions && f.functions.length > 0) message.functions = [...f.functions];
+      if (f.severity === 'error') {
+        errorCount++;
+        if (fatal) fatalErrorCount++;
+      } else {
+        warningCount++;
+      }
+      return message;
+    });
+    // ESLint's key order.
+    return {
+      filePath: result.file,
+      messages,
+      suppressedMessages: [],
+      errorCount,
+      fatalErrorCount,
+      warningCount,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      ...(result.source === undefined ? {} : { source: result.source }),
+      usedDeprecatedRules: [],
+    };
+  });
+  return JSON.stringify(out);
+}

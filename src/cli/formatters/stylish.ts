@@ -1,0 +1,88 @@
+import type { FindingSeverity } from '../../config-rules/types.js';
+import { countSeverities, plural, sortResults } from './shared.js';
+import type { FileResult, FormatContext } from './types.js';
+
+type Paint = (text: string) => string;
+
+const ANSI = {
+  red: [31, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  green: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  underline: [4, 24],
+} as const;
+
+function palette(color: boolean): Record<keyof typeof ANSI, Paint> {
+  const out = {} as Record<keyof typeof ANSI, Paint>;
+  for (const [name, [open, close]] of Object.entries(ANSI) as [keyof typeof ANSI, readonly [number, number]][]) {
+    out[name] = color ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text;
+  }
+  return out;
+}
+
+const SEVERITY_COLOR: Record<FindingSeverity, 'red' | 'yellow' | 'cyan'> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+/**
+ * ESLint's stylish layout: one block per file with findings, aligned `line:col  severity  message  rule`
+ * rows, then one summary line with counts per severity, files checked and time taken.
+ */
+export function stylish(results: FileResult[], ctx: FormatContext): string {
+  const c = palette(ctx.color);
+  const sorted = sortResults(results);
+  let out = '';
+  for (const result of sorted) {
+    if (result.findings.length === 0) continue;
+    const rows = result.findings.map((f) => ({
+      line: String(f.line),
+      column: String(f.column),
+      severity: f.severity,
+      message: cleanMessage(f.message),
+      rule: terminalSafe(f.ruleId),
+    }));
+    const width = {
+      line: Math.max(...rows.map((r) => r.line.length)),
+      column: Math.max(...rows.map((r) => r.column.length)),
+      severity: Math.max(...rows.map((r) => r.severity.length)),
+      message: Math.max(...rows.map((r) => r.message.length)),
+    };
+    out += `\n${c.underline(terminalSafe(result.file))}\n`;
+    for (const r of rows) {
+      const position = c.dim(`${r.line.padStart(width.line)}:${r.column}`) + ' '.repeat(width.column - r.column.length);
+      const severity = c[SEVERITY_COLOR[r.severity]](r.severity) + ' '.repeat(width.severity - r.severity.length);
+      const message = r.message + ' '.repeat(width.message - r.message.length);
+      out += `  ${position}  ${severity}  ${message}  ${c.dim(r.rule)}\n`;
+    }
+  }
+  const counts = countSeverities(sorted);
+  const total = counts.error + counts.warning + counts.info;
+  const checked = `${plural(sorted.length, 'file')} checked${ctx.elapsedMs === undefined ? '' : ` in ${formatDuration(ctx.elapsedMs)}`}`;
+  if (total === 0) {
+    out += `${c.green('✔')} No problems, ${checked}\n`;
+  } else {
+    const tone = counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.cyan;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+    out += `\n${c.bold(tone(summary))}, ${checked}\n`;
+  }
+  return out;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`;
+}
+
+/** One line per finding, without ESLint's trailing period, and nothing a terminal would act on. */
+function cleanMessage(message: string): string {
+  return terminalSafe(message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/u, '$1'));
+}
+
+/**
+ * Messages quote config values and file names from the repository being linted, which may be
+ * an untrusted pull request: control characters (ANSI escapes) and bidirectional overrides are
+ * shown as `\uXXXX` instead of reaching the terminal.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,189 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { analyzeProject } from '../analyze.js';
+import type { RuleSetting } from '../config-rules/run.js';
+import type { Finding } from '../findings.js';
+import { allRuleSummaries, presetSettings } from '../rule-settings.js';
+import { applyDirectives } from '../suppressions.js';
+import { HELP, parseCliArgs } from './args.js';
+import { filterNew, readBaseline, writeBaseline } from './baseline.js';
+import { loadConfigFile, readConfigFile, type LambdalintConfig, type LoadedConfig } from './config-file.js';
+import { UsageError, isUsageError } from './errors.js';
+import { getFormatter } from './formatters/index.js';
+import type { FileResult } from './formatters/types.js';
+
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colour in stylish output. */
+  color: boolean;
+  version: string;
+}
+
+/** Runs the CLI and returns its exit code: 0 clean, 1 errors or too many warnings, 2 usage or internal error. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const started = process.hrtime.bigint();
+  try {
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout(`${HELP}\n`);
+      return 0;
+    }
+    if (options.version) {
+      io.stdout(`${io.version}\n`);
+      return 0;
+    }
+    const knownRules = allRuleSummaries().map((r) => r.id);
+    const loaded = options.config
+      ? readConfigFile(resolve(io.cwd, options.config), { knownRules })
+      : loadConfigFile(io.cwd, { knownRules });
+    const config: LambdalintConfig = loaded?.config ?? {};
+    const rules = resolveRuleSettings(config);
+
+    const givenFiles = explicitFiles(options.paths, io.cwd);
+    const result = await analyzeProject({
+      root: io.cwd,
+      // Given files, the whole project is loaded so each file's functions can be found.
+      paths: givenFiles ? ['.'] : options.paths,
+      rules,
+      ignorePatterns: [...(config.ignorePatterns ?? []), ...options.ignorePatterns],
+      gitignore: options.gitignore,
+      allFiles: options.allFiles,
+      handlerNames: config.handlerNames,
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    });
+    if (result.missingPaths.length > 0) {
+      throw new UsageError(`no such file or directory: ${result.missingPaths.join(', ')}; check the path (it is relative to ${io.cwd})`);
+    }
+
+    const textOf = (file: string): string | undefined => result.sources.get(file) ?? readText(resolve(io.cwd, file));
+    let findings = applyDirectives(result.findings, result.model.configFiles, textOf, options.reportUnusedDisableDirectives);
+    if (givenFiles) findings = restrictToFiles(findings, givenFiles, result);
+
+    if (options.baselineWrite) {
+      writeOutput(resolve(io.cwd, options.baselineWrite), writeBaseline(findings, sourcesFor(findings, textOf)));
+      io.stderr(`lambdalint: wrote ${findings.length} finding(s) to the baseline ${options.baselineWrite}\n`);
+      return 0;
+    }
+    if (options.baseline) {
+      const baselinePath = resolve(io.cwd, options.baseline);
+      const text = readText(baselinePath);
+      if (text === undefined) {
+        throw new UsageError(`cannot read the baseline file; create it with --baseline-write ${options.baseline}`, { file: options.baseline });
+      }
+      findings = filterNew(findings, readBaseline(text, options.baseline), sourcesFor(findings, textOf));
+    }
+    if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+
+    const analysed = [...new Set([...result.model.configFiles, ...result.sources.keys()])];
+    const fileResults = groupByFile(findings, analysed, textOf);
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const output = getFormatter(options.format)(fileResults, {
+      cwd: io.cwd,
+      rules: allRuleSummaries(),
+      elapsedMs,
+      color: io.color && !options.outputFile,
+      version: io.version,
+    });
+    if (options.outputFile) writeOutput(resolve(io.cwd, options.outputFile), output);
+    else io.stdout(output);
+
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    if (findings.some((f) => f.ruleId === 'internal-error')) return 2;
+    if (errors > 0) return 1;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      io.stderr(`lambdalint found too many warnings (${warnings}, maximum ${options.maxWarnings}).\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (isUsageError(error)) {
+      io.stderr(`lambdalint: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`lambdalint: internal error: ${message.split('\n')[0]}. Please report it (rerun with LAMBDALINT_DEBUG=1 for details).\n`);
+    if (process.env.LAMBDALINT_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+/** Preset (recommended unless `extends: strict`) plus the user's rule entries. */
+export function resolveRuleSettings(config: LambdalintConfig): Record<string, RuleSetting> {
+  const settings = presetSettings(config.extends ?? 'recommended');
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    const [severity, ...options] = Array.isArray(entry) ? entry : [entry];
+    if (severity === 'off') delete settings[id];
+    else settings[id] = { severity, options: options.length > 0 ? options : undefined };
+  }
+  return settings;
+}
+
+/** The paths when every one is an existing file (as pre-commit passes them), relative to cwd; else undefined. */
+function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
+  if (paths.length === 0) return undefined;
+  const files = new Set<string>();
+  for (const path of paths) {
+    try {
+      if (!statSync(resolve(cwd, path)).isFile()) return undefined;
+    } catch {
+      return undefined;
+    }
+    files.add(relative(cwd, resolve(cwd, path)).split(sep).join('/'));
+  }
+  return files;
+}
+
+/**
+ * Keeps the findings of the given files and of the functions they belong to: a changed handler
+ * (or a module it imports) pulls in its function's config findings, a changed config its handlers'.
+ */
+function restrictToFiles(findings: Finding[], files: Set<string>, result: Awaited<ReturnType<typeof analyzeProject>>): Finding[] {
+  const touched = new Set<string>();
+  for (const { fn, files: codeFiles } of result.functions) {
+    if (files.has(fn.source.file) || codeFiles.some((f) => files.has(f))) touched.add(fn.name);
+  }
+  return findings.filter((f) => files.has(f.file) || (f.functions ?? []).some((name) => touched.has(name)));
+}
+
+/** Every analysed file, clean ones with no findings (stylish counts them, JUnit passes them). */
+function groupByFile(findings: Finding[], analysed: string[], textOf: (file: string) => string | undefined): FileResult[] {
+  const byFile = new Map<string, Finding[]>(analysed.map((file) => [file, []]));
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  // Like ESLint's JSON output, source text only for files with problems.
+  return [...byFile.keys()].sort().map((file) => {
+    const list = byFile.get(file)!;
+    return list.length > 0 ? { file, findings: list, source: textOf(file) } : { file, findings: list };
+  });
+}
+
+function sourcesFor(findings: Finding[], textOf: (file: string) => string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const f of findings) {
+    if (map.has(f.file)) continue;
+    const text = textOf(f.file);
+    if (text !== undefined) map.set(f.file, text);
+  }
+  return map;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check the folder exists and is writable`);
+  }
+}
+
+export type { LoadedConfig };

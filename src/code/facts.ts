@@ -1,0 +1,185 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { detectHandlers } from '../handlers/detect.js';
+import { readSettings } from '../handlers/settings.js';
+import { dottedName, propertyName, staticString, unwrapTs, walk } from '../handlers/ast-utils.js';
+import { moduleLoadVisitors, packageName } from '../module-imports.js';
+import type { SourceLocation } from '../model/index.js';
+
+type Loc = Omit<SourceLocation, 'file'>;
+
+export interface EnvRead {
+  name: string;
+  loc: Loc;
+  /** `process.env.X ?? 'x'`, `|| 'x'`, a default in a destructuring: the code copes without it. */
+  hasFallback: boolean;
+}
+
+export interface PackageImport {
+  name: string;
+  source: string;
+  loc: Loc;
+  typeOnly: boolean;
+}
+
+/** What the cross rules need to know about one code file. Computed during the lint pass. */
+export interface CodeFacts {
+  /** Relative module specifiers loaded by the file (`./lib/db`). */
+  relativeImports: string[];
+  packageImports: PackageImport[];
+  envReads: EnvRead[];
+  /** The whole `process.env` is used (`{ ...process.env }`, `process.env[name]`): reads cannot be listed. */
+  readsWholeEnv: boolean;
+  exportNames: string[];
+  /** The file loads dotenv (`dotenv/config`, `require('dotenv').config()`). */
+  loadsDotenv: boolean;
+  /** Per handler export: does it return a partial batch response. */
+  handlers: Array<{ exportName: string; returnsBatchItemFailures: boolean; loc: Loc }>;
+}
+
+export function emptyFacts(): CodeFacts {
+  return { relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: [], loadsDotenv: false, handlers: [] };
+}
+
+function locOf(node: TSESTree.Node): Loc {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+/**
+ * An internal ESLint rule that records `CodeFacts` for each linted file into `sink`,
+ * so the CLI gets facts from the same parse as the lint.
+ */
+export function createFactsRule(sink: (filename: string, facts: CodeFacts) => void): TSESLint.RuleModule<'none', []> {
+  return {
+    defaultOptions: [],
+    meta: { type: 'problem', messages: { none: '' }, schema: [] },
+    create(context) {
+      const facts = emptyFacts();
+      const loads = moduleLoadVisitors((load) => {
+        if (load.source.startsWith('.')) {
+          if (!load.typeOnly) facts.relativeImports.push(load.source);
+          return;
+        }
+        if (load.source === 'dotenv/config' || load.source === 'dotenv-flow/config') facts.loadsDotenv = true;
+        const name = packageName(load.source);
+        if (name) facts.packageImports.push({ name, source: load.source, loc: locOf(load.node), typeOnly: load.typeOnly });
+      });
+      return {
+        ...(loads as TSESLint.RuleListener),
+        MemberExpression(node) {
+          if (dottedName(node.object) !== 'process.env') return;
+          const name = propertyName(node);
+          if (name === undefined) {
+            facts.readsWholeEnv = true;
+            return;
+          }
+          facts.envReads.push({ name, loc: locOf(node), hasFallback: hasFallback(node) });
+        },
+        // const { A, B = 'x' } = process.env
+        VariableDeclarator(node) {
+          if (!node.init || dottedName(node.init) !== 'process.env' || node.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+          for (const property of node.id.properties) {
+            if (property.type === AST_NODE_TYPES.RestElement) {
+              facts.readsWholeEnv = true;
+              continue;
+            }
+            const name = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+            if (name === undefined) continue;
+            facts.envReads.push({ name, loc: locOf(property), hasFallback: property.value.type === AST_NODE_TYPES.AssignmentPattern });
+          }
+        },
+        SpreadElement(node) {
+          if (dottedName(node.argument) === 'process.env') facts.readsWholeEnv = true;
+        },
+        CallExpression(node) {
+          // require('dotenv').config() / dotenv.config()
+          const callee = unwrapTs(node.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'config') {
+            const object = unwrapTs(callee.object);
+            const isDotenv =
+              (object.type === AST_NODE_TYPES.CallExpression && staticString(object.arguments[0])?.startsWith('dotenv')) ||
+              (object.type === AST_NODE_TYPES.Identifier && /^dotenv/i.test(object.name));
+            if (isDotenv) facts.loadsDotenv = true;
+          }
+        },
+        'Program:exit'(program: TSESTree.Program) {
+          const settings = readSettings(context.settings);
+          const found = detectHandlers(program, { ...settings, handlers: undefined, handlerNames: collectExportNames(program) });
+          facts.exportNames = collectExportNames(program);
+          for (const handler of found.handlers) {
+            facts.handlers.push({
+              exportName: handler.exportName,
+              // middy's sqs-partial-batch-failure middleware builds the response itself.
+              returnsBatchItemFailures:
+                mentionsBatchItemFailures(handler.fn) || handler.middlewares.some((m) => /partialbatch/i.test(m)),
+              loc: locOf(handler.exportNode),
+            });
+          }
+          sink(context.filename, facts);
+        },
+      };
+    },
+  };
+}
+
+function hasFallback(node: TSESTree.MemberExpression): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === current && (parent.operator === '??' || parent.operator === '||')) {
+    return true;
+  }
+  // `const { X = 'x' } = ...` handled elsewhere; `x = process.env.X ?? ...` handled above.
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === current) return false;
+  return false;
+}
+
+/** Every export name of the file, ESM and CommonJS. */
+function collectExportNames(program: TSESTree.Program): string[] {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const decl = statement.declaration;
+      if ((decl?.type === AST_NODE_TYPES.FunctionDeclaration || decl?.type === AST_NODE_TYPES.ClassDeclaration) && decl.id) names.add(decl.id.name);
+      if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) names.add(d.id.name);
+      }
+      for (const s of statement.specifiers) {
+        if (s.type === AST_NODE_TYPES.ExportSpecifier) names.add(s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value));
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      names.add('default');
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+      names.add('*');
+    }
+  }
+  walk(program, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression) return;
+    const target = dottedName(node.left);
+    const named = target ? /^(?:module\.)?exports\.([^.]+)$/.exec(target) : null;
+    if (named) names.add(named[1]);
+    if (target === 'module.exports') {
+      const right = unwrapTs(node.right);
+      if (right.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const p of right.properties) {
+          if (p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) names.add(p.key.name);
+          if (p.type === AST_NODE_TYPES.SpreadElement) names.add('*');
+        }
+      } else {
+        names.add('*');
+      }
+    }
+  });
+  return [...names].sort();
+}
+
+function mentionsBatchItemFailures(fn: TSESTree.Node): boolean {
+  let found = false;
+  walk(fn, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && (node.name === 'batchItemFailures' || node.name === 'processPartialResponse')) found = true;
+    return undefined;
+  });
+  return found;
+}

@@ -1,0 +1,681 @@
+/**
+ * AWS CDK (TypeScript) loader: reads one stack file statically with the
+ * `typescript` compiler API into the Lambda model. Never synthesizes, never
+ * imports or runs the app.
+ *
+ * What it follows, within the one file: imports of `aws-cdk-lib` (root,
+ * `aws-cdk-lib/*` and namespaced `cdk.aws_lambda.*`), CDK v1 `@aws-cdk/*` and
+ * the `-alpha` modules; constants (`const`, readonly fields, `const` objects),
+ * template literals, arithmetic, `path.join(__dirname, ...)`; which
+ * `new X(...)` a variable, class field (`this.fn = ...`), method return
+ * value or in-file function parameter holds. Props or values that come from
+ * another file, a constructor parameter filled by the app, a loop or any
+ * runtime value are `Reference`s (refType 'cdk-expression').
+ *
+ * `Runtime.NODEJS_LATEST` / `PYTHON_LATEST` (and a NodejsFunction without
+ * `runtime`, which defaults to NODEJS_LATEST) are references too: their value
+ * depends on the aws-cdk-lib version installed.
+ *
+ * API Gateway authorizers (TokenAuthorizer, RequestAuthorizer, HTTP Lambda
+ * authorizers) and WebSocket integrations become 'other' triggers.
+ */
+import { posix } from 'node:path';
+import ts from 'typescript';
+import {
+  LAMBDA_DEFAULTS,
+  isReference,
+  type CodeLocation,
+  type LambdaFunction,
+  type Located,
+  type LogGroup,
+  type Reference,
+  type SourceLocation,
+  type SqsQueue,
+  type Trigger,
+  type TriggerKind,
+} from '../model/index.js';
+import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
+import { ARCHITECTURES, CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, DURATION_SECONDS, RETENTION_DAYS, TRACING, runtimeFromConstant } from './cdk/constants.js';
+import { CdkSource, skipOuter, type Props } from './cdk/resolve.js';
+
+/** Files above this size are not parsed. */
+export const MAX_CDK_FILE_BYTES = 2 * 1024 * 1024;
+
+const CDK_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)['"](?:aws-cdk-lib(?:\/[\w-]+)?|@aws-cdk\/[\w-]+|constructs)['"]/;
+const CONSTRUCTS_FUNCTION = /\bnew\s+[\w$.]*(?:Function|NodejsFunction|PythonFunction|GoFunction)\s*[(<]/;
+
+/** A CDK stack file that constructs a Lambda function (cheap text test; `loadCdk` decides precisely). */
+export function isCdkFile(text: string): boolean {
+  return CDK_IMPORT.test(text) && CONSTRUCTS_FUNCTION.test(text);
+}
+
+/** A path the CDK loader should look at: `.ts`, not a declaration file, not build output or dependencies. */
+export function isCdkPath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /\.[cm]?ts$/.test(p) && !/\.d\.[cm]?ts$/.test(p) && !/(^|\/)(cdk\.out|node_modules)\//.test(p);
+}
+
+type FunctionClass = 'function' | 'nodejs' | 'python' | 'go' | 'image' | 'edge';
+
+const FUNCTION_CLASSES: Readonly<Record<string, FunctionClass>> = {
+  'aws-lambda:Function': 'function',
+  'aws-lambda:SingletonFunction': 'function',
+  'aws-lambda:DockerImageFunction': 'image',
+  'aws-lambda-nodejs:NodejsFunction': 'nodejs',
+  'aws-lambda-python:PythonFunction': 'python',
+  'aws-lambda-go:GoFunction': 'go',
+  'aws-cloudfront:experimental.EdgeFunction': 'edge',
+};
+
+const EVENT_SOURCES: Readonly<Record<string, TriggerKind>> = {
+  'aws-lambda-event-sources:SqsEventSource': 'sqs',
+  'aws-lambda-event-sources:DynamoEventSource': 'dynamodb-stream',
+  'aws-lambda-event-sources:KinesisEventSource': 'kinesis',
+  'aws-lambda-event-sources:KinesisConsumerEventSource': 'kinesis',
+  'aws-lambda-event-sources:SnsEventSource': 'sns',
+  'aws-lambda-event-sources:S3EventSource': 's3',
+  'aws-lambda-event-sources:S3EventSourceV2': 's3',
+  'aws-lambda-event-sources:ManagedKafkaEventSource': 'other',
+  'aws-lambda-event-sources:SelfManagedKafkaEventSource': 'other',
+  'aws-lambda-event-sources:ApiEventSource': 'rest-api',
+};
+
+/** Constructs that take the function as an argument or prop and invoke it. */
+const INVOKERS: Readonly<Record<string, { kind: TriggerKind; arg?: number; prop?: string }>> = {
+  'aws-apigateway:LambdaRestApi': { kind: 'rest-api', prop: 'handler' },
+  'aws-apigateway:LambdaIntegration': { kind: 'rest-api', arg: 0 },
+  'aws-apigateway:TokenAuthorizer': { kind: 'other', prop: 'handler' },
+  'aws-apigateway:RequestAuthorizer': { kind: 'other', prop: 'handler' },
+  'aws-apigatewayv2-integrations:HttpLambdaIntegration': { kind: 'http-api', arg: 1 },
+  'aws-apigatewayv2-integrations:WebSocketLambdaIntegration': { kind: 'other', arg: 1 },
+  'aws-apigatewayv2-authorizers:HttpLambdaAuthorizer': { kind: 'other', arg: 1 },
+  'aws-apigatewayv2-authorizers:WebSocketLambdaAuthorizer': { kind: 'other', arg: 1 },
+  'aws-sns-subscriptions:LambdaSubscription': { kind: 'sns', arg: 0 },
+  'aws-s3-notifications:LambdaDestination': { kind: 's3', arg: 0 },
+  'aws-events-targets:LambdaFunction': { kind: 'eventbridge', arg: 0 },
+  'aws-scheduler-targets:LambdaInvoke': { kind: 'schedule', arg: 0 },
+  'aws-elasticloadbalancingv2-targets:LambdaTarget': { kind: 'alb', arg: 0 },
+  'aws-appsync:LambdaDataSource': { kind: 'appsync', prop: 'lambdaFunction' },
+  'aws-lambda:EventSourceMapping': { kind: 'other', prop: 'target' },
+  'aws-lambda:FunctionUrl': { kind: 'function-url', prop: 'function' },
+};
+
+/** Loads one CDK TypeScript file. Never throws. */
+export function loadCdk(file: string, text: string, host: LoaderHost): LoadResult {
+  const result = emptyResult();
+  const loc = { file, line: 1, column: 1 };
+  if (text.length > MAX_CDK_FILE_BYTES) {
+    result.diagnostics.push({ ruleId: 'parse-error', message: `${file} is over ${MAX_CDK_FILE_BYTES / 1024 / 1024} MB: not parsed as a CDK stack.`, loc });
+    return result;
+  }
+  if (text.includes('\u0000')) {
+    result.diagnostics.push({ ruleId: 'parse-error', message: `${file} is a binary file, not TypeScript.`, loc });
+    return result;
+  }
+  try {
+    new CdkLoader(file, text, host, result).load();
+  } catch (error) {
+    result.diagnostics.push({
+      ruleId: 'internal-error',
+      message: `CDK loader failed on ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      loc,
+    });
+  }
+  return result;
+}
+
+/** Directory of the CDK app (nearest `cdk.json` above the file), which `Code.fromAsset('dir')` is relative to. */
+function appDirOf(file: string, host: LoaderHost): string {
+  let dir = posix.dirname(file);
+  for (let i = 0; i < 32; i++) {
+    if (host.fileExists(dir === '.' ? 'cdk.json' : `${dir}/cdk.json`)) return dir;
+    if (dir === '.' || dir === '/' || dir === '') break;
+    dir = posix.dirname(dir);
+  }
+  return posix.dirname(file);
+}
+
+function ref(text: string): Reference {
+  return { kind: 'reference', text, refType: 'cdk-expression' };
+}
+
+class CdkLoader {
+  private readonly src: CdkSource;
+  private readonly functions = new Map<ts.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
+  private readonly queues = new Map<ts.NewExpression, SqsQueue>();
+  private readonly logGroups = new Map<ts.NewExpression, LogGroup>();
+  private readonly usedIds = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    text: string,
+    private readonly host: LoaderHost,
+    private readonly result: LoadResult,
+  ) {
+    this.src = new CdkSource(file, text, appDirOf(file, host));
+  }
+
+  load(): void {
+    const first = this.src.syntaxErrors[0];
+    if (first) {
+      const pos = first.start !== undefined ? this.src.sf.getLineAndCharacterOfPosition(first.start) : { line: 0, character: 0 };
+      this.result.diagnostics.push({
+        ruleId: 'parse-error',
+        message: `Cannot parse TypeScript: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')} (read on a best-effort basis)`,
+        loc: { file: this.file, line: pos.line + 1, column: pos.character + 1 },
+      });
+    }
+    if (!this.src.importsCdk) return;
+
+    const news: ts.NewExpression[] = [];
+    const calls: ts.CallExpression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node)) news.push(node);
+      else if (ts.isCallExpression(node)) calls.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.src.sf);
+
+    for (const n of news) {
+      const key = this.src.qualify(n.expression);
+      if (!key) continue;
+      if (key === 'aws-sqs:Queue') this.queue(n);
+      else if (key === 'aws-logs:LogGroup') this.logGroup(n);
+    }
+    for (const n of news) {
+      const key = this.src.qualify(n.expression);
+      const cls = key ? FUNCTION_CLASSES[key] : undefined;
+      if (cls) this.lambda(n, cls);
+    }
+    for (const { fn, props } of this.functions.values()) this.propsAfterAll(fn, props);
+    for (const n of news) {
+      const key = this.src.qualify(n.expression);
+      if (key) this.invoker(n, key);
+    }
+    for (const call of calls) this.call(call);
+
+    this.result.functions.push(...[...this.functions.values()].map((f) => f.fn));
+    this.result.queues.push(...this.queues.values());
+    this.result.logGroups.push(...this.logGroups.values());
+  }
+
+  // --- values ---------------------------------------------------------------
+
+  private loc(node: ts.Node): SourceLocation {
+    return this.src.loc(node);
+  }
+
+  /** A prop's value, or a reference when a spread we could not follow may set it, or undefined. */
+  private propOr<T>(props: Props, key: string, read: (value: ts.Expression, at: SourceLocation) => Located<T>): Located<T> | undefined {
+    const prop = props.get(key);
+    if (prop) return read(prop.value, this.loc(prop.node));
+    if (props.unknown) return { value: ref(`${this.src.text(props.unknown)} (may set ${key})`), loc: this.loc(props.unknown) };
+    return undefined;
+  }
+
+  private number(expr: ts.Expression, at: SourceLocation): Located<number> {
+    const v = this.src.evaluate(expr);
+    return { value: v.kind === 'value' && typeof v.value === 'number' ? v.value : ref(this.src.text(expr)), loc: at };
+  }
+
+  private string(expr: ts.Expression, at: SourceLocation): Located<string> {
+    const v = this.src.evaluate(expr);
+    if (v.kind === 'value') return { value: this.src.cleanString(String(v.value)), loc: at };
+    return { value: ref(v.text), loc: at };
+  }
+
+  private boolean(expr: ts.Expression | undefined): boolean | undefined {
+    if (!expr) return undefined;
+    const v = this.src.evaluate(expr);
+    return v.kind === 'value' && typeof v.value === 'boolean' ? v.value : undefined;
+  }
+
+  /** `Duration.seconds(30)`, `cdk.Duration.minutes(2)`, a const holding one; in seconds. */
+  private duration(expr: ts.Expression, at: SourceLocation, depth = 0): Located<number> {
+    const e = skipOuter(expr);
+    if (ts.isCallExpression(e) && depth < 8) {
+      const key = this.src.qualify(e.expression);
+      const m = key ? /^(?:core)?:Duration\.(millis|seconds|minutes|hours|days)$/.exec(key) : null;
+      if (m && e.arguments[0]) {
+        const n = this.src.evaluate(e.arguments[0]);
+        if (n.kind === 'value' && typeof n.value === 'number') return { value: n.value * DURATION_SECONDS[m[1]], loc: at };
+      }
+    }
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && depth < 8) {
+      const inits = this.src.initializers(e);
+      if (inits.length === 1) return this.duration(inits[0], at, depth + 1);
+    }
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
+  /** `lambda.Tracing.ACTIVE` -> 'ACTIVE' when the expression names a member of `enumKey` (following consts). */
+  private member(expr: ts.Expression, enumKey: string, depth = 0): string | undefined {
+    const key = this.src.qualify(expr);
+    if (key?.startsWith(`${enumKey}.`)) return key.slice(enumKey.length + 1);
+    const e = skipOuter(expr);
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && depth < 8) {
+      const inits = this.src.initializers(e);
+      if (inits.length === 1) return this.member(inits[0], enumKey, depth + 1);
+    }
+    return undefined;
+  }
+
+  private enumValue(expr: ts.Expression, at: SourceLocation, enumKey: string, table: Readonly<Record<string, string>>): Located<string> {
+    const name = this.member(expr, enumKey);
+    const value = name ? table[name] : undefined;
+    if (value !== undefined) return { value, loc: at };
+    // `new lambda.Runtime('nodejs22.x')` style and plain strings.
+    const e = skipOuter(expr);
+    if (ts.isNewExpression(e) && e.arguments?.[0]) return this.string(e.arguments[0], at);
+    const v = this.src.evaluate(expr);
+    if (v.kind === 'value' && typeof v.value === 'string') return { value: v.value, loc: at };
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
+  private runtime(expr: ts.Expression, at: SourceLocation): Located<string> {
+    const name = this.member(expr, 'aws-lambda:Runtime');
+    if (name) {
+      const value = runtimeFromConstant(name);
+      return { value: value ?? ref(this.src.text(expr)), loc: at };
+    }
+    const e = skipOuter(expr);
+    if (ts.isNewExpression(e) && this.src.qualify(e.expression) === 'aws-lambda:Runtime' && e.arguments?.[0]) return this.string(e.arguments[0], at);
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
+  private retention(expr: ts.Expression, at: SourceLocation): Located<number> | undefined {
+    const name = this.member(expr, 'aws-logs:RetentionDays');
+    if (name === 'INFINITE') return undefined; // never expires: no retention for the rules
+    if (name && RETENTION_DAYS[name] !== undefined) return { value: RETENTION_DAYS[name], loc: at };
+    return this.number(expr, at);
+  }
+
+  private constructId(n: ts.NewExpression, index = 1): string {
+    const arg = n.arguments?.[index];
+    if (!arg) return `line${this.loc(n).line}`;
+    const v = this.src.evaluate(arg);
+    return v.kind === 'value' ? String(v.value) : this.src.text(arg);
+  }
+
+  private uniqueId(name: string, n: ts.Node): string {
+    let id = `${this.file}#${name}`;
+    if (this.usedIds.has(id)) id = `${id}@${this.loc(n).line}`;
+    this.usedIds.add(id);
+    return id;
+  }
+
+  // --- resources --------------------------------------------------------------
+
+  private queue(n: ts.NewExpression): void {
+    const name = this.constructId(n);
+    const props = this.src.props(n.arguments?.[2]);
+    const source = this.loc(n);
+    const visibility = this.propOr(props, 'visibilityTimeout', (v, at) => this.duration(v, at));
+    const queue: SqsQueue = {
+      id: this.uniqueId(name, n),
+      name,
+      source,
+      visibilityTimeout: visibility ?? { value: LAMBDA_DEFAULTS.sqsVisibilityTimeoutSeconds, loc: source, isDefault: true },
+    };
+    const fifo = this.boolean(props.get('fifo')?.value);
+    if (fifo !== undefined) queue.fifo = fifo;
+    this.queues.set(n, queue);
+  }
+
+  private logGroup(n: ts.NewExpression): void {
+    const name = this.constructId(n);
+    const props = this.src.props(n.arguments?.[2]);
+    const group: LogGroup = { id: this.uniqueId(name, n), name, source: this.loc(n) };
+    const prop = props.get('retention');
+    // aws-cdk-lib's LogGroup defaults to two years (it writes RetentionInDays: 731).
+    const retention = prop ? this.retention(prop.value, this.loc(prop.node)) : props.unknown ? undefined : { value: CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, loc: this.loc(n) };
+    if (retention) group.retentionDays = retention;
+    this.logGroups.set(n, group);
+  }
+
+  private lambda(n: ts.NewExpression, cls: FunctionClass): void {
+    const name = this.constructId(n);
+    const source = this.loc(n);
+    const props = this.src.props(n.arguments?.[2]);
+    const fn: LambdaFunction = {
+      id: this.uniqueId(name, n),
+      name,
+      format: 'cdk',
+      source,
+      memorySize: this.propOr(props, 'memorySize', (v, at) => this.number(v, at)) ?? { value: LAMBDA_DEFAULTS.memoryMb, loc: source, isDefault: true },
+      timeout: this.propOr(props, 'timeout', (v, at) => this.duration(v, at)) ?? { value: LAMBDA_DEFAULTS.timeoutSeconds, loc: source, isDefault: true },
+      environment: {},
+      triggers: [],
+      layers: [],
+    };
+    const runtime = this.propOr(props, 'runtime', (v, at) => this.runtime(v, at));
+    if (runtime) fn.runtime = runtime;
+    else if (cls === 'nodejs') fn.runtime = { value: ref('Runtime.NODEJS_LATEST (NodejsFunction default)'), loc: source, isDefault: true };
+
+    const arch = props.get('architecture');
+    if (arch) fn.architecture = this.enumValue(arch.value, this.loc(arch.node), 'aws-lambda:Architecture', ARCHITECTURES);
+    const tracing = props.get('tracing');
+    if (tracing) fn.tracing = this.enumValue(tracing.value, this.loc(tracing.node), 'aws-lambda:Tracing', TRACING);
+    const reserved = props.get('reservedConcurrentExecutions');
+    if (reserved) fn.reservedConcurrency = this.number(reserved.value, this.loc(reserved.node));
+
+    this.handlerAndCode(fn, cls, props, n);
+    this.environment(fn, props);
+
+    const dlq = props.get('deadLetterQueue') ?? props.get('deadLetterTopic');
+    if (dlq) fn.deadLetter = { value: ref(this.src.text(dlq.value)), loc: this.loc(dlq.node) };
+    else {
+      const enabled = props.get('deadLetterQueueEnabled');
+      if (enabled && this.boolean(enabled.value) === true) fn.deadLetter = { value: 'deadLetterQueueEnabled', loc: this.loc(enabled.node) };
+    }
+    const onFailure = props.get('onFailure');
+    if (onFailure) fn.onFailureDestination = { value: ref(this.src.text(onFailure.value)), loc: this.loc(onFailure.node) };
+
+    const layers = props.get('layers');
+    if (layers) {
+      const list = skipOuter(layers.value);
+      if (ts.isArrayLiteralExpression(list)) {
+        fn.layers = list.elements.map((el) => ({ value: ref(this.src.text(el)), loc: this.loc(el) }));
+      } else fn.layers = [{ value: ref(this.src.text(layers.value)), loc: this.loc(layers.node) }];
+    }
+    this.functions.set(n, { fn, cls, props });
+  }
+
+  /** Props that need the queues/log groups/functions of the whole file. */
+  private propsAfterAll(fn: LambdaFunction, props: Props): void {
+    const logRetention = props.get('logRetention');
+    if (logRetention) {
+      const days = this.retention(logRetention.value, this.loc(logRetention.node));
+      if (days) fn.logRetentionDays = days;
+    }
+    const logGroup = props.get('logGroup');
+    if (logGroup && !fn.logRetentionDays) {
+      const groups = this.src.constructs(logGroup.value).map((g) => this.logGroups.get(g)).filter((g): g is LogGroup => !!g);
+      if (groups[0]?.retentionDays) fn.logRetentionDays = groups[0].retentionDays;
+      else if (groups.length === 0) fn.logRetentionDays = { value: ref(this.src.text(logGroup.value)), loc: this.loc(logGroup.node) };
+    }
+    const events = props.get('events');
+    if (events) {
+      const list = skipOuter(events.value);
+      const elements = ts.isArrayLiteralExpression(list) ? list.elements : [];
+      for (const el of elements) for (const source of this.src.constructs(el)) this.eventSource(fn, source);
+    }
+  }
+
+  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: ts.NewExpression): void {
+    const source = fn.source;
+    const handler = props.get('handler');
+    if (handler) fn.handler = this.string(handler.value, this.loc(handler.node));
+
+    if (cls === 'nodejs') {
+      fn.bundler = 'nodejs-function';
+      if (!handler) fn.handler = { value: 'handler', loc: source, isDefault: true };
+      const entry = props.get('entry');
+      if (entry) fn.code = { kind: 'entry', path: this.path(entry.value, this.loc(entry.node)) };
+      else if (!props.unknown) fn.code = { kind: 'entry', path: { value: this.defaultEntry(n), loc: source, isDefault: true } };
+      return;
+    }
+    if (cls === 'python') {
+      // PythonFunction: `entry` is the directory, `index` the file (default index.py), `handler` the function (default handler).
+      const entry = props.get('entry');
+      if (entry) fn.code = { kind: 'dir', path: this.path(entry.value, this.loc(entry.node)) };
+      const index = props.get('index');
+      const indexValue = index ? this.src.evaluate(index.value) : { kind: 'value' as const, value: 'index.py' };
+      const handlerValue = handler ? this.src.evaluate(handler.value) : { kind: 'value' as const, value: 'handler' };
+      if (indexValue.kind === 'value' && handlerValue.kind === 'value') {
+        const value = `${String(indexValue.value).replace(/\.py$/, '')}.${String(handlerValue.value)}`;
+        const at = handler ? this.loc(handler.node) : index ? this.loc(index.node) : source;
+        fn.handler = handler || index ? { value, loc: at } : { value, loc: at, isDefault: true };
+      }
+      return;
+    }
+    if (cls === 'go') {
+      const entry = props.get('entry');
+      if (entry) fn.code = { kind: 'entry', path: this.path(entry.value, this.loc(entry.node)) };
+      return;
+    }
+    const code = props.get('code');
+    if (code) {
+      const located = this.code(code.value, this.loc(code.node));
+      if (located) fn.code = located;
+    }
+    if (cls === 'image' || fn.code?.kind === 'image') fn.packageType = 'Image';
+  }
+
+  private path(expr: ts.Expression, at: SourceLocation): Located<string> {
+    const v = this.src.pathValue(expr);
+    return { value: v.kind === 'value' ? String(v.value) : ref(v.text), loc: at };
+  }
+
+  /** NodejsFunction without `entry`: `<stack file without extension>.<construct id>.ts` (or `.js`), next to the stack file. */
+  private defaultEntry(n: ts.NewExpression): string {
+    const base = this.file.replace(/\.[cm]?ts$/, '');
+    const id = this.constructId(n);
+    for (const ext of ['ts', 'js', 'mjs', 'mts', 'cts', 'cjs']) {
+      if (this.host.fileExists(`${base}.${id}.${ext}`)) return `${base}.${id}.${ext}`;
+    }
+    return `${base}.${id}.ts`;
+  }
+
+  /** `Code.fromAsset('dir')`, `new AssetCode(...)`, `Code.fromInline(...)`, image and bucket code. */
+  private code(expr: ts.Expression, at: SourceLocation, depth = 0): CodeLocation | undefined {
+    const e = skipOuter(expr);
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const key = this.src.qualify(e.expression) ?? '';
+      const arg = e.arguments?.[0];
+      if (/^aws-lambda:(Code\.fromAsset|AssetCode\.fromAsset|AssetCode)$/.test(key) && arg) return { kind: 'dir', path: this.path(arg, at) };
+      if (/^aws-lambda:(Code\.fromInline|InlineCode\.fromInline|InlineCode)$/.test(key)) return { kind: 'inline', path: { value: '(inline)', loc: at } };
+      if (/^aws-lambda:(Code\.fromAssetImage|DockerImageCode\.fromImageAsset|AssetImageCode)$/.test(key) && arg) return { kind: 'image', path: this.path(arg, at) };
+      if (/^aws-lambda:(Code\.fromEcrImage|DockerImageCode\.fromEcr|EcrImageCode)$/.test(key)) return { kind: 'image', path: { value: ref(this.src.text(e)), loc: at } };
+      if (/^aws-lambda:(Code\.fromBucket|Code\.fromBucketV2|S3Code|S3CodeV2|Code\.fromCfnParameters)$/.test(key)) return { kind: 'zip', path: { value: ref(this.src.text(e)), loc: at } };
+      return undefined;
+    }
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && depth < 8) {
+      const inits = this.src.initializers(e);
+      if (inits.length === 1) return this.code(inits[0], at, depth + 1);
+    }
+    return undefined;
+  }
+
+  private environment(fn: LambdaFunction, props: Props): void {
+    const env = props.get('environment');
+    if (!env) return;
+    fn.environmentLoc = this.loc(env.node);
+    const vars = this.src.props(env.value);
+    for (const p of vars.entries()) fn.environment[p.key] = this.string(p.value, this.loc(p.node));
+  }
+
+  // --- triggers -----------------------------------------------------------------
+
+  /** Functions an expression may hold; aliases and versions lead to their function. */
+  private functionsOf(expr: ts.Expression | undefined, depth = 0): LambdaFunction[] {
+    if (!expr || depth > 4) return [];
+    const out: LambdaFunction[] = [];
+    for (const n of this.src.constructs(expr)) {
+      const hit = this.functions.get(n);
+      if (hit) {
+        out.push(hit.fn);
+        continue;
+      }
+      const key = this.src.qualify(n.expression);
+      if (key === 'aws-lambda:Alias') out.push(...this.functionsOf(this.src.props(n.arguments?.[2]).get('version')?.value, depth + 1));
+      if (key === 'aws-lambda:Version') out.push(...this.functionsOf(this.src.props(n.arguments?.[2]).get('lambda')?.value, depth + 1));
+    }
+    return [...new Set(out)];
+  }
+
+  private invoker(n: ts.NewExpression, key: string): void {
+    if (key === 'aws-cognito:UserPool') {
+      const triggers = this.src.props(this.src.props(n.arguments?.[2]).get('lambdaTriggers')?.value);
+      for (const t of triggers.entries()) for (const fn of this.functionsOf(t.value)) fn.triggers.push({ kind: 'cognito', loc: this.loc(t.node) });
+      return;
+    }
+    const spec = INVOKERS[key];
+    if (!spec) return;
+    const props = spec.prop ? this.src.props(n.arguments?.[2]) : undefined;
+    const target = spec.arg !== undefined ? n.arguments?.[spec.arg] : props?.get(spec.prop!)?.value;
+    const fns = this.functionsOf(target);
+    if (fns.length === 0) return;
+
+    if (key === 'aws-lambda:FunctionUrl') {
+      const authType = props!.get('authType');
+      for (const fn of fns) this.functionUrl(fn, n, authType);
+      return;
+    }
+    if (key === 'aws-lambda:EventSourceMapping') {
+      for (const fn of fns) fn.triggers.push(this.mapping(n, props!));
+      return;
+    }
+    let kind = spec.kind;
+    if (key === 'aws-events-targets:LambdaFunction' && this.isScheduledRuleTarget(n)) kind = 'schedule';
+    for (const fn of fns) {
+      const trigger: Trigger = { kind, loc: this.loc(n) };
+      if (key === 'aws-apigateway:LambdaIntegration' || key === 'aws-apigatewayv2-integrations:HttpLambdaIntegration') {
+        const opts = this.src.props(n.arguments?.[key === 'aws-apigateway:LambdaIntegration' ? 1 : 2]);
+        const timeout = opts.get('timeout');
+        if (timeout) {
+          const seconds = this.duration(timeout.value, this.loc(timeout.node));
+          trigger.integrationTimeoutMs = { value: isReference(seconds.value) ? seconds.value : Math.round(seconds.value * 1000), loc: seconds.loc };
+        }
+        if (this.isEventInvocation(opts)) trigger.asyncInvocation = true;
+      }
+      fn.triggers.push(trigger);
+    }
+  }
+
+  /** `requestParameters: { 'integration.request.header.X-Amz-Invocation-Type': "'Event'" }`: API Gateway does not wait. */
+  private isEventInvocation(opts: Props): boolean {
+    const params = opts.get('requestParameters');
+    const header = params ? this.src.props(params.value).get('integration.request.header.X-Amz-Invocation-Type') : undefined;
+    const v = header ? this.src.evaluate(header.value) : undefined;
+    return v?.kind === 'value' && String(v.value).replace(/'/g, '') === 'Event';
+  }
+
+  /** `new targets.LambdaFunction(fn)` inside `new events.Rule(.., { schedule, targets: [...] })` or passed to `rule.addTarget(...)` of such a rule. */
+  private isScheduledRuleTarget(n: ts.NewExpression): boolean {
+    let node: ts.Node = n;
+    for (let i = 0; i < 6 && node.parent; i++) {
+      node = node.parent;
+      if (ts.isNewExpression(node) && this.src.qualify(node.expression) === 'aws-events:Rule') return !!this.src.props(node.arguments?.[2]).get('schedule');
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'addTarget') {
+        return this.src.constructs(node.expression.expression).some((r) => this.src.qualify(r.expression) === 'aws-events:Rule' && !!this.src.props(r.arguments?.[2]).get('schedule'));
+      }
+    }
+    return false;
+  }
+
+  private functionUrl(fn: LambdaFunction, at: ts.Node, authType: { node: ts.Node; value: ts.Expression } | undefined): void {
+    const loc = this.loc(at);
+    // aws-cdk-lib FunctionUrl: authType defaults to AWS_IAM.
+    const auth = authType
+      ? this.enumValue(authType.value, this.loc(authType.node), 'aws-lambda:FunctionUrlAuthType', { NONE: 'NONE', AWS_IAM: 'AWS_IAM' })
+      : { value: 'AWS_IAM', loc, isDefault: true };
+    fn.functionUrl = { authType: auth, loc };
+    fn.triggers.push({ kind: 'function-url', loc });
+  }
+
+  /** `new lambda.EventSourceMapping(.., { target, eventSourceArn, ... })` / `fn.addEventSourceMapping(id, {...})`. */
+  private mapping(at: ts.Node, props: Props): Trigger {
+    const arn = props.get('eventSourceArn');
+    const text = arn ? this.src.text(arn.value) : '';
+    let kind: TriggerKind = 'other';
+    let queueId: string | undefined;
+    if (arn && ts.isPropertyAccessExpression(skipOuter(arn.value))) {
+      const access = skipOuter(arn.value) as ts.PropertyAccessExpression;
+      const owner = this.src.constructs(access.expression)[0];
+      const ownerKey = owner ? this.src.qualify(owner.expression) : undefined;
+      if (access.name.text === 'queueArn' || ownerKey === 'aws-sqs:Queue') {
+        kind = 'sqs';
+        queueId = owner ? this.queues.get(owner)?.id : undefined;
+      } else if (access.name.text === 'tableStreamArn') kind = 'dynamodb-stream';
+      else if (access.name.text === 'streamArn') kind = 'kinesis';
+    } else if (arn) {
+      const v = this.src.evaluate(arn.value);
+      const s = v.kind === 'value' ? String(v.value) : '';
+      if (/^arn:aws[\w-]*:sqs:/.test(s)) kind = 'sqs';
+      else if (/^arn:aws[\w-]*:kinesis:/.test(s)) kind = 'kinesis';
+      else if (/^arn:aws[\w-]*:dynamodb:.*\/stream\//.test(s)) kind = 'dynamodb-stream';
+    }
+    const trigger: Trigger = { kind, loc: this.loc(at) };
+    if (arn) trigger.source = queueId ? { ref: text, queueId } : { ref: text };
+    this.batchSettings(trigger, props);
+    const types = props.get('reportBatchItemFailures');
+    if (types && this.boolean(types.value) === true) trigger.functionResponseTypes = { value: ['ReportBatchItemFailures'], loc: this.loc(types.node) };
+    return trigger;
+  }
+
+  private batchSettings(trigger: Trigger, props: Props): void {
+    const batch = props.get('batchSize');
+    if (batch) trigger.batchSize = this.number(batch.value, this.loc(batch.node));
+    const onFailure = props.get('onFailure');
+    if (onFailure) trigger.onFailure = { value: ref(this.src.text(onFailure.value)), loc: this.loc(onFailure.node) };
+  }
+
+  /** An event source construct (`new SqsEventSource(queue, {...})`) attached to `fn`. */
+  private eventSource(fn: LambdaFunction, n: ts.NewExpression): void {
+    const key = this.src.qualify(n.expression);
+    const kind = key ? EVENT_SOURCES[key] : undefined;
+    if (!kind) {
+      // Other event sources (RabbitMQ, DocumentDB, ...) still invoke the function.
+      if (key?.startsWith('aws-lambda-event-sources:')) fn.triggers.push({ kind: 'other', loc: this.loc(n) });
+      return;
+    }
+    const trigger: Trigger = { kind, loc: this.loc(n) };
+    const target = n.arguments?.[0];
+    if (target && kind !== 'rest-api') {
+      const queue = this.src.constructs(target).map((q) => this.queues.get(q)).find((q) => !!q);
+      trigger.source = queue ? { ref: this.src.text(target), queueId: queue.id } : { ref: this.src.text(target) };
+    }
+    if (kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb-stream') {
+      const opts = this.src.props(n.arguments?.[1]);
+      this.batchSettings(trigger, opts);
+      const report = opts.get('reportBatchItemFailures');
+      if (report && this.boolean(report.value) === true) trigger.functionResponseTypes = { value: ['ReportBatchItemFailures'], loc: this.loc(report.node) };
+    }
+    fn.triggers.push(trigger);
+  }
+
+  /** Method calls on functions (`fn.addEventSource(...)`) and calls that hand a function to something (`api.addLambdaDataSource('x', fn)`). */
+  private call(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    const args = call.arguments;
+    switch (method) {
+      case 'addEventSource':
+        for (const fn of this.functionsOf(callee.expression)) for (const source of this.src.constructs(args[0])) this.eventSource(fn, source);
+        return;
+      case 'addEventSourceMapping':
+        for (const fn of this.functionsOf(callee.expression)) fn.triggers.push(this.mapping(call, this.src.props(args[1])));
+        return;
+      case 'addFunctionUrl': {
+        const props = this.src.props(args[0]);
+        for (const fn of this.functionsOf(callee.expression)) this.functionUrl(fn, call, props.get('authType'));
+        return;
+      }
+      case 'configureAsyncInvoke': {
+        const onFailure = this.src.props(args[0]).get('onFailure');
+        if (!onFailure) return;
+        for (const fn of this.functionsOf(callee.expression)) fn.onFailureDestination = { value: ref(this.src.text(onFailure.value)), loc: this.loc(onFailure.node) };
+        return;
+      }
+      case 'addEnvironment': {
+        if (!args[0] || !args[1]) return;
+        const key = this.src.evaluate(args[0]);
+        if (key.kind !== 'value') return;
+        for (const fn of this.functionsOf(callee.expression)) fn.environment[String(key.value)] = this.string(args[1], this.loc(call));
+        return;
+      }
+      case 'addLambdaDataSource':
+        for (const fn of this.functionsOf(args[1])) fn.triggers.push({ kind: 'appsync', loc: this.loc(call) });
+        return;
+      case 'addTrigger': {
+        const isUserPool = this.src.constructs(callee.expression).some((p) => this.src.qualify(p.expression) === 'aws-cognito:UserPool');
+        if (isUserPool) for (const fn of this.functionsOf(args[1])) fn.triggers.push({ kind: 'cognito', loc: this.loc(call) });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,496 @@
+/**
+ * Static reading of one CDK TypeScript file with the `typescript` compiler
+ * API: which aws-cdk-lib export an expression names, constant values in the
+ * same file, and simple intra-file data flow (which `new X(...)` a variable,
+ * class field, method return value or parameter holds). Nothing is executed
+ * and nothing outside the file is read: whatever needs another file, a
+ * runtime value or a loop is unknown.
+ */
+import { posix } from 'node:path';
+import ts from 'typescript';
+import type { SourceLocation } from '../../model/index.js';
+
+/** Bound on nested resolution (variable -> call -> return -> parameter ...). */
+const MAX_DEPTH = 24;
+
+/** Prefix that stands for the analysis root inside evaluated paths (`__dirname`, `process.cwd()`). */
+const ROOT = '/\u0000root';
+
+export type ConstValue =
+  | { kind: 'value'; value: string | number | boolean }
+  | { kind: 'unknown'; text: string };
+
+export interface Prop {
+  key: string;
+  /** The property (key) node: where a finding should point. */
+  node: ts.Node;
+  value: ts.Expression;
+}
+
+export interface Props {
+  get(key: string): Prop | undefined;
+  entries(): Prop[];
+  /** A spread or a whole props object that could not be followed: any key may be set there. */
+  unknown?: ts.Node;
+}
+
+interface ImportBinding {
+  /** Canonical module: '' for aws-cdk-lib's root, `aws-lambda`, `aws-lambda-nodejs`, ... */
+  module: string;
+  /** Imported name; undefined for namespace / default imports. */
+  name?: string;
+}
+
+export class CdkSource {
+  readonly sf: ts.SourceFile;
+  readonly checker: ts.TypeChecker;
+  readonly syntaxErrors: readonly ts.Diagnostic[];
+  private readonly imports = new Map<string, ImportBinding>();
+  private assignmentIndex?: Map<ts.Symbol, ts.Expression[]>;
+  private callIndex?: Map<ts.Node, ts.CallExpression[]>;
+
+  constructor(
+    readonly file: string,
+    text: string,
+    /** Directory `Code.fromAsset('x')` and relative `entry` paths are relative to (the CDK app: where cdk.json is). */
+    readonly appDir: string,
+  ) {
+    const fileName = `/${file}`;
+    this.sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const options: ts.CompilerOptions = { noLib: true, noResolve: true, types: [], noEmit: true, target: ts.ScriptTarget.ES2022 };
+    const host: ts.CompilerHost = {
+      getSourceFile: (name) => (name === fileName ? this.sf : undefined),
+      getDefaultLibFileName: () => '/lib.d.ts',
+      writeFile: () => undefined,
+      getCurrentDirectory: () => '/',
+      getCanonicalFileName: (name) => name,
+      useCaseSensitiveFileNames: () => true,
+      getNewLine: () => '\n',
+      fileExists: (name) => name === fileName,
+      readFile: () => undefined,
+    };
+    const program = ts.createProgram({ rootNames: [fileName], options, host });
+    this.checker = program.getTypeChecker();
+    this.syntaxErrors = program.getSyntacticDiagnostics(this.sf);
+    this.collectImports();
+  }
+
+  loc(node: ts.Node): SourceLocation {
+    const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+    return { file: this.file, line: line + 1, column: character + 1 };
+  }
+
+  text(node: ts.Node): string {
+    const t = node.getText(this.sf).replace(/\s+/g, ' ');
+    return t.length > 200 ? `${t.slice(0, 197)}...` : t;
+  }
+
+  /** Whether the file imports anything from the CDK. */
+  get importsCdk(): boolean {
+    return this.imports.size > 0;
+  }
+
+  // --- imports ------------------------------------------------------------
+
+  private collectImports(): void {
+    for (const stmt of this.sf.statements) {
+      if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+        const module = canonicalModule(stmt.moduleSpecifier.text);
+        const clause = stmt.importClause;
+        if (module === undefined || !clause) continue;
+        if (clause.name) this.imports.set(clause.name.text, { module });
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, { module });
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const el of bindings.elements) this.imports.set(el.name.text, { module, name: (el.propertyName ?? el.name).text });
+        }
+      } else if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference)) {
+        const spec = stmt.moduleReference.expression;
+        const module = ts.isStringLiteral(spec) ? canonicalModule(spec.text) : undefined;
+        if (module !== undefined) this.imports.set(stmt.name.text, { module });
+      } else if (ts.isVariableStatement(stmt)) {
+        // const lambda = require('aws-cdk-lib/aws-lambda'); const { Duration } = require('aws-cdk-lib');
+        for (const decl of stmt.declarationList.declarations) {
+          const init = decl.initializer;
+          if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
+          const arg = init.arguments[0];
+          const module = arg && ts.isStringLiteral(arg) ? canonicalModule(arg.text) : undefined;
+          if (module === undefined) continue;
+          if (ts.isIdentifier(decl.name)) this.imports.set(decl.name.text, { module });
+          else if (ts.isObjectBindingPattern(decl.name)) {
+            for (const el of decl.name.elements) {
+              if (!ts.isIdentifier(el.name)) continue;
+              const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+              this.imports.set(el.name.text, { module, name: prop });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The CDK export an expression names, as `module:Path`: `lambda.Function`
+   * -> `aws-lambda:Function`, `cdk.aws_lambda_nodejs.NodejsFunction` ->
+   * `aws-lambda-nodejs:NodejsFunction`, `Duration.seconds` -> `:Duration.seconds`.
+   */
+  qualify(expr: ts.Expression): string | undefined {
+    const path: string[] = [];
+    let e: ts.Expression = skipOuter(expr);
+    while (ts.isPropertyAccessExpression(e)) {
+      path.unshift(e.name.text);
+      e = skipOuter(e.expression);
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    const binding = this.imports.get(e.text);
+    if (!binding) return undefined;
+    if (this.isShadowed(e)) return undefined;
+    let module = binding.module;
+    if (binding.name) path.unshift(binding.name);
+    // aws-cdk-lib's root re-exports each module as `aws_lambda`, `aws_lambda_nodejs`, ...
+    if (module === '' && path[0]?.startsWith('aws_')) module = path.shift()!.replace(/_/g, '-');
+    return `${module}:${path.join('.')}`;
+  }
+
+  /** A local declaration with the same name as an import (rare, but then the import is not meant). */
+  private isShadowed(id: ts.Identifier): boolean {
+    const symbol = this.checker.getSymbolAtLocation(id);
+    const decl = symbol?.declarations?.[0];
+    if (!decl) return false;
+    if (ts.isImportSpecifier(decl) || ts.isNamespaceImport(decl) || ts.isImportClause(decl) || ts.isImportEqualsDeclaration(decl)) return false;
+    // `const lambda = require('aws-cdk-lib/aws-lambda')` / `const { Duration } = require('aws-cdk-lib')`.
+    let varDecl: ts.Node = decl;
+    while (ts.isBindingElement(varDecl) || ts.isObjectBindingPattern(varDecl)) varDecl = varDecl.parent;
+    if (ts.isVariableDeclaration(varDecl) && varDecl.parent.parent.parent === this.sf) {
+      const init = varDecl.initializer;
+      return !(init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require');
+    }
+    return true;
+  }
+
+  // --- object literals -------------------------------------------------------
+
+  /** The properties of a props argument: an object literal, a const holding one, with spreads followed. */
+  props(expr: ts.Expression | undefined, depth = 0): Props {
+    const map = new Map<string, Prop>();
+    let unknown: ts.Node | undefined;
+    const visit = (e: ts.Expression, d: number): void => {
+      const obj = d > MAX_DEPTH ? undefined : this.objectLiteral(e, d);
+      if (!obj) {
+        unknown ??= e;
+        return;
+      }
+      for (const p of obj.properties) {
+        if (ts.isSpreadAssignment(p)) {
+          visit(p.expression, d + 1);
+          continue;
+        }
+        const key = p.name ? propertyName(p.name) : undefined;
+        if (key === undefined) continue;
+        if (ts.isPropertyAssignment(p)) {
+          map.delete(key);
+          map.set(key, { key, node: p, value: p.initializer });
+        } else if (ts.isShorthandPropertyAssignment(p)) {
+          map.delete(key);
+          map.set(key, { key, node: p, value: p.name });
+        }
+      }
+    };
+    if (expr) visit(expr, depth);
+    return { get: (key) => map.get(key), entries: () => [...map.values()], unknown };
+  }
+
+  private objectLiteral(expr: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
+    const e = skipOuter(expr);
+    if (ts.isObjectLiteralExpression(e)) return e;
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      for (const init of this.initializers(e)) {
+        const obj = depth < MAX_DEPTH ? this.objectLiteral(init, depth + 1) : undefined;
+        if (obj) return obj;
+      }
+    }
+    return undefined;
+  }
+
+  // --- constants ----------------------------------------------------------------
+
+  /** Initializers of a `const` (or readonly field, or never-reassigned `let`) that an identifier / `this.x` names. */
+  initializers(expr: ts.Expression): ts.Expression[] {
+    const symbol = this.symbolOf(expr);
+    const out: ts.Expression[] = [];
+    for (const decl of symbol?.declarations ?? []) {
+      if (ts.isVariableDeclaration(decl) && decl.initializer) {
+        const isConst = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
+        if (isConst || this.assignments(symbol!).length === 0) out.push(decl.initializer);
+      } else if (ts.isPropertyDeclaration(decl) && decl.initializer && this.assignments(symbol!).length === 0) {
+        out.push(decl.initializer);
+      } else if (ts.isPropertyAssignment(decl)) {
+        out.push(decl.initializer);
+      }
+    }
+    return out;
+  }
+
+  /** A compile-time constant: literals, templates, arithmetic, consts in this file, `path.join(__dirname, ...)`. */
+  evaluate(expr: ts.Expression, depth = 0): ConstValue {
+    const unknown: ConstValue = { kind: 'unknown', text: this.text(expr) };
+    if (depth > MAX_DEPTH) return unknown;
+    const e = skipOuter(expr);
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'value', value: e.text };
+    if (ts.isNumericLiteral(e)) return { kind: 'value', value: Number(e.text) };
+    if (e.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'value', value: true };
+    if (e.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'value', value: false };
+    if (ts.isTemplateExpression(e)) {
+      let out = e.head.text;
+      for (const span of e.templateSpans) {
+        const v = this.evaluate(span.expression, depth + 1);
+        if (v.kind !== 'value') return unknown;
+        out += String(v.value) + span.literal.text;
+      }
+      return { kind: 'value', value: out };
+    }
+    if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) {
+      const v = this.evaluate(e.operand, depth + 1);
+      if (v.kind === 'value' && typeof v.value === 'number') return { kind: 'value', value: e.operator === ts.SyntaxKind.MinusToken ? -v.value : v.value };
+      return unknown;
+    }
+    if (ts.isBinaryExpression(e)) {
+      const l = this.evaluate(e.left, depth + 1);
+      const r = this.evaluate(e.right, depth + 1);
+      if (l.kind !== 'value' || r.kind !== 'value') return unknown;
+      const a = l.value;
+      const b = r.value;
+      switch (e.operatorToken.kind) {
+        case ts.SyntaxKind.PlusToken:
+          return typeof a === 'number' && typeof b === 'number' ? { kind: 'value', value: a + b } : { kind: 'value', value: String(a) + String(b) };
+        case ts.SyntaxKind.MinusToken:
+          return typeof a === 'number' && typeof b === 'number' ? { kind: 'value', value: a - b } : unknown;
+        case ts.SyntaxKind.AsteriskToken:
+          return typeof a === 'number' && typeof b === 'number' ? { kind: 'value', value: a * b } : unknown;
+        case ts.SyntaxKind.SlashToken:
+          return typeof a === 'number' && typeof b === 'number' && b !== 0 ? { kind: 'value', value: a / b } : unknown;
+        default:
+          return unknown;
+      }
+    }
+    if (ts.isIdentifier(e)) {
+      if (e.text === '__dirname' && !this.symbolOf(e)) return { kind: 'value', value: posix.join(ROOT, posix.dirname(this.file)) };
+      if (e.text === '__filename' && !this.symbolOf(e)) return { kind: 'value', value: posix.join(ROOT, this.file) };
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const inits = ts.isElementAccessExpression(e) ? this.elementInitializers(e, depth) : this.initializers(e);
+      if (inits.length === 0 && ts.isPropertyAccessExpression(e)) {
+        const member = this.memberOfConstObject(e.expression, e.name.text, depth);
+        if (member) return this.evaluate(member, depth + 1);
+      }
+      if (inits.length === 1) return this.evaluate(inits[0], depth + 1);
+      return unknown;
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = e.expression;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression.getText(this.sf) : '';
+      if (receiver === 'process' && name === 'cwd' && e.arguments.length === 0) return { kind: 'value', value: posix.join(ROOT, this.appDir) };
+      if ((name === 'join' || name === 'resolve') && (receiver === 'path' || receiver === '' || receiver === 'posix')) {
+        const parts: string[] = [];
+        for (const arg of e.arguments) {
+          const v = this.evaluate(arg, depth + 1);
+          if (v.kind !== 'value' || typeof v.value !== 'string') return unknown;
+          parts.push(v.value);
+        }
+        if (name === 'join') return { kind: 'value', value: posix.join(...parts) };
+        let out = posix.join(ROOT, this.appDir);
+        for (const p of parts) out = p.startsWith('/') ? posix.normalize(p) : posix.join(out, p);
+        return { kind: 'value', value: out };
+      }
+    }
+    return unknown;
+  }
+
+  private elementInitializers(e: ts.ElementAccessExpression, depth: number): ts.Expression[] {
+    const key = this.evaluate(e.argumentExpression, depth + 1);
+    if (key.kind !== 'value') return [];
+    const member = this.memberOfConstObject(e.expression, String(key.value), depth);
+    return member ? [member] : [];
+  }
+
+  /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
+  private memberOfConstObject(objExpr: ts.Expression, key: string, depth: number): ts.Expression | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const obj = this.objectLiteral(objExpr, depth + 1);
+    const prop = obj ? this.props(obj, depth + 1).get(key) : undefined;
+    return prop?.value;
+  }
+
+  /** A path as written in `entry` / `Code.fromAsset`, relative to the analysis root. */
+  pathValue(expr: ts.Expression): ConstValue {
+    const v = this.evaluate(expr);
+    if (v.kind !== 'value' || typeof v.value !== 'string') return v.kind === 'unknown' ? v : { kind: 'unknown', text: this.text(expr) };
+    return { kind: 'value', value: this.toRootRelative(v.value) };
+  }
+
+  toRootRelative(p: string): string {
+    if (p === ROOT) return '.';
+    if (p.startsWith(`${ROOT}/`)) return p.slice(ROOT.length + 1) || '.';
+    if (p.startsWith('/')) return p;
+    return posix.normalize(posix.join(this.appDir, p));
+  }
+
+  /** Strings built from `__dirname` keep a root marker; make them readable. */
+  cleanString(s: string): string {
+    return s.split(`${ROOT}/`).join('').split(ROOT).join('.');
+  }
+
+  // --- data flow ------------------------------------------------------------------
+
+  symbolOf(expr: ts.Node): ts.Symbol | undefined {
+    try {
+      const node = ts.isPropertyAccessExpression(expr) ? expr.name : expr;
+      if (ts.isIdentifier(node) && node.parent && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
+        return this.checker.getShorthandAssignmentValueSymbol(node.parent);
+      }
+      return this.checker.getSymbolAtLocation(node);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private assignments(symbol: ts.Symbol): ts.Expression[] {
+    if (!this.assignmentIndex) {
+      const index = new Map<ts.Symbol, ts.Expression[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const target = this.symbolOf(skipOuter(node.left));
+          if (target) index.set(target, [...(index.get(target) ?? []), node.right]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(this.sf);
+      this.assignmentIndex = index;
+    }
+    return this.assignmentIndex.get(symbol) ?? [];
+  }
+
+  private callsOf(fn: ts.Node): ts.CallExpression[] {
+    if (!this.callIndex) {
+      const index = new Map<ts.Node, ts.CallExpression[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) {
+          for (const decl of this.functionDeclarations(node.expression)) index.set(decl, [...(index.get(decl) ?? []), node]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(this.sf);
+      this.callIndex = index;
+    }
+    return this.callIndex.get(fn) ?? [];
+  }
+
+  /** Function-like declarations in this file that a callee names (`this.createFn`, `makeFn`, `const f = () => ...`). */
+  private functionDeclarations(callee: ts.Expression): ts.SignatureDeclaration[] {
+    const symbol = this.symbolOf(skipOuter(callee));
+    const out: ts.SignatureDeclaration[] = [];
+    for (const decl of symbol?.declarations ?? []) {
+      if (ts.isMethodDeclaration(decl) || ts.isFunctionDeclaration(decl)) out.push(decl);
+      else if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
+        const init = skipOuter(decl.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) out.push(init);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The `new X(...)` expressions an expression may hold, following variables,
+   * class fields (`this.fn = new ...`), method and function return values,
+   * parameters of functions called in this file, conditionals, and
+   * `fn.currentVersion` / `fn.latestVersion`.
+   */
+  constructs(expr: ts.Expression | undefined): ts.NewExpression[] {
+    const out = new Set<ts.NewExpression>();
+    const seen = new Set<ts.Node>();
+    const visit = (node: ts.Expression, depth: number): void => {
+      const e = skipOuter(node);
+      if (depth > MAX_DEPTH || seen.has(e)) return;
+      seen.add(e);
+      if (ts.isNewExpression(e)) {
+        out.add(e);
+        return;
+      }
+      if (ts.isConditionalExpression(e)) {
+        visit(e.whenTrue, depth + 1);
+        visit(e.whenFalse, depth + 1);
+        return;
+      }
+      if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+        visit(e.left, depth + 1);
+        visit(e.right, depth + 1);
+        return;
+      }
+      if (ts.isCallExpression(e)) {
+        for (const decl of this.functionDeclarations(e.expression)) for (const ret of returnExpressions(decl)) visit(ret, depth + 1);
+        return;
+      }
+      if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return;
+      const symbol = this.symbolOf(e);
+      for (const decl of symbol?.declarations ?? []) {
+        if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) visit(decl.initializer, depth + 1);
+        if (ts.isParameter(decl)) {
+          const fn = decl.parent;
+          const index = fn.parameters.indexOf(decl);
+          if (ts.isParameterPropertyDeclaration(decl, fn)) continue;
+          for (const call of this.callsOf(fn)) {
+            const arg = call.arguments[index];
+            if (arg) visit(arg, depth + 1);
+          }
+        }
+        if (ts.isPropertyAssignment(decl)) visit(decl.initializer, depth + 1);
+      }
+      if (symbol) for (const assigned of this.assignments(symbol)) visit(assigned, depth + 1);
+      if (ts.isPropertyAccessExpression(e) && (e.name.text === 'currentVersion' || e.name.text === 'latestVersion')) visit(e.expression, depth + 1);
+    };
+    if (expr) visit(expr, 0);
+    return [...out];
+  }
+}
+
+/** Parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+export function skipOuter(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** `return` expressions of a function (not of functions nested in it); an arrow's expression body. */
+function returnExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    if (ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
+
+/**
+ * `aws-cdk-lib` -> '', `aws-cdk-lib/aws-lambda` -> 'aws-lambda',
+ * `@aws-cdk/aws-lambda` (v1) -> 'aws-lambda', `@aws-cdk/core` -> '',
+ * `@aws-cdk/aws-lambda-python-alpha` -> 'aws-lambda-python'; undefined for
+ * modules that are not the CDK.
+ */
+export function canonicalModule(spec: string): string | undefined {
+  if (spec === 'aws-cdk-lib' || spec === '@aws-cdk/core' || spec === 'aws-cdk-lib/core') return '';
+  const m = /^(?:aws-cdk-lib\/|@aws-cdk\/)([a-z0-9-]+?)(?:-alpha)?$/.exec(spec);
+  return m ? m[1] : undefined;
+}

@@ -1,0 +1,484 @@
+/**
+ * A small positioned value tree for YAML and JSON config files.
+ *
+ * Parsed with `yaml` (JSON goes through the same parser so positions are kept),
+ * then converted into plain `scalar` / `seq` / `map` nodes that each carry the
+ * `SourceLocation` they were written at. CloudFormation short-form tags
+ * (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
+ * (`{ Ref: X }`, `{ 'Fn::GetAtt': [A, B] }`), so loaders see one shape.
+ *
+ * Parse problems never throw: they become `parse-error` diagnostics.
+ */
+import {
+  Document,
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Node as YamlAstNode,
+  type ParsedNode,
+  type YAMLError,
+} from 'yaml';
+import type { LoadDiagnostic, Reference, SourceLocation } from '../model/index.js';
+
+export interface YScalar {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  loc: SourceLocation;
+}
+
+export interface YSeq {
+  kind: 'seq';
+  items: YNode[];
+  loc: SourceLocation;
+  /** Short-form tag this node was written with (`!If`), for messages. */
+  tag?: string;
+}
+
+export interface YPair {
+  key: string;
+  keyLoc: SourceLocation;
+  value: YNode;
+}
+
+export interface YMap {
+  kind: 'map';
+  pairs: YPair[];
+  loc: SourceLocation;
+  /** Short-form tag this intrinsic was written with (`!Ref`), for messages. */
+  tag?: string;
+}
+
+/** Never produced by the parser: resolvers (serverless variables) put it where a value is unknowable. */
+export interface YRef {
+  kind: 'ref';
+  ref: Reference;
+  loc: SourceLocation;
+}
+
+export type YNode = YScalar | YSeq | YMap | YRef;
+
+export interface ParsedYaml {
+  /** One root per non-empty document (`---` separated), in source order. */
+  documents: YNode[];
+  diagnostics: LoadDiagnostic[];
+}
+
+export interface ParseYamlOptions {
+  /** yaml's own alias-expansion guard (billion laughs). Default 100. */
+  maxAliasCount?: number;
+  /** Larger files are not parsed. Default 10 MiB (CloudFormation's own limit is 1 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * CloudFormation short-form tags. `!GetAtt A.B` splits on the first dot;
+ * `!Ref` and `!Condition` keep their names, the others become `Fn::<Name>`.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+ */
+const SHORT_FORM_TAGS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!If': 'Fn::If',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!Equals': 'Fn::Equals',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Not': 'Fn::Not',
+  '!Transform': 'Fn::Transform',
+  '!Length': 'Fn::Length',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!ForEach': 'Fn::ForEach',
+};
+
+/** Key of a one-key map that is a CloudFormation intrinsic (`Ref`, `Fn::Sub`, `Condition`). */
+export function intrinsicName(node: YNode | undefined): string | undefined {
+  if (!node || node.kind !== 'map' || node.pairs.length !== 1) return undefined;
+  const key = node.pairs[0].key;
+  if (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')) return key;
+  return undefined;
+}
+
+function diagnostic(file: string, message: string, line = 1, column = 1): LoadDiagnostic {
+  return { ruleId: 'parse-error', message, loc: { file, line, column } };
+}
+
+/** First line of a yaml error, without yaml's own " at line X, column Y:" suffix. */
+function errorReason(error: YAMLError): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Position of the first NUL byte or U+FFFD (what invalid UTF-8 decodes to), or -1. */
+function binaryOffset(text: string): number {
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\uFFFD');
+  if (nul < 0) return bad;
+  if (bad < 0) return nul;
+  return Math.min(nul, bad);
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Parse YAML or JSON text into positioned trees, one per document.
+ * Syntax errors and duplicate keys become diagnostics (each duplicate key is
+ * reported; for other errors only the first, since the rest usually follow
+ * from it). Whatever parsed is still returned.
+ */
+export function parseYaml(file: string, text: string, options: ParseYamlOptions = {}): ParsedYaml {
+  const diagnostics: LoadDiagnostic[] = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // String length in UTF-16 units is a lower bound of the byte size; good enough as a guard.
+  if (text.length > maxBytes) {
+    diagnostics.push(diagnostic(file, `file too large to parse (${text.length} characters, limit ${maxBytes})`));
+    return { documents: [], diagnostics };
+  }
+  const bad = binaryOffset(text);
+  if (bad >= 0) {
+    const { line, column } = lineColumnAt(text, bad);
+    const what = text.charCodeAt(bad) === 0 ? 'NUL byte' : 'invalid UTF-8';
+    diagnostics.push(diagnostic(file, `not a text file (${what})`, line, column));
+    return { documents: [], diagnostics };
+  }
+
+  let lineCounter = new LineCounter();
+  let docs: Array<Document.Parsed>;
+  try {
+    ({ docs, lineCounter } = parseLenient(text));
+  } catch (error) {
+    diagnostics.push(diagnostic(file, `cannot parse: ${(error as Error).message}`));
+    return { documents: [], diagnostics };
+  }
+
+  const documents: YNode[] = [];
+  let reportedSyntax = false;
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      const line = pos?.line ?? 1;
+      const column = pos?.col ?? 1;
+      if (error.code === 'DUPLICATE_KEY') {
+        diagnostics.push(diagnostic(file, `duplicate key: ${errorReason(error)}`, line, column));
+      } else if (!reportedSyntax) {
+        reportedSyntax = true;
+        diagnostics.push(diagnostic(file, errorReason(error), line, column));
+      }
+    }
+    if (doc.contents === null) continue;
+    const converter = new Converter(file, doc, lineCounter);
+    const root = converter.convert(doc.contents as ParsedNode);
+    if (converter.aliasCount > 0) {
+      // Let yaml apply its own expansion guard; a bomb is dropped, not expanded.
+      try {
+        doc.toJS({ maxAliasCount: options.maxAliasCount ?? 100 });
+      } catch (error) {
+        const loc = root.loc;
+        diagnostics.push(
+          diagnostic(file, `too many YAML aliases: ${(error as Error).message}`, loc.line, loc.column),
+        );
+        continue;
+      }
+    }
+    documents.push(root);
+  }
+  return { documents, diagnostics };
+}
+
+const FLOW_INDENT = /^Flow (map|sequence) in block collection must be sufficiently indented/;
+const MAX_INDENT_RETRIES = 8;
+
+/**
+ * Parse; when the only trouble is a multi-line flow collection whose closing
+ * line is indented no deeper than its key (`Key: [{` ... `}]`), which YAML 1.2
+ * rejects but PyYAML (SAM CLI, cfn-lint, CloudFormation) accepts, indent those
+ * lines and parse again. Inside a flow collection leading spaces carry no
+ * meaning, and line numbers stay the same.
+ */
+function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    const lineCounter = new LineCounter();
+    const parsed = parseAllDocuments(current, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const lines = new Set<number>();
+    for (const doc of docs) {
+      for (const error of doc.errors) {
+        if (error.code === 'BAD_INDENT' && FLOW_INDENT.test(error.message) && error.linePos) lines.add(error.linePos[0].line);
+      }
+    }
+    if (lines.size === 0 || attempt >= MAX_INDENT_RETRIES) {
+      return attempt === 0 || lines.size === 0 ? { docs, lineCounter } : parseLenientGiveUp(text);
+    }
+    const split = current.split('\n');
+    for (const line of lines) split[line - 1] = `  ${split[line - 1]}`;
+    current = split.join('\n');
+  }
+}
+
+function parseLenientGiveUp(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+  return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
+}
+
+class Converter {
+  aliasCount = 0;
+  /** Converted anchors: an alias shares the converted node (no expansion here). */
+  private readonly done = new Map<YamlAstNode, YNode>();
+  private readonly inProgress = new Set<YamlAstNode>();
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  loc(range: [number, number, number] | null | undefined): SourceLocation {
+    const start = range?.[0] ?? 0;
+    const end = range?.[1] ?? start;
+    const a = this.lines.linePos(start);
+    const b = this.lines.linePos(end);
+    return { file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+
+  convert(node: YamlAstNode | null | undefined, fallbackLoc?: SourceLocation): YNode {
+    if (node === null || node === undefined) {
+      return { kind: 'scalar', value: null, loc: fallbackLoc ?? { file: this.file, line: 1, column: 1 } };
+    }
+    if (isAlias(node)) {
+      this.aliasCount++;
+      const target = node.resolve(this.doc);
+      if (!target || this.inProgress.has(target)) {
+        return { kind: 'scalar', value: null, loc: this.loc(node.range) };
+      }
+      return this.convert(target);
+    }
+    const cached = this.done.get(node);
+    if (cached) return cached;
+    this.inProgress.add(node);
+    const result = this.convertUncached(node, fallbackLoc);
+    this.inProgress.delete(node);
+    this.done.set(node, result);
+    return result;
+  }
+
+  private convertUncached(node: YamlAstNode, fallbackLoc?: SourceLocation): YNode {
+    const loc = node.range ? this.loc(node.range) : fallbackLoc ?? { file: this.file, line: 1, column: 1 };
+    let value: YNode;
+    if (isScalar(node)) {
+      const v: unknown = node.value;
+      let scalar: YScalar['value'];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') scalar = v;
+      else if (v === null || v === undefined) scalar = null;
+      else scalar = String(v);
+      value = { kind: 'scalar', value: scalar, loc };
+    } else if (isSeq(node)) {
+      value = { kind: 'seq', items: node.items.map((item) => this.convert(item as YamlAstNode, loc)), loc };
+    } else if (isMap(node)) {
+      value = this.convertMap(node.items, loc);
+    } else {
+      value = { kind: 'scalar', value: null, loc };
+    }
+    return this.applyTag(node.tag, value);
+  }
+
+  private convertMap(items: unknown[], loc: SourceLocation): YMap {
+    const explicit: YPair[] = [];
+    const merged: YPair[] = [];
+    for (const item of items) {
+      if (!isPair(item)) continue;
+      const keyNode = item.key as YamlAstNode | null;
+      const keyLoc = keyNode && 'range' in keyNode && keyNode.range ? this.loc(keyNode.range) : loc;
+      if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
+        // `<<: *base` / `<<: [*a, *b]` merge keys.
+        this.collectMerge(item.value as YamlAstNode, merged);
+        continue;
+      }
+      const key = isScalar(keyNode) ? String(keyNode.value ?? '') : keyNode ? String(keyNode) : '';
+      const value = this.convert(item.value as YamlAstNode, keyLoc);
+      // Duplicate keys are reported by the parser; the last one wins, as in JSON.
+      const existing = explicit.findIndex((p) => p.key === key);
+      if (existing >= 0) explicit.splice(existing, 1);
+      explicit.push({ key, keyLoc, value });
+    }
+    if (merged.length === 0) return { kind: 'map', pairs: explicit, loc };
+    const keys = new Set(explicit.map((p) => p.key));
+    const pairs = [...explicit];
+    for (const pair of merged) {
+      if (keys.has(pair.key)) continue;
+      keys.add(pair.key);
+      pairs.push(pair);
+    }
+    return { kind: 'map', pairs, loc };
+  }
+
+  private collectMerge(node: YamlAstNode | null, into: YPair[]): void {
+    if (!node) return;
+    const sources = isSeq(node) ? (node.items as YamlAstNode[]) : [node];
+    for (const source of sources) {
+      const converted = this.convert(source);
+      if (converted.kind === 'map') into.push(...converted.pairs);
+    }
+  }
+
+  /** `!Ref X` -> `{ Ref: X }`, `!GetAtt A.B` -> `{ 'Fn::GetAtt': [A, B] }`. Unknown tags are ignored. */
+  private applyTag(tag: string | undefined, value: YNode): YNode {
+    if (!tag) return value;
+    const name = SHORT_FORM_TAGS[tag];
+    if (!name) return value;
+    let inner: YNode = value;
+    if (name === 'Fn::GetAtt' && value.kind === 'scalar' && typeof value.value === 'string') {
+      const dot = value.value.indexOf('.');
+      const resource = dot < 0 ? value.value : value.value.slice(0, dot);
+      const attribute = dot < 0 ? '' : value.value.slice(dot + 1);
+      inner = {
+        kind: 'seq',
+        items: [
+          { kind: 'scalar', value: resource, loc: value.loc },
+          { kind: 'scalar', value: attribute, loc: value.loc },
+        ],
+        loc: value.loc,
+      };
+    } else if ((name === 'Ref' || name === 'Condition') && value.kind === 'scalar' && value.value !== null) {
+      inner = { ...value, value: String(value.value) };
+    }
+    return { kind: 'map', pairs: [{ key: name, keyLoc: value.loc, value: inner }], loc: value.loc, tag };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Accessors
+
+export function isYMap(node: YNode | undefined): node is YMap {
+  return node?.kind === 'map';
+}
+export function isYSeq(node: YNode | undefined): node is YSeq {
+  return node?.kind === 'seq';
+}
+
+/** The pair for `key` in a map node (last one wins), or undefined. */
+export function pairOf(node: YNode | undefined, key: string): YPair | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key === key) return node.pairs[i];
+  return undefined;
+}
+
+/** Case-insensitive variant (serverless keys are case-sensitive, CloudFormation's too; used for lenient reads). */
+export function pairOfIgnoreCase(node: YNode | undefined, key: string): YPair | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  const lower = key.toLowerCase();
+  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key.toLowerCase() === lower) return node.pairs[i];
+  return undefined;
+}
+
+export function get(node: YNode | undefined, key: string): YNode | undefined {
+  return pairOf(node, key)?.value;
+}
+
+export function getPath(node: YNode | undefined, ...keys: string[]): YNode | undefined {
+  let current = node;
+  for (const key of keys) current = get(current, key);
+  return current;
+}
+
+/** Scalar as a string (numbers and booleans stringified); undefined for null, maps, sequences. */
+export function scalarString(node: YNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** Scalar as a finite number; numeric strings (`"30"`) count, as CloudFormation accepts them. */
+export function scalarNumber(node: YNode | undefined): number | undefined {
+  if (!node || node.kind !== 'scalar') return undefined;
+  if (typeof node.value === 'number') return Number.isFinite(node.value) ? node.value : undefined;
+  if (typeof node.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(node.value)) return Number(node.value);
+  return undefined;
+}
+
+export function scalarBoolean(node: YNode | undefined): boolean | undefined {
+  if (!node || node.kind !== 'scalar') return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  if (typeof node.value === 'string') {
+    const v = node.value.toLowerCase();
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+  }
+  return undefined;
+}
+
+/** Location of a `key: value` pair: starts at the key, ends where the value ends. */
+export function pairLoc(pair: YPair): SourceLocation {
+  const loc: SourceLocation = { file: pair.keyLoc.file, line: pair.keyLoc.line, column: pair.keyLoc.column };
+  const end = pair.value.loc;
+  if (end.file === loc.file && end.endLine !== undefined) {
+    loc.endLine = end.endLine;
+    loc.endColumn = end.endColumn;
+  } else if (pair.keyLoc.endLine !== undefined) {
+    loc.endLine = pair.keyLoc.endLine;
+    loc.endColumn = pair.keyLoc.endColumn;
+  }
+  return loc;
+}
+
+/** Start of a location only (for "the function is defined here"). */
+export function startOf(loc: SourceLocation): SourceLocation {
+  return { file: loc.file, line: loc.line, column: loc.column };
+}
+
+const MAX_TEXT = 200;
+
+/** Compact text of a node for messages: `!Ref Table`, `!GetAtt Queue.Arn`, `${ssm:/x}`. */
+export function nodeText(node: YNode | undefined): string {
+  const text = renderNode(node, 0);
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+function renderNode(node: YNode | undefined, depth: number): string {
+  if (!node) return '';
+  if (depth > 6) return '…';
+  switch (node.kind) {
+    case 'scalar':
+      return node.value === null ? 'null' : String(node.value);
+    case 'ref':
+      return node.ref.text;
+    case 'seq':
+      return `[${node.items.map((i) => renderNode(i, depth + 1)).join(', ')}]`;
+    case 'map': {
+      const fn = intrinsicName(node);
+      if (fn) {
+        const arg = node.pairs[0].value;
+        const short = fn === 'Ref' || fn === 'Condition' ? `!${fn}` : `!${fn.slice(4)}`;
+        if (fn === 'Fn::GetAtt' && arg.kind === 'seq' && arg.items.every((i) => i.kind === 'scalar')) {
+          return `!GetAtt ${arg.items.map((i) => renderNode(i, depth + 1)).join('.')}`;
+        }
+        return `${short} ${renderNode(arg, depth + 1)}`;
+      }
+      return `{ ${node.pairs.map((p) => `${p.key}: ${renderNode(p.value, depth + 1)}`).join(', ')} }`;
+    }
+  }
+}

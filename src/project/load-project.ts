@@ -1,0 +1,99 @@
+import { posix } from 'node:path';
+import type { LoadDiagnostic, ProjectModel } from '../model/index.js';
+import type { LoadResult } from '../loaders/types.js';
+import { isCloudFormationTemplate, loadCloudFormation } from '../loaders/cloudformation.js';
+import { isServerlessConfig, loadServerless } from '../loaders/serverless.js';
+import { loadTerraformModule } from '../loaders/terraform.js';
+import { isCdkFile, loadCdk } from '../loaders/cdk.js';
+import type { ProjectHost } from './host.js';
+
+const SERVERLESS_NAME = /^serverless\.(ya?ml|json|ts|js|cjs|mjs)$/;
+const TEMPLATE_EXT = /\.(ya?ml|json|template)$/;
+const CDK_EXT = /(?<!\.d)\.(ts|mts|cts)$/;
+/** Files that are obviously not deploy configs: skip reading them. */
+const NOT_A_TEMPLATE = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|\.?eslintrc[^/]*|pnpm-lock\.yaml|yarn\.lock|composer\.json|docker-compose[^/]*|\.pre-commit[^/]*|openapi[^/]*|swagger[^/]*)$/i;
+
+/** Loads every deploy config among `files` into one model. Never throws. */
+export async function loadProject(host: ProjectHost, files: readonly string[]): Promise<ProjectModel> {
+  const results: Array<{ file: string; result: LoadResult }> = [];
+  const diagnostics: LoadDiagnostic[] = [];
+  const configFiles = new Set<string>();
+  const terraformDirs = new Map<string, string[]>();
+
+  for (const file of files) {
+    const name = posix.basename(file);
+    if (file.endsWith('.tf')) {
+      const dir = posix.dirname(file);
+      terraformDirs.set(dir, [...(terraformDirs.get(dir) ?? []), file]);
+      continue;
+    }
+    const isServerlessName = SERVERLESS_NAME.test(name);
+    const maybeTemplate = TEMPLATE_EXT.test(name) && !NOT_A_TEMPLATE.test(file);
+    const maybeCdk = CDK_EXT.test(name);
+    if (!isServerlessName && !maybeTemplate && !maybeCdk) continue;
+
+    const outcome = host.read(file);
+    if (!outcome.ok) {
+      // A file we cannot read is reported when it is named like a config; others are skipped quietly.
+      if (isServerlessName || /template/i.test(name) || outcome.reason === 'too-large') {
+        diagnostics.push(readDiagnostic(file, outcome.detail, outcome.reason === 'too-large' ? 'warning' : 'error'));
+      }
+      continue;
+    }
+    const text = outcome.text;
+    const load = (loader: () => LoadResult): void => {
+      configFiles.add(file);
+      results.push({ file, result: guard(file, loader) });
+    };
+    if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
+    else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
+    else if (maybeCdk && isCdkFile(text)) load(() => loadCdk(file, text, host));
+  }
+
+  for (const [dir, tfFiles] of [...terraformDirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let result: LoadResult;
+    try {
+      result = await loadTerraformModule(dir, tfFiles.sort(), host);
+    } catch (error) {
+      result = internalError(tfFiles[0], error);
+    }
+    if (result.functions.length > 0 || result.diagnostics.length > 0 || result.queues.length > 0) {
+      for (const f of tfFiles) configFiles.add(f);
+    }
+    results.push({ file: tfFiles[0], result });
+  }
+
+  const model: ProjectModel = { functions: [], queues: [], logGroups: [], diagnostics, configFiles: [...configFiles].sort() };
+  for (const { result } of results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    model.functions.push(...result.functions);
+    model.queues.push(...result.queues);
+    model.logGroups.push(...result.logGroups);
+    model.diagnostics.push(...result.diagnostics);
+  }
+  return model;
+}
+
+function guard(file: string, loader: () => LoadResult): LoadResult {
+  try {
+    return loader();
+  } catch (error) {
+    return internalError(file, error);
+  }
+}
+
+function internalError(file: string, error: unknown): LoadResult {
+  return {
+    functions: [],
+    queues: [],
+    logGroups: [],
+    diagnostics: [{
+      ruleId: 'internal-error',
+      message: `lambdalint failed to load this file (${error instanceof Error ? error.message : String(error)}); the rest of the project was analysed. Please report it.`,
+      loc: { file, line: 1, column: 1 },
+    }],
+  };
+}
+
+function readDiagnostic(file: string, detail: string, severity: 'error' | 'warning'): LoadDiagnostic {
+  return { ruleId: 'parse-error', message: `${file}: ${detail}`, loc: { file, line: 1, column: 1 }, severity };
+}

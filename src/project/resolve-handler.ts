@@ -1,0 +1,114 @@
+import { posix } from 'node:path';
+import type { LambdaFunction } from '../model/index.js';
+import { literal } from '../model/index.js';
+import type { LoaderHost } from '../loaders/types.js';
+
+export const NODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
+
+export type HandlerResolution =
+  | { status: 'found'; language: 'node' | 'python'; file: string; exportName: string }
+  | {
+      status: 'missing-file';
+      language: 'node' | 'python';
+      /** Paths tried, relative to the root. */
+      tried: string[];
+      exportName: string;
+      /** An existing file close to what was looked for. */
+      nearest?: string;
+    }
+  | { status: 'not-checked'; reason: string };
+
+/**
+ * Finds the source file a function's handler string points at, statically.
+ * Output that is built at deploy time (zip artifacts, missing dist/) is "not checked", not "missing".
+ */
+export function resolveHandler(fn: LambdaFunction, host: LoaderHost): HandlerResolution {
+  if (fn.packageType === 'Image' || fn.code?.kind === 'image') return { status: 'not-checked', reason: 'container image' };
+  if (fn.code?.kind === 'inline') return { status: 'not-checked', reason: 'inline code' };
+  if (fn.code?.kind === 'zip') return { status: 'not-checked', reason: 'prebuilt zip artifact' };
+  const runtime = literal(fn.runtime) ?? '';
+  const language = runtime.startsWith('python') ? 'python' : runtime.startsWith('nodejs') || runtime === '' ? 'node' : undefined;
+  if (!language) return { status: 'not-checked', reason: `runtime ${runtime}` };
+
+  const configDir = posix.dirname(fn.source.file);
+  // CDK NodejsFunction: the entry file is the code; `handler` is the export name.
+  if (fn.code?.kind === 'entry') {
+    const entry = literal(fn.code.path);
+    if (entry === undefined) return { status: 'not-checked', reason: 'entry is computed' };
+    const file = posix.normalize(entry);
+    const exportName = literal(fn.handler) ?? 'handler';
+    return host.fileExists(file)
+      ? { status: 'found', language: 'node', file, exportName }
+      : { status: 'missing-file', language: 'node', tried: [file], exportName, nearest: nearestFile(host, file) };
+  }
+
+  const handler = literal(fn.handler);
+  if (handler === undefined) return { status: 'not-checked', reason: fn.handler ? 'handler is computed' : 'no handler' };
+  const base = codeBase(fn, configDir);
+  if (base === undefined) return { status: 'not-checked', reason: 'code location is computed' };
+
+  const split = splitHandler(handler, language);
+  if (!split) return { status: 'not-checked', reason: `handler '${handler}' is not a file.export path` };
+  const stem = posix.normalize(posix.join(base, split.modulePath));
+  if (stem.startsWith('../')) return { status: 'not-checked', reason: 'handler is outside the analysed folder' };
+  const extensions = language === 'python' ? ['.py'] : NODE_EXTENSIONS;
+  const tried = extensions.map((ext) => `${stem}${ext}`);
+  const found = tried.find((path) => host.fileExists(path));
+  if (found) return { status: 'found', language, file: found, exportName: split.exportName };
+  // Handlers under a build folder that does not exist yet cannot be checked before the build.
+  if (isBuildOutput(stem) && !host.fileExists(posix.dirname(stem)) && host.listDir(posix.dirname(stem)).length === 0) {
+    return { status: 'not-checked', reason: 'build output not built yet' };
+  }
+  return { status: 'missing-file', language, tried, exportName: split.exportName, nearest: nearestFile(host, tried[0]) };
+}
+
+function codeBase(fn: LambdaFunction, configDir: string): string | undefined {
+  if (!fn.code) return configDir;
+  const path = literal(fn.code.path);
+  if (path === undefined) return undefined;
+  return posix.normalize(path); // loaders give code paths relative to the root
+}
+
+/** `src/handlers/create.main` -> module `src/handlers/create`, export `main`; python `pkg.mod.fn` -> `pkg/mod`. */
+export function splitHandler(handler: string, language: 'node' | 'python'): { modulePath: string; exportName: string } | undefined {
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0 || dot === handler.length - 1) return undefined;
+  const modulePart = handler.slice(0, dot);
+  const exportName = handler.slice(dot + 1);
+  if (language === 'python') return { modulePath: modulePart.replace(/\./g, '/'), exportName };
+  return { modulePath: modulePart, exportName };
+}
+
+function isBuildOutput(path: string): boolean {
+  return /(^|\/)(dist|build|out|\.build|lib|target|bin)\//.test(path);
+}
+
+/** The file in the same (or nearest existing) folder whose name is closest to the one looked for. */
+function nearestFile(host: LoaderHost, wanted: string): string | undefined {
+  let dir = posix.dirname(wanted);
+  while (dir !== '.' && dir !== '/' && host.listDir(dir).length === 0) dir = posix.dirname(dir);
+  const wantedName = posix.basename(wanted).replace(/\.[^.]+$/, '');
+  let best: { path: string; distance: number } | undefined;
+  for (const path of host.listDir(dir)) {
+    if (!/\.(js|mjs|cjs|ts|mts|cts|py)$/.test(path)) continue;
+    const name = posix.basename(path).replace(/\.[^.]+$/, '');
+    const distance = editDistance(name, wantedName);
+    if (distance <= Math.max(2, Math.floor(wantedName.length / 3)) && (!best || distance < best.distance)) best = { path, distance };
+  }
+  return best?.path;
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,423 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isCdkFile, isCdkPath, loadCdk, MAX_CDK_FILE_BYTES } from '../../src/loaders/cdk.js';
+import type { LoaderHost } from '../../src/loaders/types.js';
+import type { LambdaFunction } from '../../src/model/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+function fsHost(root: string): LoaderHost {
+  return {
+    readFile: (p) => (existsSync(join(root, p)) ? readFileSync(join(root, p), 'utf8') : undefined),
+    fileExists: (p) => existsSync(join(root, p)) && statSync(join(root, p)).isFile(),
+    listDir: (p) => (existsSync(join(root, p)) ? readdirSync(join(root, p)).map((f) => (p === '.' ? f : `${p}/${f}`)).sort() : []),
+  };
+}
+
+function memoryHost(files: Record<string, string> = {}): LoaderHost {
+  return {
+    readFile: (p) => files[p],
+    fileExists: (p) => p in files,
+    listDir: () => [],
+  };
+}
+
+const FILE = 'app/lib/stack.ts';
+const at = (line: number, column: number) => ({ file: FILE, line, column });
+
+/** Loads `text` as app/lib/stack.ts of a CDK app rooted at app/ (cdk.json). */
+function load(text: string, files: Record<string, string> = {}) {
+  return loadCdk(FILE, text, memoryHost({ 'app/cdk.json': '{}', [FILE]: text, ...files }));
+}
+
+function fn(functions: LambdaFunction[], name: string): LambdaFunction {
+  const found = functions.find((f) => f.name === name);
+  if (!found) throw new Error(`no function ${name} in ${functions.map((f) => f.name).join(', ')}`);
+  return found;
+}
+
+const ref = (text: string) => ({ kind: 'reference', text, refType: 'cdk-expression' });
+
+describe('cdk loader: fixtures/cdk-app', () => {
+  const S = 'cdk-app/lib/shop-stack.ts';
+  const loc = (line: number, column: number) => ({ file: S, line, column });
+  const host = fsHost(FIXTURES);
+  const r = loadCdk(S, host.readFile(S)!, host);
+
+  it('finds every function with no diagnostics', () => {
+    expect(r.diagnostics).toEqual([]);
+    expect(r.functions.map((f) => f.id)).toEqual([`${S}#export`, `${S}#ingest`, `${S}#Webhook`, `${S}#reports`, `${S}#thumbnail`, `${S}#orders`]);
+    expect(r.functions.every((f) => f.format === 'cdk')).toBe(true);
+  });
+
+  it('clean: function returned from a method, behind a LambdaRestApi, constants resolved', () => {
+    const orders = fn(r.functions, 'orders');
+    expect(orders.source).toEqual(loc(95, 12));
+    expect(orders.timeout).toEqual({ value: 10, loc: loc(99, 7) });
+    expect(orders.memorySize).toEqual({ value: 512, loc: loc(98, 7) });
+    expect(orders.runtime).toEqual({ value: 'nodejs22.x', loc: loc(97, 7) });
+    expect(orders.tracing).toEqual({ value: 'Active', loc: loc(100, 7) });
+    expect(orders.logRetentionDays).toEqual({ value: 30, loc: loc(101, 7) });
+    expect(orders.code).toEqual({ kind: 'entry', path: { value: 'cdk-app/lambda/orders.ts', loc: loc(96, 7) } });
+    expect(orders.handler).toEqual({ value: 'handler', loc: loc(95, 12), isDefault: true });
+    expect(orders.bundler).toBe('nodejs-function');
+    expect(orders.environmentLoc).toEqual(loc(102, 7));
+    expect(orders.environment).toEqual({
+      TABLE_NAME: { value: ref('table.tableName'), loc: loc(103, 9) },
+      LOG_LEVEL: { value: 'info', loc: loc(104, 9) },
+    });
+    expect(orders.triggers).toEqual([{ kind: 'rest-api', loc: loc(33, 5) }]);
+  });
+
+  it('broken: 15 minutes behind an HTTP API', () => {
+    const exp = fn(r.functions, 'export');
+    expect(exp.timeout).toEqual({ value: 900, loc: loc(40, 7) });
+    expect(exp.triggers).toEqual([{ kind: 'http-api', loc: loc(46, 20) }]);
+  });
+
+  it('broken: default queue visibility, linked by variable to the 60 s consumer', () => {
+    const ingest = fn(r.functions, 'ingest');
+    expect(ingest.timeout).toEqual({ value: 60, loc: loc(55, 7) });
+    expect(ingest.triggers).toEqual([
+      {
+        kind: 'sqs',
+        loc: loc(57, 27),
+        source: { ref: 'ingestQueue', queueId: `${S}#IngestQueue` },
+        batchSize: { value: 10, loc: loc(57, 61) },
+        functionResponseTypes: { value: ['ReportBatchItemFailures'], loc: loc(57, 76) },
+      },
+    ]);
+    expect(r.queues).toEqual([
+      { id: `${S}#IngestQueue`, name: 'IngestQueue', source: loc(50, 25), visibilityTimeout: { value: 30, loc: loc(50, 25), isDefault: true } },
+      { id: `${S}#ThumbnailQueue`, name: 'ThumbnailQueue', source: loc(81, 28), visibilityTimeout: { value: 120, loc: loc(81, 68) } },
+    ]);
+  });
+
+  it('broken: nodejs16.x, plaintext API key, public URL, defaults at the definition', () => {
+    const webhook = fn(r.functions, 'Webhook');
+    expect(webhook.runtime).toEqual({ value: 'nodejs16.x', loc: loc(61, 7) });
+    expect(webhook.handler).toEqual({ value: 'webhook.handler', loc: loc(62, 7) });
+    expect(webhook.code).toEqual({ kind: 'dir', path: { value: 'cdk-app/lambda', loc: loc(63, 7) } });
+    expect(webhook.environment.API_KEY).toEqual({ value: '9f8e7d6c5b4a39281706f5e4d3c2b1a0', loc: loc(65, 9) });
+    expect(webhook.functionUrl).toEqual({ authType: { value: 'NONE', loc: loc(68, 30) }, loc: loc(68, 5) });
+    expect(webhook.triggers).toEqual([{ kind: 'function-url', loc: loc(68, 5) }]);
+    expect(webhook.timeout).toEqual({ value: 3, loc: loc(60, 21), isDefault: true });
+    expect(webhook.memorySize).toEqual({ value: 128, loc: loc(60, 21), isDefault: true });
+  });
+
+  it('broken: S3 notification target without DLQ or retention', () => {
+    const reports = fn(r.functions, 'reports');
+    expect(reports.triggers).toEqual([{ kind: 's3', loc: loc(78, 63) }]);
+    expect(reports.deadLetter).toBeUndefined();
+    expect(reports.logRetentionDays).toBeUndefined();
+  });
+
+  it('clean: class field, default entry next to the stack, DLQ, log group retention', () => {
+    const thumb = fn(r.functions, 'thumbnail');
+    expect(thumb.runtime?.value).toBe('nodejs22.x');
+    expect(thumb.architecture).toEqual({ value: 'arm64', loc: loc(84, 7) });
+    expect(thumb.timeout).toEqual({ value: 20, loc: loc(86, 7) });
+    expect(thumb.code).toEqual({ kind: 'entry', path: { value: 'cdk-app/lib/shop-stack.thumbnail.ts', loc: loc(82, 24), isDefault: true } });
+    expect(thumb.deadLetter).toEqual({ value: 'deadLetterQueueEnabled', loc: loc(87, 7) });
+    expect(thumb.logRetentionDays).toEqual({ value: 14, loc: loc(88, 60) });
+    expect(thumb.triggers.map((t) => [t.kind, t.loc.line, t.source?.queueId])).toEqual([['sqs', 91, `${S}#ThumbnailQueue`]]);
+    expect(r.logGroups).toEqual([{ id: `${S}#ThumbnailLogs`, name: 'ThumbnailLogs', source: loc(88, 17), retentionDays: { value: 14, loc: loc(88, 60) } }]);
+  });
+});
+
+describe('cdk loader: data flow within the file', () => {
+  it('follows a function returned by a method, stored in a local, passed as a parameter into LambdaRestApi', () => {
+    const r = load(`import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+export class ApiStack extends cdk.Stack {
+  readonly entryPath = path.join(__dirname, '../handlers/api.ts');
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    let apiFn = this.makeFunction();
+    this.makeApi(apiFn);
+  }
+
+  private makeFunction(): cdk.aws_lambda.IFunction {
+    return new cdk.aws_lambda_nodejs.NodejsFunction(this, 'api-fn', {
+      runtime: cdk.aws_lambda.Runtime.NODEJS_22_X,
+      entry: this.entryPath,
+      memorySize: 256,
+      timeout: cdk.Duration.minutes(2),
+    });
+  }
+
+  private makeApi(handler: cdk.aws_lambda.IFunction) {
+    return new cdk.aws_apigateway.LambdaRestApi(this, 'rest', {
+      handler: handler,
+      proxy: false,
+    });
+  }
+}
+`);
+    const api = fn(r.functions, 'api-fn');
+    expect(api.source).toEqual(at(15, 12));
+    expect(api.timeout).toEqual({ value: 120, loc: at(19, 7) });
+    expect(api.code).toEqual({ kind: 'entry', path: { value: 'app/handlers/api.ts', loc: at(17, 7) } });
+    expect(api.triggers).toEqual([{ kind: 'rest-api', loc: at(24, 12) }]);
+  });
+
+  it('follows this.fn fields, conditionals, versions and aliases', () => {
+    const r = load(`import { Stack, Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+
+export class S extends Stack {
+  fn: lambda.Function;
+  constructor(scope: any, id: string, prod: boolean) {
+    super(scope, id);
+    this.fn = new lambda.Function(this, 'Fn', {
+      runtime: lambda.Runtime.PYTHON_3_12,
+      handler: 'app.main',
+      code: lambda.Code.fromAsset('src'),
+    });
+    const alias = new lambda.Alias(this, 'Live', { aliasName: 'live', version: this.fn.currentVersion });
+    const target = prod ? alias : this.fn;
+    new apigw.LambdaIntegration(target, { timeout: Duration.seconds(60) });
+    new HttpLambdaIntegration('Http', alias);
+  }
+}
+`);
+    const f = fn(r.functions, 'Fn');
+    expect(f.runtime).toEqual({ value: 'python3.12', loc: at(11, 7) });
+    expect(f.code).toEqual({ kind: 'dir', path: { value: 'app/src', loc: at(13, 7) } });
+    expect(f.triggers).toEqual([
+      { kind: 'rest-api', loc: at(17, 5), integrationTimeoutMs: { value: 60000, loc: at(17, 43) } },
+      { kind: 'http-api', loc: at(18, 5) },
+    ]);
+  });
+
+  it('resolves constants: const objects, arithmetic, templates, path helpers; the rest are references', () => {
+    const r = load(`import { Duration, aws_lambda as lambda } from 'aws-cdk-lib';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+const CONFIG = { timeout: 15 * 60, memory: 1024, stage: 'prod' } as const;
+const SERVICE = \`orders-\${CONFIG.stage}\`;
+
+export function build(scope: any, props: { tableName: string }) {
+  return new NodejsFunction(scope, \`\${SERVICE}-fn\`, {
+    entry: 'src/handler.ts',
+    timeout: Duration.seconds(CONFIG.timeout),
+    memorySize: CONFIG['memory'],
+    runtime: lambda.Runtime.NODEJS_LATEST,
+    environment: {
+      SERVICE,
+      TABLE: props.tableName,
+      RETRIES: String(3),
+      'QUOTED-KEY': \`plain\`,
+    },
+  });
+}
+`);
+    const f = fn(r.functions, 'orders-prod-fn');
+    expect(f.id).toBe(`${FILE}#orders-prod-fn`);
+    expect(f.timeout).toEqual({ value: 900, loc: at(10, 5) });
+    expect(f.memorySize).toEqual({ value: 1024, loc: at(11, 5) });
+    expect(f.runtime).toEqual({ value: ref('lambda.Runtime.NODEJS_LATEST'), loc: at(12, 5) });
+    expect(f.code?.path.value).toBe('app/src/handler.ts');
+    expect(f.environment).toEqual({
+      SERVICE: { value: 'orders-prod', loc: at(14, 7) },
+      TABLE: { value: ref('props.tableName'), loc: at(15, 7) },
+      RETRIES: { value: ref('String(3)'), loc: at(16, 7) },
+      'QUOTED-KEY': { value: 'plain', loc: at(17, 7) },
+    });
+  });
+
+  it('props that come from outside the file make every unset value a reference, not a default', () => {
+    const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';
+export function make(scope: any, shared: lambda.FunctionProps) {
+  new lambda.Function(scope, 'Spread', { ...shared, memorySize: 512 });
+  new lambda.Function(scope, 'Whole', shared);
+}
+`);
+    const spread = fn(r.functions, 'Spread');
+    expect(spread.memorySize).toEqual({ value: 512, loc: at(3, 53) });
+    expect(spread.timeout).toEqual({ value: ref('shared (may set timeout)'), loc: at(3, 45) });
+    const whole = fn(r.functions, 'Whole');
+    expect(whole.timeout.isDefault).toBeUndefined();
+    expect(whole.timeout.value).toEqual(ref('shared (may set timeout)'));
+  });
+});
+
+describe('cdk loader: imports and constructs', () => {
+  it('recognises v1 @aws-cdk modules, alpha PythonFunction, require() and namespace imports', () => {
+    const r = load(`import * as cdk from '@aws-cdk/core';
+import * as lambda from '@aws-cdk/aws-lambda';
+import { PythonFunction } from '@aws-cdk/aws-lambda-python-alpha';
+const lambdaNodejs = require('aws-cdk-lib/aws-lambda-nodejs');
+
+export class S extends cdk.Stack {
+  constructor(scope: cdk.App) {
+    super(scope, 'S');
+    new lambda.Function(this, 'V1', { runtime: lambda.Runtime.NODEJS_12_X, handler: 'i.h', code: lambda.Code.fromInline('exports.h=1'), timeout: cdk.Duration.seconds(5) });
+    new PythonFunction(this, 'Py', { entry: 'py', index: 'app.py', handler: 'main', runtime: lambda.Runtime.PYTHON_3_9 });
+    new lambdaNodejs.NodejsFunction(this, 'Req', { entry: 'x.ts' });
+    lambda.Function.fromFunctionArn(this, 'Imported', 'arn:aws:lambda:eu-west-1:123456789012:function:x');
+  }
+}
+`);
+    expect(r.functions.map((f) => f.name)).toEqual(['V1', 'Py', 'Req']);
+    const v1 = fn(r.functions, 'V1');
+    expect(v1.runtime?.value).toBe('nodejs12.x');
+    expect(v1.timeout.value).toBe(5);
+    expect(v1.code).toEqual({ kind: 'inline', path: { value: '(inline)', loc: at(9, 92) } });
+    const py = fn(r.functions, 'Py');
+    expect(py.handler).toEqual({ value: 'app.main', loc: at(10, 68) });
+    expect(py.code?.path.value).toBe('app/py');
+    expect(py.runtime?.value).toBe('python3.9');
+    const req = fn(r.functions, 'Req');
+    expect(req.runtime).toEqual({ value: ref('Runtime.NODEJS_LATEST (NodejsFunction default)'), loc: at(11, 5), isDefault: true });
+  });
+
+  it('ignores CloudFront functions, local classes and files without CDK imports', () => {
+    const r = load(`import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { Function as CfFunction, FunctionCode } from 'aws-cdk-lib/aws-cloudfront';
+class Function { constructor(..._args: unknown[]) {} }
+export function f(scope: any) {
+  new cloudfront.Function(scope, 'Cf', { code: FunctionCode.fromInline('') });
+  new CfFunction(scope, 'Cf2', { code: FunctionCode.fromInline('') });
+  new Function(scope, 'Local', {});
+}
+`);
+    expect(r.functions).toEqual([]);
+    expect(load(`const x = new Function('return 1');\n`).functions).toEqual([]);
+  });
+
+  it('maps every event source and invoker', () => {
+    const r = load(`import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+
+export function wire(scope: any, table: any, stream: any, topic: any, bucket: any, api: appsync.GraphqlApi) {
+  const dlq = new sqs.Queue(scope, 'Dlq', { visibilityTimeout: Duration.minutes(5), fifo: true });
+  const f = new lambda.Function(scope, 'F', {
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromAsset('dist'),
+    events: [new sources.SnsEventSource(topic)],
+    onFailure: new destinations.SqsDestination(dlq),
+    reservedConcurrentExecutions: 2,
+  });
+  f.addEventSource(new sources.DynamoEventSource(table, {
+    startingPosition: lambda.StartingPosition.LATEST,
+    batchSize: 100,
+    onFailure: new sources.SqsDlq(dlq),
+  }));
+  f.addEventSource(new sources.KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST }));
+  f.addEventSource(new sources.S3EventSource(bucket, { events: [] }));
+  new events.Rule(scope, 'Nightly', { schedule: events.Schedule.rate(Duration.days(1)), targets: [new targets.LambdaFunction(f)] });
+  const rule = new events.Rule(scope, 'OnOrder', { eventPattern: { source: ['shop'] } });
+  rule.addTarget(new targets.LambdaFunction(f));
+  topic.addSubscription(new subs.LambdaSubscription(f));
+  api.addLambdaDataSource('Ds', f);
+  new cognito.UserPool(scope, 'Pool', { lambdaTriggers: { preSignUp: f } });
+  f.addEventSourceMapping('Map', { eventSourceArn: dlq.queueArn, batchSize: 5, reportBatchItemFailures: true });
+  new lambda.FunctionUrl(scope, 'Url', { function: f });
+  f.configureAsyncInvoke({ retryAttempts: 0, onFailure: new destinations.SqsDestination(dlq) });
+  f.addEnvironment('MODE', 'batch');
+}
+`);
+    const f = fn(r.functions, 'F');
+    expect(f.reservedConcurrency).toEqual({ value: 2, loc: at(20, 5) });
+    expect(f.onFailureDestination).toEqual({ value: ref('new destinations.SqsDestination(dlq)'), loc: at(37, 46) });
+    expect(f.environment.MODE).toEqual({ value: 'batch', loc: at(38, 3) });
+    expect(f.functionUrl).toEqual({ authType: { value: 'AWS_IAM', loc: at(36, 3), isDefault: true }, loc: at(36, 3) });
+    expect(f.triggers).toEqual([
+      { kind: 'sns', loc: at(18, 14), source: { ref: 'topic' } },
+      { kind: 'schedule', loc: at(29, 99) },
+      { kind: 'eventbridge', loc: at(31, 18) },
+      { kind: 'sns', loc: at(32, 25) },
+      { kind: 'cognito', loc: at(34, 59) },
+      { kind: 'function-url', loc: at(36, 3) },
+      {
+        kind: 'dynamodb-stream',
+        loc: at(22, 20),
+        source: { ref: 'table' },
+        batchSize: { value: 100, loc: at(24, 5) },
+        onFailure: { value: ref('new sources.SqsDlq(dlq)'), loc: at(25, 5) },
+      },
+      { kind: 'kinesis', loc: at(27, 20), source: { ref: 'stream' } },
+      { kind: 's3', loc: at(28, 20), source: { ref: 'bucket' } },
+      { kind: 'appsync', loc: at(33, 3) },
+      {
+        kind: 'sqs',
+        loc: at(35, 3),
+        source: { ref: 'dlq.queueArn', queueId: 'app/lib/stack.ts#Dlq' },
+        batchSize: { value: 5, loc: at(35, 66) },
+        functionResponseTypes: { value: ['ReportBatchItemFailures'], loc: at(35, 80) },
+      },
+    ]);
+    expect(r.queues).toEqual([
+      { id: 'app/lib/stack.ts#Dlq', name: 'Dlq', source: at(13, 15), visibilityTimeout: { value: 300, loc: at(13, 45) }, fifo: true },
+    ]);
+  });
+});
+
+describe('cdk loader: bad input', () => {
+  it('a file with syntax errors gives one parse-error and a best-effort model', () => {
+    const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';
+export function f(scope: any) {
+  new lambda.Function(scope, 'Half', { runtime: lambda.Runtime.NODEJS_22_X, memorySize: 256 ;
+}
+`);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ ruleId: 'parse-error', loc: { file: FILE, line: 3 } });
+    expect(r.diagnostics[0].message).toMatch(/^Cannot parse TypeScript: /);
+    expect(fn(r.functions, 'Half').runtime?.value).toBe('nodejs22.x');
+  });
+
+  it('binary and oversized files are diagnostics, never throws on garbage', () => {
+    expect(load('import x from "aws-cdk-lib";\u0000\u0001').diagnostics[0].message).toMatch(/binary/);
+    expect(load(`import * as cdk from 'aws-cdk-lib';\n//${'x'.repeat(MAX_CDK_FILE_BYTES)}`).diagnostics[0].message).toMatch(/not parsed/);
+    for (const garbage of ['}}}{{{', 'new new new', "import * as l from 'aws-cdk-lib/aws-lambda'; new l.Function(", '\uFEFF<<<>>>']) {
+      expect(() => load(garbage)).not.toThrow();
+    }
+  });
+
+  it('recursion through self-referencing values is bounded', () => {
+    const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';
+let a: any = b; let b: any = a;
+function loop(x: any): any { return loop(x); }
+export function f(scope: any) {
+  const fnA = new lambda.Function(scope, 'A', { timeout: a, memorySize: loop(1) } as any);
+  let g = fnA; g = g; fnA.addEventSource(g);
+}
+`);
+    expect(fn(r.functions, 'A').timeout.value).toEqual(ref('a'));
+  });
+});
+
+describe('cdk detection', () => {
+  it('isCdkFile: a CDK import and a Lambda construct', () => {
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\nnew cdk.aws_lambda.Function(this, 'x', {})`)).toBe(true);
+    expect(isCdkFile(`import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";\nnew NodejsFunction(this, 'x')`)).toBe(true);
+    expect(isCdkFile(`const lambda = require('@aws-cdk/aws-lambda');\nnew lambda.Function(this, 'x', {})`)).toBe(true);
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\nnew cdk.App();`)).toBe(false);
+    expect(isCdkFile(`new Function('return 1')`)).toBe(false);
+  });
+
+  it('isCdkPath: .ts sources outside cdk.out and node_modules', () => {
+    expect(isCdkPath('lib/stack.ts')).toBe(true);
+    expect(isCdkPath('lib/stack.d.ts')).toBe(false);
+    expect(isCdkPath('cdk.out/asset.123/index.ts')).toBe(false);
+    expect(isCdkPath('node_modules/x/index.ts')).toBe(false);
+    expect(isCdkPath('lib/stack.js')).toBe(false);
+  });
+});

@@ -1,0 +1,455 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import rule from '../../rules/handler-error-boundary.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+/** Handlers next to the wrapper modules in test/fixtures/handler-error-boundary/libs. */
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'handler-error-boundary');
+const inFixtures = (file: string): string => path.join(fixtures, file);
+
+const restApi = (exportName: string, extra: Record<string, unknown> = {}) => ({
+  lambdalint: { handlers: [{ export: exportName, trigger: ['rest-api'], ...extra }] },
+});
+
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      // Real shape: an API handler wrapped in a local `handler(async (event) => ...)` helper
+      // whose definition (libs/handler-lib.js) catches and answers 500.
+      code: `
+import * as uuid from 'uuid';
+import handler from './libs/handler-lib';
+import dynamoDb from './libs/dynamodb-lib';
+
+export const main = handler(async (event) => {
+  const data = JSON.parse(event.body);
+  const params = { TableName: process.env.tableName, Item: { id: uuid.v1(), content: data.content } };
+  await dynamoDb.put(params);
+  return params.Item;
+});`,
+      filename: inFixtures('create.js'),
+    },
+    {
+      // Real shape: middy with httpErrorHandler() turns createError(400) and rejections into responses.
+      code: `
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+import httpErrorHandler from '@middy/http-error-handler';
+import createError from 'http-errors';
+
+const baseHandler = async (event) => {
+  if (!event.body.name) throw createError(400, 'name is required');
+  const saved = await repository.save(event.body);
+  return { statusCode: 201, body: JSON.stringify(saved) };
+};
+
+export const handler = middy(baseHandler).use(jsonBodyParser()).use(httpErrorHandler());`,
+    },
+    {
+      // middy with an onError handler.
+      code: `
+const middy = require('@middy/core');
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await load(event.pathParameters.id)) });
+module.exports.handler = middy(base).onError(async (request) => {
+  request.response = { statusCode: 500, body: 'internal error' };
+});`,
+      languageOptions: CJS,
+    },
+    {
+      // try/catch around the whole body (TypeScript, aws-lambda types).
+      code: `
+import type { APIGatewayProxyHandler } from 'aws-lambda';
+export const handler: APIGatewayProxyHandler = async (event) => {
+  try {
+    const input = JSON.parse(event.body ?? '');
+    const item = await table.get(input.id);
+    if (!item) throw new Error('missing');
+    return { statusCode: 200, body: JSON.stringify(item) };
+  } catch (error) {
+    console.error(error);
+    await metrics.flush();
+    return { statusCode: 500, body: 'internal error' };
+  }
+};`,
+    },
+    {
+      // Unknown trigger: nothing is reported.
+      code: `
+export const handler = async (event) => {
+  const order = JSON.parse(event.payload);
+  await process(order);
+  throw new Error('not implemented');
+};`,
+    },
+    {
+      // A queue handler (trigger from settings) is not an HTTP handler.
+      code: `
+export const handler = async (event) => {
+  for (const record of event.Records) await process(JSON.parse(record.body));
+};`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+    },
+    {
+      // Powertools event-handler router: it catches route errors and answers with an error response.
+      code: `
+import { Router } from '@aws-lambda-powertools/event-handler/experimental-rest';
+const app = new Router();
+app.get('/todos/:id', async ({ params }) => ({ id: params.id }));
+export const handler = async (event, context) => await app.resolve(event, context);`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['http-api'] }] } },
+    },
+    {
+      // A wrapper defined in the same file that catches.
+      code: `
+const wrap = (fn) => async (event, context) => {
+  try {
+    return await fn(event, context);
+  } catch (error) {
+    return { statusCode: error.statusCode ?? 500, body: error.message };
+  }
+};
+export const handler = wrap(async (event) => {
+  const body = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(await save(body)) };
+});`,
+    },
+    {
+      // CommonJS wrapper from a local module that handles rejections with .catch().
+      code: `
+const { withErrors } = require('./libs/cjs-wrap');
+module.exports.handler = withErrors(async (event) => {
+  const input = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(await save(input)) };
+});`,
+      languageOptions: CJS,
+      filename: inFixtures('cjs-handler.js'),
+    },
+    {
+      // TypeScript wrapper imported with a NodeNext '.js' specifier that resolves to ts-wrap.ts and delegates to a catching guard.
+      code: `
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { withBoundary } from './libs/ts-wrap.js';
+export const handler = withBoundary(async (event: APIGatewayProxyEvent) => {
+  const input = JSON.parse(event.body ?? '');
+  return { statusCode: 200, body: JSON.stringify(await save(input)) };
+});`,
+      filename: inFixtures('ts-handler.ts'),
+    },
+    {
+      // A directory module (libs/boundary/index.js) re-exporting the catching wrapper.
+      code: `
+import { safe } from './libs/boundary';
+export const handler = safe(async (event) => ({ statusCode: 200, body: JSON.stringify(await load(event.pathParameters.id)) }));`,
+      filename: inFixtures('dir-handler.js'),
+    },
+    {
+      // A package wrapper named in the option.
+      code: `
+import { withHttpErrors } from '@acme/lambda-kit';
+export const handler = withHttpErrors(async (event) => {
+  const input = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(await save(input)) };
+});`,
+      options: [{ boundaryWrappers: ['withHttpErrors'] }],
+    },
+    {
+      // A project wrapper that cannot be read gets the benefit of the doubt.
+      code: `
+import { wrapped } from './does-not-exist/wrapper';
+export const handler = wrapped(async (event) => ({ statusCode: 200, body: JSON.parse(event.body).name }));`,
+      filename: inFixtures('missing-wrapper.js'),
+    },
+    {
+      // A catch that answers 2xx only for an expected error is deliberate (idempotent delete).
+      code: `
+export const handler = async (event) => {
+  try {
+    await table.delete(event.pathParameters.id);
+  } catch (error) {
+    if (error.name !== 'ConditionalCheckFailedException') return { statusCode: 500, body: 'failed' };
+    return { statusCode: 204, body: '' };
+  }
+  return { statusCode: 204, body: '' };
+};`,
+    },
+    {
+      // Only the return value looks like HTTP and the request is never read: invoked directly, not an HTTP handler.
+      code: `
+export const handler = async (event) => {
+  const result = await codebuild.send(new StartBuildCommand({ projectName: event.project }));
+  return { statusCode: 200, body: result.build.id };
+};`,
+    },
+    {
+      // Awaits that cannot reject, parses that cannot throw.
+      code: `
+export const handler = async (event) => {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await notify(event.body).catch(() => undefined);
+  await Promise.allSettled([a(), b()]);
+  const copy = JSON.parse(JSON.stringify(event.headers));
+  const defaults = JSON.parse('{"limit": 10}');
+  return { statusCode: 200, body: JSON.stringify({ copy, defaults }) };
+};`,
+    },
+    {
+      // Class-based handler (Powertools style) with its own try/catch.
+      code: `
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+class Lambda {
+  async handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
+    try {
+      return { statusCode: 200, body: JSON.stringify(await this.load(event.pathParameters?.id)) };
+    } catch {
+      return { statusCode: 500, body: 'internal error' };
+    }
+  }
+  async load(id?: string) { return { id }; }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+    },
+    {
+      // Real shape (callback style): the parse is guarded, the DynamoDB error path answers through the callback.
+      code: `
+module.exports.create = (event, context, callback) => {
+  let data;
+  try {
+    data = JSON.parse(event.body);
+  } catch (error) {
+    callback(null, { statusCode: 400, body: 'invalid JSON' });
+    return;
+  }
+  dynamoDb.put({ TableName: 'todos', Item: data }, (error) => {
+    if (error) {
+      callback(null, { statusCode: 501, body: 'could not create' });
+      return;
+    }
+    callback(null, { statusCode: 200, body: JSON.stringify(data) });
+  });
+};`,
+      languageOptions: CJS,
+      settings: restApi('create'),
+    },
+  ],
+  invalid: [
+    {
+      // Real shape: a JSON.parse of the body at the top of a callback-style API handler with no try/catch;
+      // the DynamoDB error path is handled, so only the parse is reported.
+      code: `
+'use strict';
+const dynamoDb = new DocumentClient();
+
+module.exports.create = (event, context, callback) => {
+  const timestamp = Date.now();
+  const data = JSON.parse(event.body);
+  if (typeof data.text !== 'string') {
+    callback(null, { statusCode: 400, body: 'invalid' });
+    return;
+  }
+  dynamoDb.put({ TableName: 'todos', Item: { text: data.text, createdAt: timestamp } }, (error) => {
+    if (error) {
+      callback(null, { statusCode: error.statusCode || 501, body: 'could not create' });
+      return;
+    }
+    callback(null, { statusCode: 200, body: '{}' });
+  });
+};`,
+      languageOptions: CJS,
+      settings: restApi('create', { runtime: 'nodejs18.x' }),
+      errors: [{ messageId: 'unguardedParse', line: 7, data: { handler: 'create', argument: 'event.body' } }],
+    },
+    {
+      // Real shape: the parse sits before a try block that already guards the awaited call.
+      code: `
+export const handler = async (event) => {
+  const input = JSON.parse(event.body);
+  try {
+    await table.put(input);
+  } catch (error) {
+    return { statusCode: 500, body: 'could not save' };
+  }
+  return { statusCode: 201, body: '' };
+};`,
+      errors: [{ messageId: 'unguardedParse', line: 3 }],
+    },
+    {
+      // Only the first unguarded await is reported.
+      code: `
+import type { APIGatewayProxyHandler } from 'aws-lambda';
+export const handler: APIGatewayProxyHandler = async (event) => {
+  const user = await users.get(event.pathParameters!.id);
+  const orders = await orders.list(user.id);
+  return { statusCode: 200, body: JSON.stringify(orders) };
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 4, data: { handler: 'handler' } }],
+    },
+    {
+      // Each unguarded parse and throw is reported, the awaits once.
+      code: `
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const meta = JSON.parse(event.headers['x-meta']);
+  if (!body.id) throw new Error('id is required');
+  await audit(meta);
+  await save(body);
+  return { statusCode: 200, body: '' };
+};`,
+      languageOptions: CJS,
+      errors: [
+        { messageId: 'unguardedParse', line: 3 },
+        { messageId: 'unguardedParse', line: 4 },
+        { messageId: 'unguardedThrow', line: 5 },
+        { messageId: 'unguardedAwait', line: 6 },
+      ],
+    },
+    {
+      // An http-errors style throw with no boundary at all.
+      code: `
+import createHttpError from 'http-errors';
+export const handler = async (event) => {
+  if (!event.queryStringParameters?.q) throw new createHttpError.BadRequest('q is required');
+  return { statusCode: 200, body: 'ok' };
+};`,
+      errors: [{ messageId: 'httpErrorWithoutBoundary', line: 4, data: { handler: 'handler', error: 'createHttpError.BadRequest' } }],
+    },
+    {
+      // middy without an error-handling middleware: createError(400) still ends as a 502.
+      code: `
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+import errorLogger from '@middy/error-logger';
+import { createError } from '@middy/util';
+const baseHandler = async (event) => {
+  if (!event.body.name) throw createError(400, 'name is required');
+  return { statusCode: 200, body: 'ok' };
+};
+export const handler = middy(baseHandler).use(jsonBodyParser()).use(errorLogger());`,
+      errors: [{ messageId: 'httpErrorWithoutBoundary', line: 7, data: { handler: 'handler', error: 'createError' } }],
+    },
+    {
+      // A catch that answers 200: the failure is reported to the client as success.
+      code: `
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
+  try {
+    await queue.send(event.body);
+    return { statusCode: 202, body: 'queued' };
+  } catch (error) {
+    console.error(error);
+    return { statusCode: 200, body: JSON.stringify({ ok: false }) };
+  }
+}`,
+      errors: [{ messageId: 'catchReturnsSuccess', line: 9, data: { handler: 'handler', status: '200' } }],
+    },
+    {
+      // The same through the callback (CommonJS, exports.handler).
+      code: `
+exports.handler = (event, context, callback) => {
+  try {
+    const input = JSON.parse(event.body);
+    callback(null, { statusCode: 201, body: JSON.stringify(store(input)) });
+  } catch (error) {
+    callback(null, { statusCode: 200, body: 'ignored' });
+  }
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'catchReturnsSuccess', line: 7 }],
+    },
+    {
+      // A local wrapper in the same file that does not catch is no boundary.
+      code: `
+const logged = (fn) => async (event) => {
+  console.log('request', event.requestContext.requestId);
+  return fn(event);
+};
+export const handler = logged(async (event) => {
+  const input = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(input) };
+});`,
+      errors: [{ messageId: 'unguardedParse', line: 7 }],
+    },
+    {
+      // An imported local wrapper (libs/no-catch.js) that lets errors through.
+      code: `
+import timed from './libs/no-catch.js';
+export const handler = timed(async (event) => {
+  const item = await items.get(event.pathParameters.id);
+  return { statusCode: 200, body: JSON.stringify(item) };
+});`,
+      filename: inFixtures('timed-handler.js'),
+      errors: [{ messageId: 'unguardedAwait', line: 4 }],
+    },
+    {
+      // Class-based handler (Powertools style), typed event, no try/catch.
+      code: `
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+class Lambda {
+  async handler(event: APIGatewayProxyEvent) {
+    const item = await this.repository.get(event.pathParameters?.id);
+    return { statusCode: 200, body: JSON.stringify(item) };
+  }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+      errors: [{ messageId: 'unguardedAwait', line: 5 }],
+    },
+    {
+      // Trigger and runtime from settings (as the CLI passes them from the deploy config).
+      code: `
+export const handler = async (event) => {
+  const response = await fetch(process.env.UPSTREAM_URL);
+  return { statusCode: response.status, body: await response.text() };
+};`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['http-api'], runtime: 'nodejs24.x' }] } },
+      errors: [{ messageId: 'unguardedAwait', line: 3 }],
+    },
+    {
+      // A rethrow from the catch block escapes.
+      code: `
+export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await load(event.pathParameters.id)) };
+  } catch (error) {
+    console.error('load failed', error);
+    throw error;
+  }
+};`,
+      errors: [{ messageId: 'unguardedThrow', line: 7 }],
+    },
+    {
+      // A parse inside a synchronous array callback escapes through map().
+      code: `
+export const handler = async (event) => {
+  const lines = event.body.split('\\n').map((line) => JSON.parse(line));
+  return { statusCode: 200, body: String(lines.length) };
+};`,
+      errors: [{ messageId: 'unguardedParse', line: 3, data: { handler: 'handler', argument: 'line' } }],
+    },
+    {
+      // Function URL handler type; a `for await` loop over a stream counts as an await.
+      code: `
+import type { LambdaFunctionURLHandler } from 'aws-lambda';
+export const handler: LambdaFunctionURLHandler = async () => {
+  let count = 0;
+  for await (const page of paginate(client, {})) count += page.Items.length;
+  return { statusCode: 200, body: String(count) };
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 5 }],
+    },
+    {
+      // Powertools router call is safe, but a parse before it is not.
+      code: `
+import { Router } from '@aws-lambda-powertools/event-handler/experimental-rest';
+const app = new Router();
+export const handler = async (event, context) => {
+  const trace = JSON.parse(event.headers['x-trace']);
+  return app.resolve({ ...event, trace }, context);
+};`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['http-api'] }] } },
+      errors: [{ messageId: 'unguardedParse', line: 5 }],
+    },
+  ],
+});

@@ -1,0 +1,367 @@
+import rule from '../../rules/no-callback-handler.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const runtime = (value: string, exportName = 'handler') => ({
+  lambdalint: { handlers: [{ export: exportName, runtime: value }] },
+});
+const node22 = runtime('nodejs22.x');
+
+ruleTester.run('no-callback-handler', rule, {
+  valid: [
+    // Async handlers without a callback.
+    'export const handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });',
+    {
+      code: 'exports.handler = async function (event, context) { return context.awsRequestId; };',
+      languageOptions: CJS,
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // A callback handler on Node.js 22 whose if/else branches each call the callback once.
+      code: `
+exports.handler = (event, context, callback) => {
+  s3.getObject({ Bucket: 'b', Key: event.key }, (error, data) => {
+    if (error) {
+      callback(error);
+    } else {
+      callback(null, data.Body.toString());
+    }
+  });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // `return callback(err)` ends the error path.
+      code: `
+module.exports.handler = function (event, context, cb) {
+  db.get(event.id, function (err, item) {
+    if (err) return cb(err);
+    cb(null, item);
+  });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // `callback(...); return;` ends the path too.
+      code: `
+exports.handler = (event, context, done) => {
+  if (!event.body) {
+    done(null, { statusCode: 400, body: 'missing body' });
+    return;
+  }
+  done(null, { statusCode: 200, body: event.body });
+};`,
+      languageOptions: CJS,
+      settings: { lambdalint: { runtime: 'nodejs20.x' } },
+    },
+    {
+      // Without a known runtime the Node.js 24 note can be switched off.
+      code: 'exports.handler = (event, context, callback) => callback(null, event);',
+      languageOptions: CJS,
+      options: [{ unknownRuntime: 'ignore' }],
+    },
+    {
+      // middy passes `{ signal }` as the third argument; the runtime sees middy's function, not this one.
+      code: `
+import middy from '@middy/core';
+const base = async (event, context, { signal }) => fetch(event.url, { signal });
+export const handler = middy(base);`,
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // Response streaming handlers take (event, responseStream, context) and are exempt.
+      code: `
+export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
+  responseStream.write('hello');
+  responseStream.end();
+});`,
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // TypeScript: a non-async handler that returns a promise with two parameters is fine on Node.js 24.
+      code: `
+import type { Context, SQSEvent } from 'aws-lambda';
+export const handler = (event: SQSEvent, context: Context): Promise<void> =>
+  Promise.all(event.Records.map((r) => process(r, context.awsRequestId))).then(() => undefined);`,
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // A hoisted function declaration after the call does not run there.
+      code: `
+exports.handler = (event, context, callback) => {
+  callback(null, format(event));
+  function format(input) {
+    if (!input) callback(new Error('empty'));
+    return JSON.stringify(input);
+  }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // Each switch case ends with a callback call and a break, nothing calls it after the switch.
+      code: `
+exports.handler = function (event, context, callback) {
+  switch (event.authorizationToken) {
+    case 'allow':
+      callback(null, policy('Allow'));
+      break;
+    case 'deny':
+      callback(null, policy('Deny'));
+      break;
+    default:
+      callback('Unauthorized');
+  }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // try/catch with one call in each part.
+      code: `
+exports.handler = (event, context, callback) => {
+  try {
+    callback(null, { statusCode: 200, body: JSON.stringify(JSON.parse(event.body)) });
+  } catch (error) {
+    callback(null, { statusCode: 400, body: 'invalid JSON' });
+  }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // Promise chains: success and failure each call once.
+      code: `
+exports.handler = function (event, context, callback) {
+  fetchUser(event.id)
+    .then((user) => callback(null, user))
+    .catch((error) => callback(error));
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // A non-Node runtime (custom runtime) is not about the Node.js 24 change.
+      code: 'exports.handler = (event, context, callback) => callback(null, 1);',
+      languageOptions: CJS,
+      settings: runtime('provided.al2023'),
+    },
+    {
+      // A nested function that takes its own `callback` parameter shadows the handler's.
+      code: `
+exports.handler = (event, context, callback) => {
+  const run = (input, callback) => {
+    callback(null, input);
+    callback(null, input);
+  };
+  run(event, () => undefined);
+  callback(null, 'done');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // A callback parameter with a default value leaves `handler.length` at 2: the Node.js 24 runtime accepts it.
+      code: 'export const handler = (event, context, callback = () => undefined) => { callback(); return Promise.resolve(event); };',
+      settings: runtime('nodejs24.x'),
+    },
+  ],
+  invalid: [
+    {
+      // Real shape: the error branch of sns.publish calls back with 501 and no return,
+      // so execution falls through to the success callback.
+      code: `
+'use strict';
+const sns = new SNS();
+
+module.exports.addNote = (event, context, callback) => {
+  const data = JSON.parse(event.body);
+  const params = { Message: data.note, TopicArn: process.env.TOPIC_ARN };
+
+  sns.publish(params, (error) => {
+    if (error) {
+      console.error(error);
+      callback(null, {
+        statusCode: 501,
+        body: 'Could not add the note.',
+      });
+    }
+    const response = { statusCode: 200, body: JSON.stringify({ message: 'Added the note.' }) };
+    callback(null, response);
+  });
+};`,
+      languageOptions: CJS,
+      settings: runtime('nodejs18.x', 'addNote'),
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 10, data: { callback: 'callback', line: 12, next: 18 } }],
+    },
+    {
+      // async + callback: the first to settle wins.
+      code: `
+export const handler = async (event, context, callback) => {
+  const item = await load(event.id);
+  callback(null, item);
+};`,
+      settings: { lambdalint: { runtime: 'nodejs20.x' } },
+      errors: [{ messageId: 'asyncWithCallback', line: 2, column: 47, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs20.x' } }],
+    },
+    {
+      // TypeScript: an async handler typed with Handler that declares an unused callback.
+      code: `
+import type { Handler } from 'aws-lambda';
+export const handler: Handler = async (event, context, _callback) => {
+  return { ok: true, id: context.awsRequestId };
+};`,
+      errors: [{ messageId: 'asyncWithCallback', line: 3, data: { handler: 'handler', callback: '_callback', runtime: '' } }],
+    },
+    {
+      // Callback-style handler on nodejs24.x (per-handler runtime from settings).
+      code: `
+exports.handler = function (event, context, callback) {
+  callback(null, { statusCode: 200, body: 'ok' });
+};`,
+      languageOptions: CJS,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 2, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs24.x' } }],
+    },
+    {
+      // async + callback on Node.js 24: one report, the runtime refuses it.
+      code: 'export const handler = async (event, context, cb) => { cb(null, 1); };',
+      settings: { lambdalint: { runtime: 'nodejs24.x' } },
+      errors: [{ messageId: 'callbackRemovedInNode24' }],
+    },
+    {
+      // Unknown runtime: the Node.js 24 note.
+      code: `
+module.exports.handler = (event, context, callback) => {
+  callback(null, event.Records.length);
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'callbackHandlerNode24', line: 2, data: { handler: 'handler', callback: 'callback', runtime: '' } }],
+    },
+    {
+      // A callback named `done`, called twice in a row.
+      code: `
+exports.handler = (event, context, done) => {
+  done(null, 'first');
+  log('sent');
+  done(null, 'second');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 3, data: { callback: 'done', line: 3, next: 5 } }],
+    },
+    {
+      // `if (err) cb(err)` without return, then the success call.
+      code: `
+export const handler = (event, context, cb) => {
+  validate(event, (err, value) => {
+    if (err) cb(err);
+    cb(null, value);
+  });
+};`,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 4, data: { callback: 'cb', line: 4, next: 5 } }],
+    },
+    {
+      // Class-based handler (Powertools style) on nodejs24.x.
+      code: `
+class Lambda {
+  handler(event, context, callback) {
+    callback(null, { processed: event.Records.length });
+  }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+      settings: runtime('nodejs24.x'),
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 3 }],
+    },
+    {
+      // The runtime counts parameters, so a destructured third parameter is rejected on Node.js 24 as well.
+      code: 'export const handler = (event, context, { signal }) => fetch(event.url, { signal });',
+      settings: runtime('nodejs24.x'),
+      errors: [{ messageId: 'callbackRemovedInNode24', data: { handler: 'handler', callback: '{ ... }', runtime: 'nodejs24.x' } }],
+    },
+    {
+      // A switch case that calls back and breaks, followed by another call after the switch.
+      code: `
+exports.handler = function (event, context, callback) {
+  switch (event.type) {
+    case 'ping':
+      callback(null, 'pong');
+      break;
+    default:
+      break;
+  }
+  callback(null, 'done');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 3, data: { callback: 'callback', line: 5, next: 10 } }],
+    },
+    {
+      // try/catch both fall through to another call.
+      code: `
+exports.handler = (event, context, callback) => {
+  try {
+    callback(null, compute(event));
+  } catch (error) {
+    callback(error);
+  }
+  callback(null, 'fallback');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [
+        { messageId: 'callbackCalledTwice', line: 3, data: { callback: 'callback', line: 4, next: 8 } },
+        { messageId: 'errorCallbackFallsThrough', line: 3, data: { callback: 'callback', line: 6, next: 8 } },
+      ],
+    },
+    {
+      // An error callback, then a later SDK callback that calls back again.
+      code: `
+exports.handler = (event, context, callback) => {
+  if (!event.id) {
+    callback(new Error('id is required'));
+  }
+  table.get({ id: event.id }, (error, item) => callback(error, item));
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 3, data: { callback: 'callback', line: 4, next: 6 } }],
+    },
+    {
+      // 'ignore' silences only the unknown-runtime note: async + callback is still reported.
+      code: 'export const handler = async (event, context, callback) => callback(null, event);',
+      options: [{ unknownRuntime: 'ignore' }],
+      errors: [{ messageId: 'asyncWithCallback' }],
+    },
+    {
+      // Top-level settings runtime applies to every handler in the file.
+      code: `
+exports.main = (event, context, callback) => callback(null, 'ok');
+exports.handler = (event, context, callback) => callback(null, 'ok');`,
+      languageOptions: CJS,
+      settings: { lambdalint: { runtime: 'nodejs24.x' } },
+      errors: [
+        { messageId: 'callbackRemovedInNode24', line: 2, data: { handler: 'main', callback: 'callback', runtime: 'nodejs24.x' } },
+        { messageId: 'callbackRemovedInNode24', line: 3, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs24.x' } },
+      ],
+    },
+    {
+      // Unknown runtime plus a double call: both reported.
+      code: `
+exports.handler = (event, context, callback) => {
+  if (event.dryRun) callback(null, 'dry run');
+  callback(null, run(event));
+};`,
+      languageOptions: CJS,
+      errors: [
+        { messageId: 'callbackHandlerNode24', line: 2 },
+        { messageId: 'callbackCalledTwice', line: 3, data: { callback: 'callback', line: 3, next: 4 } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,374 @@
+import rule from '../../rules/no-client-in-handler.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const sdk = (client: string, handler = 'handler') => ({ messageId: 'sdkClientInHandler' as const, data: { client, handler } });
+const db = (client: string, handler = 'handler') => ({ messageId: 'dbClientInHandler' as const, data: { client, handler } });
+
+ruleTester.run('no-client-in-handler', rule, {
+  valid: [
+    // Created once at module scope and reused.
+    `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const handler = async (event) => s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));`,
+    {
+      code: `const AWS = require('aws-sdk');
+const ddb = new AWS.DynamoDB.DocumentClient();
+module.exports.handler = async (event) => ddb.get({ TableName: process.env.TABLE, Key: { id: event.id } }).promise();`,
+      languageOptions: CJS,
+    },
+    `import middy from '@middy/core';
+import { Pool } from 'pg';
+const pool = new Pool({ max: 1 });
+export const handler = middy(async () => (await pool.query('SELECT 1')).rows);`,
+    // Per-tenant clients: credentials from the event.
+    `import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+export const handler = async (event) => {
+  const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: event.requestContext.authorizer.roleArn } }) });
+  return s3.config.region();
+};`,
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getTenantCredentials } from './tenant.js';
+export const handler = async (event: { pathParameters: { tenantId: string } }) => {
+  const { tenantId } = event.pathParameters;
+  const credentials = await getTenantCredentials(tenantId);
+  const ddb = new DynamoDBClient({ credentials });
+  const doc = DynamoDBDocumentClient.from(ddb);
+  return doc;
+};`,
+    // Values derived from the event through a loop and a helper the handler calls.
+    `import { S3Client } from '@aws-sdk/client-s3';
+function clientFor(region) { return new S3Client({ region }); }
+export const handler = async (event) => {
+  for (const record of event.Records) await clientFor(record.awsRegion).destroy();
+};`,
+    `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+const clientFor = (region: string) => new S3Client({ region });
+export const handler = async (event) =>
+  Promise.all(event.Records.map((r) => clientFor(r.awsRegion).send(new ListBucketsCommand({}))));`,
+    // Lazy initialisation into module-scope state.
+    `import { S3Client } from '@aws-sdk/client-s3';
+let client;
+export const handler = async () => {
+  if (!client) client = new S3Client({});
+  return client;
+};`,
+    `import { Pool } from 'pg';
+let pool: Pool | undefined;
+export const handler = async () => {
+  pool ??= new Pool({ connectionString: process.env.DATABASE_URL });
+  return pool.query('SELECT 1');
+};`,
+    {
+      code: `const mysql = require('mysql2/promise');
+let connection;
+async function getConnection() {
+  if (connection) return connection;
+  connection = await mysql.createConnection({ host: process.env.DB_HOST });
+  return connection;
+}
+exports.handler = async () => (await getConnection()).query('SELECT 1');`,
+      languageOptions: CJS,
+    },
+    `import mongoose from 'mongoose';
+let isConnected = false;
+export const handler = async () => {
+  if (!isConnected) {
+    await mongoose.connect(process.env.MONGO_URI);
+    isConnected = true;
+  }
+  return mongoose.connection.readyState;
+};`,
+    `import mongoose from 'mongoose';
+let conn = null;
+export const handler = async () => {
+  if (conn == null) {
+    conn = mongoose.connect(process.env.MONGO_URI, { serverSelectionTimeoutMS: 5000 }).then(() => mongoose);
+    await conn;
+  }
+  return conn;
+};`,
+    `import { createClient } from 'redis';
+let redis;
+const getRedis = () => (redis ??= createClient({ url: process.env.REDIS_URL }));
+export const handler = async () => (await getRedis()).get('k');`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+const clients = new Map();
+export const handler = async () => {
+  const region = process.env.TARGET_REGION;
+  if (!clients.has(region)) clients.set(region, new S3Client({ region }));
+  return clients.get(region);
+};`,
+    // The AWS SDK team's pattern: one-time setup in a helper, called by the handler only once.
+    `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { DynamoDB } from '@aws-sdk/client-dynamodb';
+async function prepare() {
+  const credentials = fromTemporaryCredentials({ params: { RoleArn: process.env.ROLE_ARN } });
+  const dynamodb = new DynamoDB({ credentials });
+  return dynamodb;
+}
+let client: DynamoDB | null = null;
+export async function handler(event) {
+  if (!client) client = await prepare();
+  return client.getItem({ TableName: process.env.TABLE, Key: { id: { S: event.id } } });
+}`,
+    {
+      code: `const { Pool } = require('pg');
+let pool;
+let ready = false;
+function prepare() { pool = new Pool(); }
+exports.handler = async () => {
+  if (!ready) {
+    prepare();
+    ready = true;
+  }
+  return pool.query('SELECT 1');
+};`,
+      languageOptions: CJS,
+    },
+    // Class-based handler: the client lives on the instance, created once at module scope.
+    `import { S3Client } from '@aws-sdk/client-s3';
+class Lambda {
+  private readonly s3 = new S3Client({});
+  private sqs;
+  constructor() { this.sqs = new S3Client({}); }
+  async handler(event) { return [this.s3, this.sqs, event]; }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+    // Commands, uploads and credentials are per request, not clients.
+    `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+const s3 = new S3Client({});
+export const handler = async (event) => {
+  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: 'k', Body: 'b' }));
+  return new Upload({ client: s3, params: { Bucket: process.env.BUCKET, Key: 'k', Body: 'b' } }).done();
+};`,
+    {
+      code: `const AWS = require('aws-sdk');
+exports.handler = async () => new AWS.SharedIniFileCredentials({ profile: 'x' });`,
+      languageOptions: CJS,
+    },
+    // Same names that do not come from a client library.
+    `import { Client } from './graphql-client.js';
+class Pool { constructor(readonly size: number) {} }
+export const handler = async () => [new Client(), new Pool(1)];`,
+    // Odd callee shapes inside a handler never throw.
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const handler = async (event) => {
+  new (event.factory())();
+  event.getFn()();
+  event.obj?.createClient?.();
+  new event.Client();
+  return db;
+};`,
+    // Not a handler and not called by one.
+    `import { S3Client } from '@aws-sdk/client-s3';
+export function makeClient() { return new S3Client({}); }
+export const handler = async () => 'ok';`,
+    // Settings name the exact handler export: 'handler' here is not one.
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const handler = async () => new SQSClient({});`,
+      settings: { lambdalint: { handlers: [{ export: 'main', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+    },
+  ],
+  invalid: [
+    {
+      code: `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+export const handler = async () => {
+  const s3 = new S3Client({});
+  return s3.send(new ListBucketsCommand({}));
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 3, column: 14 }],
+    },
+    {
+      code: `const AWS = require('aws-sdk');
+module.exports.handler = async (event) => {
+  const ddb = new AWS.DynamoDB.DocumentClient();
+  return ddb.get({ TableName: process.env.TABLE, Key: { id: event.id } }).promise();
+};`,
+      languageOptions: CJS,
+      errors: [{ ...sdk('new AWS.DynamoDB.DocumentClient()'), line: 3 }],
+    },
+    {
+      code: `const { DynamoDB } = require('aws-sdk');
+exports.handler = function (event, context, callback) {
+  const client = new DynamoDB.DocumentClient();
+  client.scan({ TableName: process.env.TABLE }, callback);
+};`,
+      languageOptions: CJS,
+      errors: [{ ...sdk('new DynamoDB.DocumentClient()'), line: 3 }],
+    },
+    {
+      // The outer `.from()` is reported once, not the inner client as well.
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+export const handler = async (event) => {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return doc.send(event.command);
+};`,
+      errors: [{ ...sdk('DynamoDBDocumentClient.from()'), line: 4 }],
+    },
+    {
+      code: `import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import { Pool } from 'pg';
+export const handler = middy(async () => {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  return (await pool.query('SELECT 1')).rows;
+}).use(httpErrorHandler());`,
+      errors: [{ ...db('new Pool()'), line: 5 }],
+    },
+    {
+      code: `const pg = require('pg');
+const withLogging = (fn) => async (event) => fn(event);
+module.exports.handler = withLogging(async () => {
+  const client = new pg.Client();
+  await client.connect();
+  return client.query('SELECT 1');
+});`,
+      languageOptions: CJS,
+      errors: [{ ...db('new pg.Client()'), line: 4 }],
+    },
+    {
+      // A module function that the handler calls runs per invocation too.
+      code: `import mysql from 'mysql2/promise';
+async function query(sql: string) {
+  const conn = await mysql.createConnection({ host: process.env.DB_HOST });
+  return conn.query(sql);
+}
+export const handler = async () => query('SELECT 1');`,
+      errors: [{ ...db('mysql.createConnection()'), line: 3 }],
+    },
+    {
+      // The same helper called without a guard creates a client per invocation.
+      code: `import { DynamoDB } from '@aws-sdk/client-dynamodb';
+async function prepare() {
+  return new DynamoDB({});
+}
+export async function handler() {
+  const client = await prepare();
+  return client;
+}`,
+      errors: [{ ...sdk('new DynamoDB()'), line: 3 }],
+    },
+    {
+      code: `import mongoose from 'mongoose';
+export const handler = async () => {
+  await mongoose.connect(process.env.MONGO_URI);
+  return mongoose.connection.readyState;
+};`,
+      errors: [{ ...db('mongoose.connect()'), line: 3 }],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';
+class Lambda {
+  async handler(event) {
+    const client = new MongoClient(process.env.MONGO_URI);
+    return client.db().collection('c').findOne({});
+  }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+      errors: [{ ...db('new MongoClient()'), line: 4 }],
+    },
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+export async function handler() {
+  const prisma = new PrismaClient();
+  return prisma.user.findMany();
+}`,
+      errors: [{ ...db('new PrismaClient()'), line: 3 }],
+    },
+    {
+      code: `import { createClient } from 'redis';
+import Redis from 'ioredis';
+export const handler = async () => {
+  const a = createClient({ url: process.env.REDIS_URL });
+  const b = new Redis(process.env.REDIS_URL);
+  return [a, b];
+};`,
+      errors: [{ ...db('createClient()'), line: 4 }, { ...db('new Redis()'), line: 5 }],
+    },
+    {
+      code: `import { Sequelize } from 'sequelize';
+import knex from 'knex';
+export const handler = async () => {
+  const sequelize = new Sequelize(process.env.DATABASE_URL);
+  const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+  return [sequelize, db];
+};`,
+      errors: [{ ...db('new Sequelize()'), line: 4 }, { ...db('knex()'), line: 5 }],
+    },
+    {
+      code: `exports.handler = async () => {
+  const db = require('knex')({ client: 'mysql2' });
+  return db.raw('select 1');
+};`,
+      languageOptions: CJS,
+      errors: [{ ...db("require('knex')()"), line: 2 }],
+    },
+    {
+      // Assigning to module state without a guard still creates a client per invocation.
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3: S3Client;
+export const handler = async () => {
+  s3 = new S3Client({});
+  return s3;
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4 }],
+    },
+    {
+      // Handler named by settings (config-provided facts).
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+export async function main(event) {
+  const sqs = new SQSClient({});
+  return sqs;
+}`,
+      settings: { lambdalint: { handlers: [{ export: 'main', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+      errors: [{ ...sdk('new SQSClient()', 'main'), line: 3 }],
+    },
+    {
+      // Aggregated v3 client and a lazy `await import()` inside the handler.
+      code: `import { S3 } from '@aws-sdk/client-s3';
+export const handler = async () => {
+  const { SNSClient } = await import('@aws-sdk/client-sns');
+  return [new S3({}), new SNSClient({})];
+};`,
+      errors: [{ ...sdk('new S3()'), line: 4, column: 11 }, { ...sdk('new SNSClient()'), line: 4, column: 23 }],
+    },
+    {
+      // Reading the event elsewhere does not make the client per-tenant.
+      code: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+export const handler = async (event) => {
+  const key = event.Records[0].s3.object.key;
+  const s3 = new S3Client({ region: process.env.AWS_REGION });
+  return s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: key }));
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4 }],
+    },
+    {
+      code: `import AWS from 'aws-sdk';
+import type { SQSHandler } from 'aws-lambda';
+export const processor: SQSHandler = async (event) => {
+  const sqs = new AWS.SQS({ apiVersion: '2012-11-05' });
+  await Promise.all(event.Records.map((r) => sqs.deleteMessage({ QueueUrl: process.env.QUEUE_URL!, ReceiptHandle: r.receiptHandle }).promise()));
+};`,
+      errors: [{ ...sdk('new AWS.SQS()', 'processor'), line: 4 }],
+    },
+    {
+      code: `import { Pool } from 'pg';
+let pool;
+export const handler = async (event) => {
+  if (event.reset) pool = new Pool();
+  return pool;
+};`,
+      errors: [{ ...db('new Pool()'), line: 4 }],
+    },
+  ],
+});

@@ -1,0 +1,365 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import rule from '../../rules/no-floating-promise.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Type information from a default project: the rule uses it when present. */
+const TYPED = { parserOptions: { projectService: { allowDefaultProject: ['*.ts'] }, tsconfigRootDir: path.resolve(here, '../..') } };
+
+ruleTester.run('no-floating-promise', rule, {
+  valid: [
+    // Awaited and returned SDK v3 calls.
+    `import { DynamoDBDocumentClient, PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+const ddb = DynamoDBDocumentClient.from(client);
+export const handler = async (event: { id: string }) => {
+  await ddb.send(new PutCommand({ TableName: 't', Item: { id: event.id } }));
+  return ddb.send(new GetCommand({ TableName: 't', Key: { id: event.id } }));
+};`,
+    // Real shape: promises collected with push, then an awaited Promise.all (helper called by the handler).
+    `const docClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+async function saveOrder(order, items) {
+  const promises = [docClient.send(new PutCommand({ Item: order }))];
+  for (const item of items) {
+    promises.push(docClient.send(new PutCommand({ Item: item })));
+  }
+  await Promise.all(promises);
+}
+export const handler = async (event) => {
+  await saveOrder(event.order, event.items);
+  return { statusCode: 201 };
+};`,
+    // Started early, awaited later.
+    `export const handler = async (event) => {
+  const pending = fetch(event.url);
+  const started = Date.now();
+  const response = await pending;
+  return { started, status: response.status };
+};`,
+    // Callback handler: the chain itself calls the callback (v2 .promise()).
+    {
+      code: `const AWS = require('aws-sdk');
+const s3 = new AWS.S3();
+exports.handler = (event, context, callback) => {
+  s3.putObject({ Bucket: 'b', Key: 'k', Body: 'x' }).promise()
+    .then(() => callback(null, { statusCode: 200 }))
+    .catch(callback);
+};`,
+      languageOptions: CJS,
+    },
+    // A chain on a plain promise that settles the callback in then and catch.
+    {
+      code: `module.exports.hello = (event, context, callback) => {
+  const p = new Promise((resolve) => { resolve('success'); });
+  p.then(() => callback(null, { message: 'ok' })).catch((e) => callback(e));
+};`,
+      languageOptions: CJS,
+      settings: { lambdalint: { handlers: [{ export: 'hello', runtime: 'nodejs20.x' }] } },
+    },
+    // The callback is called by the work handed to the promise-returning helper, and in nested chains.
+    {
+      code: `const dbExecute = (db, fn) => db.then(fn).finally(() => db.close());
+function dbConnectAndExecute(dbUrl, fn) { return dbExecute(mongoose.connect(dbUrl), fn); }
+module.exports.handler = (event, context, callback) => {
+  dbConnectAndExecute(process.env.MONGO_URL, () => (
+    UserModel.find({ _id: event.pathParameters.id })
+      .then((user) => callback(null, { statusCode: 200, body: JSON.stringify(user) }))
+      .catch((err) => callback(null, { statusCode: 500, body: err.message }))
+  ));
+};
+module.exports.main = (event, context, callback) => {
+  getJoke().then((joke) => {
+    tweet(joke).then((r) => callback(null, r)).catch((e) => callback(e));
+  }).catch(callback);
+};`,
+      languageOptions: CJS,
+    },
+    // A parameter that happens to share a name with nothing async: calling it is not a promise.
+    `export async function handler(event, { onError }) {
+  try { await fetch(event.url); } catch { onError('network'); }
+}`,
+    // Inside a Promise executor, chaining into resolve/reject is the completion.
+    `export const handler = async (event) => {
+  return await new Promise((resolve, reject) => {
+    sqsClient.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: event.body })).then(resolve, reject);
+  });
+};`,
+    // Async work per record collected with an awaited Promise.allSettled.
+    `async function processRecord(record) { await ddb.send(new PutCommand({ Item: JSON.parse(record.body) })); }
+export const handler = async (event) => {
+  const results = await Promise.allSettled(event.Records.map(async (record) => processRecord(record)));
+  return results;
+};`,
+    // middy-wrapped, awaited.
+    `import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+const lambdaHandler = async (event) => {
+  await sns.send(new PublishCommand({ TopicArn: process.env.TOPIC, Message: JSON.stringify(event.body) }));
+  return { statusCode: 202 };
+};
+export const handler = middy(lambdaHandler).use(jsonBodyParser());`,
+    // Local wrapper function, Promise.all awaited with destructuring.
+    `const wrap = (fn) => async (event, context) => fn(event, context);
+export const handler = wrap(async (event) => {
+  const [a, b] = await Promise.all([fetch(event.a), fetch(event.b)]);
+  return { a: a.status, b: b.status };
+});`,
+    // Class-based (Powertools style): the sibling method's promise is returned and awaited.
+    `class Lambda {
+  async handler(event) {
+    await this.save(event);
+    return 'ok';
+  }
+  async save(event) {
+    return ddb.send(new PutCommand({ TableName: 't', Item: event }));
+  }
+}
+const instance = new Lambda();
+export const handler = instance.handler.bind(instance);`,
+    // Handlers come from settings: the floating call is in an export that is not a handler.
+    {
+      code: `export const worker = async (event) => { await sqs.send(new DeleteMessageCommand({})); };
+export const handler = async () => { sqs.send(new SendMessageCommand({})); };`,
+      settings: { lambdalint: { handlers: [{ export: 'worker', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+    },
+    // Module scope (init phase) and non-handler code are out of scope.
+    `async function loadConfig() { return fetch('https://config'); }
+const configPromise = loadConfig();
+export async function helperNotCalled() { fetch('https://x'); }
+export const handler = async () => (await configPromise).json();`,
+    // \`send\` on something that is not an SDK client.
+    {
+      code: `const wsClient = new WebSocket(process.env.WS_URL);
+exports.handler = async (event) => {
+  wsClient.send(JSON.stringify(event));
+  const messenger = new Messenger(twilio);
+  const res = createResponse();
+  res.send('done');
+  return messenger;
+};`,
+      languageOptions: CJS,
+    },
+    // Returned chain and returned array of promises.
+    {
+      code: `module.exports.handler = (event) => fetch(event.url).then((r) => r.json());
+module.exports.main = async (event) => {
+  const pending = [];
+  for (const record of event.Records) pending.push(processRecord(record));
+  return Promise.all(pending);
+};
+async function processRecord(record) { return record; }`,
+      languageOptions: CJS,
+    },
+    // Passed to another function (which may await it): not judged.
+    `export const handler = async (event) => {
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000));
+  return Promise.race([fetch(event.url), timeout]);
+};`,
+    // A plain synchronous helper.
+    `function format(x) { return String(x); }
+export const handler = async (event) => { format(event); return 'ok'; };`,
+    // With type information, a \`send\` that returns void is not a promise.
+    {
+      code: `declare const notificationClient: { send(message: string): void };
+export const handler = async () => { notificationClient.send('hi'); };`,
+      filename: 'typed-valid.ts',
+      languageOptions: TYPED,
+    },
+  ],
+  invalid: [
+    {
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event: { id: string }) => {
+  ddb.send(new PutCommand({ TableName: 't', Item: { id: event.id } }));
+  return { statusCode: 202 };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 5, data: { what: 'ddb.send()' } }],
+    },
+    {
+      // SDK v2 `.promise()`, CommonJS.
+      code: `const AWS = require('aws-sdk');
+const s3 = new AWS.S3();
+exports.handler = async (event) => {
+  s3.putObject({ Bucket: 'b', Key: event.key, Body: '' }).promise();
+  return 'ok';
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromise', line: 4 }],
+    },
+    {
+      code: `export const handler = async (event) => {
+  fetch('https://hooks.example.com', { method: 'POST', body: JSON.stringify(event) });
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, data: { what: 'fetch()' } }],
+    },
+    {
+      // An async function declared in the file, called without await.
+      code: `async function audit(event) { await ddb.send(new PutCommand({ Item: event })); }
+export const handler = async (event) => {
+  audit(event);
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 3, data: { what: 'audit()' } }],
+    },
+    {
+      // A local async arrow and a non-async function returning a promise.
+      code: `const publish = (msg) => sns.send(new PublishCommand({ Message: msg }));
+export const handler = async (event) => {
+  const notify = async () => { await publish('a'); };
+  notify();
+  publish('b');
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 4, data: { what: 'notify()' } },
+        { messageId: 'floatingPromise', line: 5, data: { what: 'publish()' } },
+      ],
+    },
+    {
+      code: `export const handler = async (event: SQSEvent) => {
+  event.Records.forEach(async (record) => {
+    await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: record.body }));
+  });
+};`,
+      errors: [{ messageId: 'asyncForEach', line: 2 }],
+    },
+    {
+      // forEach with a callback that returns a promise.
+      code: `exports.handler = async (event) => {
+  event.items.forEach((item) => ddbClient.send(new PutItemCommand({ Item: item })));
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'asyncForEach', line: 2 }],
+    },
+    {
+      code: `export const handler = async () => {
+  new Promise((resolve) => setTimeout(resolve, 100));
+  return 'done';
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, data: { what: 'new Promise()' } }],
+    },
+    {
+      // A then-chain statement on an imported function's result.
+      code: `import { sendMetrics } from './metrics';
+export const handler = async (event) => {
+  sendMetrics(event).then(() => console.log('sent'));
+  return { ok: true };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 3 }],
+    },
+    {
+      code: `export const handler = async (event) => {
+  void snsClient.send(new PublishCommand({ TopicArn: 't', Message: 'm' }));
+  return { statusCode: 202 };
+};`,
+      errors: [{ messageId: 'voidPromise', line: 2, data: { what: 'snsClient.send()' } }],
+    },
+    {
+      // Callback handler that fires a promise and calls back right away.
+      code: `const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+const sqs = new SQSClient({});
+module.exports.handler = (event, context, callback) => {
+  sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.body }));
+  callback(null, { statusCode: 202 });
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromiseCallbackHandler', line: 4, data: { what: 'sqs.send()' } }],
+    },
+    {
+      // Assigned, never awaited.
+      code: `export const handler = async (event) => {
+  const saved = ddbClient.send(new PutItemCommand({ Item: event }));
+  console.log('saving', saved);
+  return { ok: true };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2 }],
+    },
+    {
+      // An array of promises only counted.
+      code: `export const handler = async (event) => {
+  const sends = event.Records.map((r) => sqsClient.send(new SendMessageCommand({ MessageBody: r.body })));
+  return { queued: sends.length };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2 }],
+    },
+    {
+      // map(async ...) and Promise.all that are not awaited.
+      code: `async function handle(r) { return r; }
+export const handler = async (event) => {
+  event.Records.map(async (r) => handle(r));
+  Promise.all([handle(1), handle(2)]);
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, data: { what: 'event.Records.map()' } },
+        { messageId: 'floatingPromise', line: 4, data: { what: 'Promise.all()' } },
+      ],
+    },
+    {
+      // middy-wrapped.
+      code: `import middy from '@middy/core';
+async function publish(e) { await eventBridge.send(new PutEventsCommand({ Entries: [e] })); }
+export const handler = middy(async (event) => {
+  publish(event);
+  return { statusCode: 202 };
+}).use(httpErrorHandler());`,
+      errors: [{ messageId: 'floatingPromise', line: 4 }],
+    },
+    {
+      // Local wrapper.
+      code: `export const handler = withSentry(async (event) => {
+  fetch(event.callbackUrl, { method: 'POST' });
+  return { statusCode: 200 };
+});`,
+      errors: [{ messageId: 'floatingPromise', line: 2 }],
+    },
+    {
+      // Class-based: a sibling async method called without await, and a floating send inside it.
+      code: `class Lambda {
+  async handler(event) {
+    this.save(event);
+    return 'ok';
+  }
+  async save(event) {
+    this.client.send(new PutCommand({ Item: event }));
+  }
+}
+const lambda = new Lambda();
+export const handler = lambda.handler.bind(lambda);`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, data: { what: 'this.save()' } },
+        { messageId: 'floatingPromise', line: 7 },
+      ],
+    },
+    {
+      // Inside a module function the handler calls.
+      code: `async function processRecord(record) {
+  s3Client.send(new PutObjectCommand({ Bucket: 'b', Key: record.messageId, Body: record.body }));
+}
+exports.handler = async (event) => {
+  for (const record of event.Records) await processRecord(record);
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromise', line: 2 }],
+    },
+    {
+      // Handler named by settings.
+      code: `export const consume = async (event) => {
+  (async () => { await sqs.send(new DeleteMessageCommand({})); })();
+};`,
+      settings: { lambdalint: { handlers: [{ export: 'consume', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+      errors: [{ messageId: 'floatingPromise', line: 2, data: { what: 'async IIFE' } }],
+    },
+    {
+      // With type information, any call whose type is a promise.
+      code: `declare function saveAudit(id: string): Promise<void>;
+export const handler = async (event: { id: string }) => {
+  saveAudit(event.id);
+};`,
+      filename: 'typed-invalid.ts',
+      languageOptions: TYPED,
+      errors: [{ messageId: 'floatingPromise', line: 3, data: { what: 'saveAudit()' } }],
+    },
+  ],
+});

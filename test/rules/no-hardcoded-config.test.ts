@@ -1,0 +1,307 @@
+import rule from '../../rules/no-hardcoded-config.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-hardcoded-config', rule, {
+  valid: [
+    // Values read from the environment (set from the deploy config).
+    `
+      import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+      import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+      const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION }));
+      export const handler = async (event: { id: string }) =>
+        doc.send(new PutCommand({ TableName: process.env.TABLE_NAME!, Item: { pk: event.id } }));
+    `,
+    {
+      // CommonJS, v2 client call, bucket from the event and object keys as data.
+      code: `
+        const AWS = require('aws-sdk');
+        const s3 = new AWS.S3();
+        exports.handler = async (event) => {
+          const record = event.Records[0];
+          return s3.getObject({ Bucket: record.s3.bucket.name, Key: 'reports/latest.json' }).promise();
+        };
+      `,
+      languageOptions: CJS,
+    },
+    // Decision: a literal fallback after an environment read is allowed by default (local runs);
+    // \`allowEnvFallback: false\` (strict) reports it.
+    "const TABLE = process.env.TABLE_NAME ?? 'orders';\nexport const handler = async () => ({ TableName: TABLE });",
+    "const { TABLE_NAME = 'orders' } = process.env;\nexport const params = { TableName: TABLE_NAME };",
+    "export const handler = async () => ({ QueueUrl: process.env.QUEUE_URL || 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders' });",
+    // String building from environment variables.
+    "const topicArn = `arn:aws:sns:${process.env.AWS_REGION}:${process.env.ACCOUNT_ID}:orders`;",
+    "const url = 'https://sqs.' + process.env.AWS_REGION + '.amazonaws.com/' + accountId + '/' + process.env.QUEUE_NAME;",
+    "const url = `http://${process.env.BUCKET}.s3-website.${process.env.REGION}.amazonaws.com`;",
+    // The account comes from the function's own ARN: nothing literal but the resource name.
+    `
+      export const handler = async (event: unknown, context: { invokedFunctionArn: string }) => {
+        const [, , , region, account] = context.invokedFunctionArn.split(':');
+        return \`https://sqs.\${region}.amazonaws.com/\${account}/receiver\`;
+      };
+    `,
+    // AWS-managed ARNs are the same in every account.
+    "export const policy = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';",
+    "const policyArn = `arn:${partition}:iam::aws:policy/ReadOnlyAccess`;",
+    "export const definition = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke' };",
+    "export const model = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';",
+    // AWS-published layer ARNs (AppConfig extension) selected per region, even outside infra code.
+    `
+      export const APPCONFIG_LAYERS: Record<string, string> = {
+        'us-east-1': 'arn:aws:lambda:us-east-1:027255383542:layer:AWS-AppConfig-Extension:82',
+        'cn-north-1': 'arn:aws-cn:lambda:cn-north-1:615057806174:layer:AWS-AppConfig-Extension:52',
+        'us-gov-east-1': 'arn:aws-us-gov:lambda:us-gov-east-1:946561847325:layer:AWS-AppConfig-Extension:29',
+      };
+    `,
+    // Infrastructure code (CDK) is not handler code: skipped entirely (corpus no-report expectation).
+    `
+      import * as cdk from 'aws-cdk-lib';
+      import * as lambda from 'aws-cdk-lib/aws-lambda';
+      const LAYER = 'arn:aws:lambda:eu-west-1:434848589818:layer:AWS-AppConfig-Extension:82';
+      export class OrdersStack extends cdk.Stack {
+        constructor(scope: cdk.App, id: string) {
+          super(scope, id, { env: { region: 'eu-west-1', account: '123456789012' } });
+          new lambda.Function(this, 'Fn', { functionName: 'orders', environment: { TABLE: 'orders' } } as never);
+        }
+      }
+    `,
+    {
+      code: "const { Construct } = require('constructs');\nmodule.exports.topic = 'arn:aws:sns:us-east-1:123456789012:orders';",
+      languageOptions: CJS,
+    },
+    // serverless.ts is a deploy config.
+    {
+      code: "const config = { provider: { name: 'aws', region: 'eu-west-1' }, resources: { TableName: 'orders' } };\nmodule.exports = config;",
+      filename: 'serverless.ts',
+    },
+    // Test files.
+    {
+      code: "import { handler } from '../src/handler';\nconst params = { TableName: 'test-orders', QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' };",
+      filename: 'test/handler.test.ts',
+    },
+    // Obvious placeholders in examples.
+    "const arn = 'arn:aws:mq:us-west-2:<account-id>:broker:<broker-name>';",
+    "export const params = { Bucket: 'your-bucket-name', TableName: '', QueueUrl: 'QUEUE_URL' };",
+    "const PUBLIC_ENDPOINT = 'https://your-aws-endpoint-here.us-east-1.amazonaws.com/dev/api/public';",
+    // Not AWS regions / not client configuration.
+    "const dynamo = new DynamoDB.DocumentClient({ region: 'localhost', endpoint: 'http://localhost:8000' });",
+    "const DEFAULT_STAGE_VARIABLES = { environment: 'dev', region: 'us-east-1' };",
+    "export const handler = async () => ({ statusCode: 200, body: JSON.stringify({ region: 'eu-west-1' }) });",
+    "type Region = 'us-east-1' | 'eu-west-1';",
+    // Global services only answer in one region.
+    "const cloudfront = new CloudFrontClient({ region: 'us-east-1' });\nconst ce = new AWS.CostExplorer({ region: 'us-east-1' });",
+    "const acm = new ACMClient({ region: 'us-east-1' });",
+    // Global endpoints and the default event bus are the same everywhere.
+    "const url = ['https://s3.amazonaws.com', process.env.BUCKET, key].join('/');",
+    "export const entry = { EventBusName: 'default', Source: 'orders', DetailType: 'created', Detail: '{}' };",
+    // Options.
+    { code: "const s3 = new S3Client({ region: 'eu-west-1' });", options: [{ checkRegion: false }] },
+    { code: "const p = { TableName: 'shared-config' };", options: [{ ignore: ['^shared-'] }] },
+    // Handler shapes: middy, wrapper, class-based, config-provided handler facts.
+    `
+      import middy from '@middy/core';
+      const client = new SQSClient({});
+      export const handler = middy(async (event: { body: string }) =>
+        client.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.body })),
+      ).use(errorLogger());
+    `,
+    "export const handler = wrap(async (event) => sfn.send(new StartExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN, input: event.body })));",
+    `
+      class Lambda {
+        async handler(event: unknown) {
+          return lambda.send(new InvokeCommand({ FunctionName: process.env.NOTIFY_FUNCTION, Payload: JSON.stringify(event) }));
+        }
+      }
+      const instance = new Lambda();
+      export const handler = instance.handler.bind(instance);
+    `,
+    {
+      code: "export const handler = async (event) => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'x' }));",
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+    },
+  ],
+  invalid: [
+    {
+      // v3 command input, ESM TypeScript.
+      code: `
+import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+const sns = new SNSClient({});
+export const handler = async (event: { message: string }) =>
+  sns.send(new PublishCommand({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:orders', Message: event.message }));
+`,
+      errors: [{ messageId: 'hardcodedArn', line: 5, data: { value: 'arn:aws:sns:us-east-1:123456789012:orders' } }],
+    },
+    {
+      // v2 client call, CommonJS `exports.handler`.
+      code: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+exports.handler = async (event) =>
+  sqs.sendMessage({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders', MessageBody: event.body }).promise();
+`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'hardcodedQueueUrl', line: 5 }],
+    },
+    {
+      // The corpus case: a topic ARN built with a literal region (serverless/examples addNote.js).
+      code: `
+'use strict';
+const AWS = require('aws-sdk');
+const config = require('./config.js');
+const sns = new AWS.SNS();
+module.exports.addNote = (event, context, callback) => {
+  const params = {
+    Message: JSON.parse(event.body).note,
+    TopicArn: \`arn:aws:sns:us-east-1:\${config.awsAccountId}:analyzeNote\`,
+  };
+  sns.publish(params, callback);
+};
+`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'hardcodedArnPart', line: 9, data: { part: 'region', value: 'us-east-1' } }],
+    },
+    {
+      code: "const tableArn = `arn:aws:dynamodb:${process.env.AWS_REGION}:123456789012:table/${name}`;",
+      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'account ID', value: '123456789012' } }],
+    },
+    {
+      code: "const topicArn = 'arn:aws:sns:' + 'eu-west-1' + ':' + accountId + ':orders';",
+      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'region', value: 'eu-west-1' } }],
+    },
+    {
+      // middy-wrapped handler, literal bucket in a v3 command.
+      code: `
+import middy from '@middy/core';
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const handler = middy(async (event: { id: string; body: string }) => {
+  await s3.send(new PutObjectCommand({ Bucket: 'orders-archive-prod', Key: event.id, Body: event.body }));
+}).use(httpErrorHandler());
+`,
+      errors: [{ messageId: 'hardcodedResourceName', line: 6, data: { property: 'Bucket', value: 'orders-archive-prod' } }],
+    },
+    {
+      // Local wrapper function, DocumentClient params object declared separately.
+      code: `
+const wrap = (fn) => async (event) => fn(event);
+const dynamo = new AWS.DynamoDB.DocumentClient();
+export const handler = wrap(async (event) => {
+  const params = { TableName: 'orders', Item: JSON.parse(event.body) };
+  return dynamo.put(params).promise();
+});
+`,
+      errors: [{ messageId: 'hardcodedResourceName', line: 5, data: { property: 'TableName', value: 'orders' } }],
+    },
+    {
+      // Class-based (Powertools style) handler invoking another function by name.
+      code: `
+class Lambda {
+  async handler(event: unknown) {
+    await lambda.send(new InvokeCommand({ FunctionName: 'orders-dev-notify', Payload: JSON.stringify(event) }));
+  }
+}
+const instance = new Lambda();
+export const handler = instance.handler.bind(instance);
+`,
+      errors: [{ messageId: 'hardcodedResourceName', line: 4, data: { property: 'FunctionName', value: 'orders-dev-notify' } }],
+    },
+    {
+      // A module-scope constant used as a resource name: reported where the literal is written.
+      code: "const TABLE = 'orders';\nexport const handler = async (id: string) => doc.send(new GetCommand({ TableName: TABLE, Key: { id } }));",
+      errors: [{ messageId: 'hardcodedResourceName', line: 1, data: { property: 'TableName', value: 'orders' } }],
+    },
+    {
+      code: "export const handler = async () => sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders' }));",
+      errors: [{ messageId: 'hardcodedArn' }],
+    },
+    {
+      code: "exports.handler = async () => sm.getSecretValue({ SecretId: 'prod/orders/db' }).promise();",
+      languageOptions: CJS,
+      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'SecretId', value: 'prod/orders/db' } }],
+    },
+    {
+      code: "const bucket = isProd ? 'orders-prod' : 'orders-dev';\nexport const params = { Bucket: bucket };",
+      errors: [
+        { messageId: 'hardcodedResourceName', line: 1, column: 25 },
+        { messageId: 'hardcodedResourceName', line: 1, column: 41 },
+      ],
+    },
+    {
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region: 'eu-west-1' });",
+      errors: [{ messageId: 'hardcodedRegion', line: 2, data: { value: 'eu-west-1' } }],
+    },
+    {
+      code: "const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1' });\nAWS.config.region = 'ap-southeast-1';",
+      languageOptions: CJS,
+      errors: [
+        { messageId: 'hardcodedRegion', line: 2, data: { value: 'us-east-1' } },
+        { messageId: 'hardcodedRegion', line: 3, data: { value: 'ap-southeast-1' } },
+      ],
+    },
+    {
+      code: "const REGION = 'eu-central-1';\nconst clientConfig = { region: REGION, maxAttempts: 3 };",
+      errors: [{ messageId: 'hardcodedRegion', line: 1 }],
+    },
+    {
+      // Only a us-east-1 ACM client is a CloudFront certificate client.
+      code: "const acm = new ACMClient({ region: 'eu-west-1' });",
+      errors: [{ messageId: 'hardcodedRegion' }],
+    },
+    {
+      code: "export const handler = async () => fetch('https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/orders');",
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/orders', region: 'eu-west-1' } }],
+    },
+    {
+      code: "const api = new ApiGatewayManagementApiClient({ endpoint: `https://${apiId}.execute-api.us-east-1.amazonaws.com/${stage}` });",
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://${apiId}.execute-api.us-east-1.amazonaws.com/${stage}', region: 'us-east-1' } }],
+    },
+    {
+      code: "const queueUrl = `https://sqs.us-east-1.amazonaws.com/${accountId}/orders`;",
+      errors: [{ messageId: 'hardcodedQueueUrl' }],
+    },
+    {
+      code: "const queueUrl = `https://sqs.${process.env.AWS_REGION}.amazonaws.com/123456789012/orders`;",
+      errors: [{ messageId: 'hardcodedQueueUrl' }],
+    },
+    {
+      code: "export const QUEUE = 'arn:aws-cn:sqs:cn-north-1:123456789012:orders';",
+      errors: [{ messageId: 'hardcodedArn' }],
+    },
+    {
+      // A function URL (on.aws) is one deployment's endpoint.
+      code: "const FN_URL = 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/';",
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/', region: 'us-east-1' } }],
+    },
+    {
+      // Strict: a literal fallback still ships a resource name.
+      code: "export const params = { TableName: process.env.TABLE_NAME ?? 'orders' };",
+      options: [{ allowEnvFallback: false }],
+      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'TableName', value: 'orders' } }],
+    },
+    {
+      code: "const { BUCKET = 'uploads' } = process.env;\nexport const params = { Bucket: BUCKET };",
+      options: [{ allowEnvFallback: false }],
+      errors: [{ messageId: 'hardcodedResourceName', line: 1 }],
+    },
+    {
+      code: "const p1 = { TableName: 'shared-config' };\nconst p2 = { TableName: 'orders' };",
+      options: [{ ignore: ['^shared-', '(invalid'] }],
+      errors: [{ messageId: 'hardcodedResourceName', line: 2 }],
+    },
+    {
+      // A local config object in the same file: its table name and its region.
+      code: "const config = { table: 'orders', region: 'eu-west-1' };\nexport const params = { TableName: config.table };",
+      errors: [
+        { messageId: 'hardcodedResourceName', line: 1, column: 25, data: { property: 'TableName', value: 'orders' } },
+        { messageId: 'hardcodedRegion', line: 1, column: 43 },
+      ],
+    },
+    {
+      // Config-provided handler facts do not change what is reported (the whole file is checked).
+      code: "export const handler = async (event) => sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-2.amazonaws.com/123456789012/jobs', MessageBody: '1' }));",
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+      errors: [{ messageId: 'hardcodedQueueUrl' }],
+    },
+  ],
+});

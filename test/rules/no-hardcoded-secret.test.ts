@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { Linter, type Rule } from 'eslint';
+import rule from '../../rules/no-hardcoded-secret.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+// Secret-shaped test values are assembled from parts so this repository holds none as a literal
+// (secret scanners run on it too).
+const KEY_ID = 'AKIA' + 'Q3VW8XK2LP9RT5YZ';
+const STS_KEY_ID = 'ASIA' + 'Z7KD2MX9PL4QW8RT';
+const SECRET_KEY = 'q3Vw8Xk2Lp9Rt5Yz1Bn4' + 'Mc7Dg0Hf6Js3Ka8Qe2Wr';
+const STRIPE_KEY = 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc';
+const TELEGRAM_TOKEN = '123456789:' + 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const PEM_LINES = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', 'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK'];
+const BEGIN = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
+const END = '-----END ' + 'RSA PRIVATE KEY-----';
+
+ruleTester.run('no-hardcoded-secret', rule, {
+  valid: [
+    // Values read from the environment or Secrets Manager.
+    "const password = process.env.DB_PASSWORD;\nconst apiKey = process.env['API_KEY']!;",
+    {
+      code: `
+        const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
+        const sm = new SecretsManagerClient({});
+        exports.handler = async () => {
+          const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ARN }));
+          const { password } = JSON.parse(SecretString);
+          return connect({ password });
+        };
+      `,
+      languageOptions: CJS,
+    },
+    // sha512 integrity hashes (gitleaks #538).
+    "export const lock = { version: '1.0.0', integrity: 'sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==' };",
+    // Commit SHAs (eslint-plugin-no-secrets #33).
+    "// fixed in e83c5163316f89bfbde7d9ab23ca2e25604af290\nexport const COMMIT_SHA = 'e83c5163316f89bfbde7d9ab23ca2e25604af290';\nexport const build = { ref: 'e83c5163316f89bfbde7d9ab23ca2e25604af290' };",
+    // IAM unique IDs of roles, users, groups and policies are identifiers, not credentials (gitleaks #1049).
+    "const ALLOWED = ['AROAJQABLZS4A3QDU576Q', 'AIDAJQABLZS4A3QDU576Q', 'AGPAJQABLZS4A3QDU576Q', 'ANPAJQABLZS4A3QDU576Q'];\nconst principalId = 'AROAJQABLZS4A3QDU576Q:session-1';",
+    // UUIDs (request ids, idempotency tokens).
+    "const token = '550e8400-e29b-41d4-a716-446655440000';\nconst input = { ClientRequestToken: '550e8400-e29b-41d4-a716-446655440000' };",
+    // A 40-character base64 string without a key-like name (account-id style regexes, secretlint #855).
+    `const checksum = '${SECRET_KEY}';\nconst accountId = '123456789012';`,
+    // Names that refer to a secret or describe one.
+    "export const config = { tokenType: 'Bearer', passwordPolicy: 'strict-v2', secretName: 'prod/db/password', secretId: 'prod/api-key', tokenUrl: 'https://auth.example.com/oauth2/token', passwordField: 'user_password' };",
+    "const input = { SecretId: 'prod/orders/api-key' };\nconst STRIPE_PUBLISHABLE_KEY = 'pk_live_51HqLyjWDarjtT1zdp7dcA';",
+    // Placeholders.
+    "const password = '';\nconst secret = 'changeme';\nconst apiKey = 'your-api-key';\nconst token = '<token>';",
+    "const clientSecret = '${CLIENT_SECRET}';\nconst authToken = 'TODO';\nconst dbPassword = 'xxxxxxxx';\nconst logged = { password: '*********' };\nconst pin = { password: 'abc' };",
+    "const config = { channelAccessToken: 'CHANNEL_ACCESS_TOKEN', channelSecret: 'CHANNEL_SECRET', token: '[YOUR TOKEN HERE]' };",
+    // AWS documentation example keys.
+    "const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };",
+    // Local emulators take dummy credentials.
+    "const s3 = new S3Client({ endpoint: 'http://localhost:4566', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });",
+    // Token names that are not credentials: lexer tokens, pagination tokens.
+    "const rules = [[/{/, { token: 'delimiter.curly', next: '@json_object' }], [/}/, { token: '@rematch' }]];\nconst page = { NextToken: 'eyJwYWdlIjoyfQ2' };",
+    // Labels in translation tables and field types in schemas describe a secret field.
+    "const de = { password: 'Passwort', token: 'Token', secret: 'REQUIRED' };\nconst schema = { username: 'string', password: 'string|min:8' };",
+    // Messages, URLs and paths are not secrets.
+    "throw new Error('Invalid password');\nconst msg = { password: 'Password is required' };\nconst secret = '/prod/orders/secret';",
+    // A PEM header alone, or a PEM built from the environment.
+    "if (key.startsWith('-----BEGIN PRIVATE KEY-----')) parse(key);",
+    "const pem = `-----BEGIN PRIVATE KEY-----\\n${process.env.PRIVATE_KEY}\\n-----END PRIVATE KEY-----`;",
+    // Headers built at run time, or with a placeholder.
+    "const headers = { Authorization: `Bearer ${token}`, 'x-api-key': process.env.API_KEY };\nconst example = { Authorization: 'Bearer <token>' };",
+    // Decision: test fixtures hold throwaway passwords and tokens; only AWS credentials are reported there.
+    { code: "const password = 'hunter22hunter';\nconst token = 'abc123def456ghi789';", filename: 'src/__tests__/handler.test.ts' },
+    { code: `const fixture = { accessKeyId: 'fakeAccessKey', secretAccessKey: 'fakeSecretKey' };`, filename: 'test/fixtures.ts' },
+    { code: `const key = '${KEY_ID}';`, filename: 'handler.spec.ts', options: [{ testFiles: 'off' }] },
+    // Options: ignore.
+    { code: `const apiKey = '${STRIPE_KEY}';`, options: [{ ignore: ['^sk_live_'] }] },
+    // Handler shapes: middy, wrapper, class-based, config-provided handler facts.
+    `
+      import middy from '@middy/core';
+      import secretsManager from '@middy/secrets-manager';
+      export const handler = middy(async (event: unknown, context: { apiKey: string }) => call(context.apiKey))
+        .use(secretsManager({ fetchData: { apiKey: process.env.API_KEY_SECRET_ID }, setToContext: true }));
+    `,
+    "export const handler = wrap(async (event) => fetch(url, { headers: { Authorization: `Bearer ${await getToken()}` } }));",
+    `
+      class Lambda {
+        private readonly apiKey = process.env.API_KEY ?? '';
+        async handler(event: unknown) { return call(this.apiKey, event); }
+      }
+      const instance = new Lambda();
+      export const handler = instance.handler.bind(instance);
+    `,
+    {
+      code: "export const handler = async (event) => ({ tokenType: 'Bearer', expiresIn: 3600 });",
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['api'], runtime: 'nodejs24.x' }] } },
+    },
+  ],
+  invalid: [
+    {
+      // Literal credentials in a v3 client, ESM TypeScript.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({
+  credentials: { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET_KEY}' },
+});
+export const handler = async () => s3;
+`,
+      errors: [{ messageId: 'literalCredentials', line: 4, data: { masked: 'AKIA***' } }],
+    },
+    {
+      // v2 config in CommonJS: a key ID alone.
+      code: `const AWS = require('aws-sdk');\nAWS.config.update({ accessKeyId: '${KEY_ID}', secretAccessKey: process.env.SECRET });\nexports.handler = async () => {};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'awsAccessKeyId', line: 2, data: { masked: 'AKIA***' } }],
+    },
+    {
+      code: `process.env.AWS_ACCESS_KEY_ID = '${STS_KEY_ID}';`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'ASIA***' } }],
+    },
+    {
+      // A key inside a larger text (a credentials file written at run time).
+      code: `const ini = \`[default]\\naws_access_key_id = ${KEY_ID}\\nregion = \${region}\`;`,
+      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'AKIA***' } }],
+    },
+    {
+      code: `const AWS_SECRET_ACCESS_KEY = '${SECRET_KEY}';`,
+      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' } }],
+    },
+    {
+      code: `const env = "AWS_SECRET_ACCESS_KEY=${SECRET_KEY}";`,
+      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' } }],
+    },
+    {
+      code: `const signingKey = \`${BEGIN}\\n${PEM_LINES.join('\\n')}\\n${END}\`;`,
+      errors: [{ messageId: 'pemPrivateKey', data: { label: 'RSA PRIVATE KEY' } }],
+    },
+    {
+      // A key split over concatenated lines is reported once, on the whole expression.
+      code: `const key =\n  '${BEGIN}\\n' +\n  '${PEM_LINES[0]}\\n' +\n  '${PEM_LINES[1]}\\n' +\n  '${END}';`,
+      errors: [{ messageId: 'pemPrivateKey', line: 2 }],
+    },
+    {
+      // middy-wrapped handler with a module-scope API key.
+      code: `
+import middy from '@middy/core';
+const API_KEY = '${STRIPE_KEY}';
+export const handler = middy(async (event: { amount: number }) => charge(API_KEY, event.amount)).use(httpErrorHandler());
+`,
+      errors: [{ messageId: 'hardcodedSecret', line: 3, data: { name: 'API_KEY', masked: 'sk_l***' } }],
+    },
+    {
+      // Local wrapper; a database password in a pool configuration.
+      code: `
+const { Pool } = require('pg');
+const pool = new Pool({ host: process.env.DB_HOST, user: 'orders', password: 'hunter22hunter' });
+module.exports.handler = withLogging(async (event) => pool.query('select 1'));
+`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'hardcodedSecret', line: 3, data: { name: 'password', masked: 'hunt***' } }],
+    },
+    {
+      // Class-based (Powertools style) handler with a secret class field.
+      code: `
+class Lambda {
+  private readonly webhookSecret = 'whsec_9f8e7d6c5b4a3F2E1D0C';
+  async handler(event: unknown) { return verify(event, this.webhookSecret); }
+}
+const instance = new Lambda();
+export const handler = instance.handler.bind(instance);
+`,
+      errors: [{ messageId: 'hardcodedSecret', line: 3, data: { name: 'webhookSecret', masked: 'whse***' } }],
+    },
+    {
+      code: "enum Keys { ApiKey = 'Kx8-Lm2-Zq9-Wv4' }",
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'ApiKey', masked: 'Kx8-***' } }],
+    },
+    {
+      code: "export async function connect(host: string, password = 'S3cr3t!pass') { return open(host, password); }",
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'S3cr***' } }],
+    },
+    {
+      code: "class Client { constructor() { this.clientSecret = 'Zx9-Qw8-Er7-Ty6'; } }\nheaders['x-api-key'] = 'f3K9zQ2mW8xL5pR7';",
+      errors: [
+        { messageId: 'hardcodedSecret', line: 1, data: { name: 'clientSecret', masked: 'Zx9-***' } },
+        { messageId: 'hardcodedSecret', line: 2, data: { name: 'x-api-key', masked: 'f3K9***' } },
+      ],
+    },
+    {
+      code: "const res = await fetch(url, { headers: { Authorization: 'Bearer 9f8e7d6c5b4a3F2E1D0C' } });",
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'Authorization', masked: '9f8e***' } }],
+    },
+    {
+      // A literal fallback after an environment read still ships the secret.
+      code: "const password = process.env.DB_PASSWORD || 'hunter22hunter';",
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'hunt***' } }],
+    },
+    {
+      // nodemailer-style auth.
+      code: "const transport = createTransport({ auth: { user: 'orders@example.com', pass: 'gmail-app-pass-2024' } });",
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'pass', masked: 'gmai***' } }],
+    },
+    {
+      code: `exports.handler = async (event) => { const token = '${TELEGRAM_TOKEN}'; return send(token, event); };`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'token', masked: '1234***' } }],
+    },
+    {
+      // S3-compatible store keys (not AWS-shaped) in production code.
+      code: "const r2 = new S3Client({ endpoint: process.env.R2_URL, credentials: { accessKeyId: 'e4a1c2b3d4e5f6a7b8c9d0e1f2a3b4c5', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6jD1fG0sA3eU5iO7q' } });",
+      errors: [{ messageId: 'literalCredentials', data: { masked: 'e4a1***' } }],
+    },
+    {
+      // Decision: AWS keys are reported in test files too (by default).
+      code: `const credentials = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET_KEY}' };`,
+      filename: 'test/s3.test.ts',
+      errors: [{ messageId: 'literalCredentials' }],
+    },
+    {
+      code: "const password = 'hunter22hunter';",
+      filename: 'test/db.test.ts',
+      options: [{ testFiles: 'all' }],
+      errors: [{ messageId: 'hardcodedSecret' }],
+    },
+    {
+      code: `const one = '${STRIPE_KEY}';\nconst apiKey = '${STRIPE_KEY}';\nconst secretKey = 'Pq7-Lm3-Zx9-Wv2';`,
+      options: [{ ignore: ['^Pq7-', '(broken'] }],
+      errors: [{ messageId: 'hardcodedSecret', line: 2 }],
+    },
+    {
+      code: "export const handler = async () => call({ apiKey: 'AIzaSyD3x9Kq7Lm2Wv8Zr5Tn1Bc4' });",
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'apiKey', masked: 'AIza***' } }],
+    },
+  ],
+});
+
+describe('no-hardcoded-secret messages', () => {
+  it('never print the whole secret', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = [
+      `const credentials = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET_KEY}' };`,
+      `const AWS_SECRET_ACCESS_KEY = '${SECRET_KEY}';`,
+      `const token = '${TELEGRAM_TOKEN}';`,
+      `const apiKey = '${STRIPE_KEY}';`,
+      `const key = \`${BEGIN}\\n${PEM_LINES.join('\\n')}\\n${END}\`;`,
+    ].join('\n');
+    const messages = linter.verify(code, [{ plugins: { l: { rules: { r: rule as unknown as Rule.RuleModule } } }, rules: { 'l/r': 'error' } }]);
+    expect(messages).toHaveLength(5);
+    for (const message of messages) {
+      for (const secret of [KEY_ID, SECRET_KEY, TELEGRAM_TOKEN, STRIPE_KEY, PEM_LINES[0]]) {
+        expect(message.message).not.toContain(secret);
+        expect(message.message).not.toContain(secret.slice(0, 8));
+      }
+    }
+  });
+});

@@ -1,0 +1,258 @@
+import rule from '../../rules/no-swallowed-error.js';
+import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+const handlerWith = (...trigger: string[]) => ({ lambdalint: { handlers: [{ export: 'handler', trigger, runtime: 'nodejs22.x' }] } });
+
+ruleTester.run('no-swallowed-error', rule, {
+  valid: [
+    // HTTP handlers answer the caller: handler-error-boundary's concern.
+    `import type { APIGatewayProxyHandler } from 'aws-lambda';
+export const handler: APIGatewayProxyHandler = async (event) => {
+  try { return { statusCode: 200, body: await load(event.pathParameters?.id) }; }
+  catch (err) { console.error(err); return { statusCode: 500, body: 'error' }; }
+};`,
+    // Unknown trigger: not reported.
+    `export const handler = async (event) => {
+  try { await work(event); } catch (err) { console.error(err); }
+};`,
+    // Log and rethrow.
+    `import type { SQSHandler } from 'aws-lambda';
+export const handler: SQSHandler = async (event) => {
+  try {
+    for (const record of event.Records) await save(record.body);
+  } catch (err) {
+    logger.error('batch failed', err as Error);
+    throw err;
+  }
+};`,
+    // Per-record catches in a batch handler belong to report-batch-item-failures (even when they swallow).
+    `import type { SQSEvent } from 'aws-lambda';
+export const handler = async (event: SQSEvent) => {
+  for (const record of event.Records) {
+    try { await save(record.body); } catch (err) { console.error(record.messageId, err); }
+  }
+};`,
+    // callback(err) fails the invocation.
+    {
+      code: `module.exports.handler = (event, context, callback) => {
+  try { publish(event.Records[0].Sns.Message); callback(null); }
+  catch (err) { console.error(err); callback(err); }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+    },
+    // A helper that hands the error back to its caller.
+    `import type { S3Handler } from 'aws-lambda';
+async function tryResize(key) {
+  try { await resize(key); return null; } catch (err) { return err; }
+}
+export const handler: S3Handler = async (event) => {
+  const error = await tryResize(event.Records[0].s3.object.key);
+  if (error) throw error;
+};`,
+    // An empty catch with a comment is deliberate.
+    `import type { EventBridgeHandler } from 'aws-lambda';
+export const handler: EventBridgeHandler<'Order', { id: string }, void> = async (event) => {
+  try { await cache.delete(event.detail.id); } catch { /* cache miss is fine */ }
+  await store(event.detail);
+};`,
+    // Retry loop: the error still fails the invocation after the last attempt.
+    `import type { ScheduledHandler } from 'aws-lambda';
+export const handler: ScheduledHandler = async () => {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await syncPartners(); } catch (err) { console.warn('attempt failed', attempt, err); }
+  }
+  throw new Error('sync failed after 3 attempts');
+};`,
+    // A flag that is acted on, and a .catch that wraps and rethrows.
+    {
+      code: `exports.handler = async (event) => {
+  let failed = false;
+  try { await notify(event.detail); } catch (err) { console.error(err); failed = true; }
+  await audit(event.detail).catch((err) => { throw new AuditError(err); });
+  if (failed) throw new Error('notify failed');
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('eventbridge'),
+    },
+    // A fallback value is a decision, not a swallow; a call that records the failure.
+    `import type { S3Handler } from 'aws-lambda';
+export const handler: S3Handler = async (event) => {
+  const tags = await getTags(event.Records[0].s3.object.key).catch(() => null);
+  try { await index(tags); } catch (err) { await markFailed(event, err); }
+};`,
+    // Init code at module scope is not in a handler.
+    `import type { SNSHandler } from 'aws-lambda';
+let config = {};
+try { config = JSON.parse(process.env.CONFIG ?? '{}'); } catch { console.warn('default config'); }
+export const handler: SNSHandler = async (event) => { await forward(event, config); };`,
+    // Mixed or synchronous triggers are not reported.
+    {
+      code: `export const handler = async (event) => {
+  try { await work(event); } catch (err) { console.error(err); }
+};`,
+      settings: handlerWith('http-api', 'sqs'),
+    },
+    {
+      code: `export const handler = async (event) => {
+  try { await work(event); } catch (err) { console.error(err); }
+};`,
+      settings: handlerWith('appsync'),
+    },
+  ],
+  invalid: [
+    {
+      // Real shape: a try around the whole loop that only logs.
+      code: `import { SQSHandler, SQSMessageAttributes } from 'aws-lambda';
+const receiver: SQSHandler = async (event) => {
+  try {
+    for (const record of event.Records) {
+      const messageAttributes: SQSMessageAttributes = record.messageAttributes;
+      console.log('Message Body -->  ', record.body, messageAttributes);
+    }
+  } catch (error) {
+    console.log(error);
+  }
+};
+export default receiver;`,
+      errors: [{ messageId: 'swallowedError', line: 8, data: { what: 'only logs the error', trigger: 'sqs' } }],
+    },
+    {
+      // Kinesis, default export typed with the handler type.
+      code: `import { KinesisStreamHandler } from 'aws-lambda';
+const consumer: KinesisStreamHandler = async (event) => {
+  try {
+    for (const record of event.Records) {
+      await index(Buffer.from(record.kinesis.data, 'base64').toString());
+    }
+  } catch (error) {
+    logger.error('failed', { error });
+  }
+};
+export default consumer;`,
+      errors: [{ messageId: 'swallowedError', line: 7, data: { what: 'only logs the error', trigger: 'kinesis' } }],
+    },
+    {
+      code: `module.exports.handler = async (event) => {
+  try {
+    await forward(JSON.parse(event.Records[0].Sns.Message));
+  } catch (e) {}
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'is empty', trigger: 'sns' } }],
+    },
+    {
+      code: `import type { EventBridgeHandler } from 'aws-lambda';
+export const handler: EventBridgeHandler<'OrderPlaced', { id: string }, void> = async (event) => {
+  await fulfil(event.detail).catch(console.error);
+};`,
+      errors: [{ messageId: 'swallowedError', line: 3, data: { what: 'only logs the error', trigger: 'eventbridge' } }],
+    },
+    {
+      code: `import type { S3Event } from 'aws-lambda';
+export async function handler(event: S3Event) {
+  const key = event.Records[0].s3.object.key;
+  try {
+    await createThumbnail(key);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    logger.error(\`thumbnail failed: \${message}\`);
+    return;
+  }
+  await tag(key);
+}`,
+      errors: [{ messageId: 'swallowedError', line: 6 }],
+    },
+    {
+      // In a module function the handler calls.
+      code: `import type { ScheduledHandler } from 'aws-lambda';
+async function cleanup() {
+  try { await deleteExpired(); } catch (err) { console.error('cleanup failed', err); }
+}
+export const handler: ScheduledHandler = async () => { await cleanup(); };`,
+      errors: [{ messageId: 'swallowedError', line: 3, data: { what: 'only logs the error', trigger: 'schedule' } }],
+    },
+    {
+      // DynamoDB stream: a catch around the loop is not a per-record catch.
+      code: `export const handler = async (event) => {
+  try {
+    for (const record of event.Records) await project(record.dynamodb.NewImage);
+  } catch (error) {
+    console.error('Error processing records:', error);
+  }
+};`,
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'dynamodb-stream' } }],
+    },
+    {
+      // A per-record helper: not lexically inside the loop, so this rule reports it.
+      code: `async function processRecord(record) {
+  try { await save(JSON.parse(record.body)); } catch (err) { console.error(err); }
+}
+export const handler = async (event: SQSEvent) => {
+  for (const record of event.Records) await processRecord(record);
+};`,
+      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'only logs the error', trigger: 'sqs' } }],
+    },
+    {
+      // middy-wrapped.
+      code: `import middy from '@middy/core';
+import type { SNSEvent } from 'aws-lambda';
+const lambdaHandler = async (event: SNSEvent) => {
+  try { await deliver(event.Records[0].Sns.Message); } catch (err) { Sentry.captureException(err); }
+};
+export const handler = middy(lambdaHandler).use(injectLambdaContext(logger));`,
+      errors: [{ messageId: 'swallowedError', line: 4 }],
+    },
+    {
+      // Class-based.
+      code: `import type { SNSEvent } from 'aws-lambda';
+class Notifier {
+  async handler(event: SNSEvent) {
+    try { await this.send(event); } catch (err) { this.logger.warn('send failed', err); }
+  }
+  async send(event: SNSEvent) { return event; }
+}
+const notifier = new Notifier();
+export const handler = notifier.handler.bind(notifier);`,
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'sns' } }],
+    },
+    {
+      // Local wrapper, trigger from settings, a .catch with an empty block.
+      code: `export const handler = withTracing(async (event) => {
+  await publish(event.detail).catch(() => {});
+});`,
+      settings: handlerWith('eventbridge'),
+      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'is empty', trigger: 'eventbridge' } }],
+    },
+    {
+      // An HTTP-style error response from a queue handler is a success.
+      code: `import type { SQSEvent } from 'aws-lambda';
+export const handler = async (event: SQSEvent) => {
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+    return { statusCode: 200 };
+  } catch (err) {
+    console.error(err);
+    return { statusCode: 500, body: 'failed' };
+  }
+};`,
+      errors: [{ messageId: 'statusCodeResponse', line: 8, data: { trigger: 'sqs' } }],
+    },
+    {
+      // Callback handler answering an SNS event with a 500 response.
+      code: `module.exports.handler = (event, context, callback) => {
+  try {
+    process(event.Records[0].Sns.Message);
+    callback(null, { statusCode: 200 });
+  } catch (err) {
+    callback(null, { statusCode: 500, body: err.message });
+  }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+      errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'sns' } }],
+    },
+  ],
+});
