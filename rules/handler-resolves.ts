@@ -27,7 +27,10 @@ export default createCrossRule({
   create(context) {
     return {
       function({ fn, resolution }) {
-        const loc = fn.handler?.loc ?? (fn.code?.path.loc) ?? fn.source;
+        const handlerLoc = fn.handler && !fn.handler.isDefault ? fn.handler.loc : undefined;
+        // A CDK NodejsFunction's file is its `entry`: a missing file is reported there, not at `handler`.
+        const entryLoc = fn.code?.kind === 'entry' && !fn.code.path.isDefault ? fn.code.path.loc : undefined;
+        const loc = (resolution.status === 'missing-file' ? (entryLoc ?? handlerLoc) : (handlerLoc ?? entryLoc)) ?? fn.code?.path.loc ?? fn.source;
         const handler = typeof fn.handler?.value === 'string' ? fn.handler.value : '';
         if (resolution.status === 'missing-file') {
           const tried = resolution.tried.length > 1 ? `${stem(resolution.tried[0])}{${resolution.tried.map(ext).join(',')}}` : resolution.tried[0];

@@ -415,9 +415,11 @@ export default createRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
+        // Cheap scope test first: most calls of a file are not in a handler's code.
+        if (!enclosingHandler(context, node)) return;
         const callee = unwrapTs(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'forEach' && isAsyncCallback(node.arguments[0])) {
-          if (enclosingHandler(context, node)) context.report({ node, messageId: 'asyncForEach' });
+          context.report({ node, messageId: 'asyncForEach' });
           return;
         }
         if (isChainCall(node)) {
@@ -428,6 +430,7 @@ export default createRule<[], MessageIds>({
         if (what !== undefined) check(node, what);
       },
       NewExpression(node) {
+        if (!enclosingHandler(context, node)) return;
         const what = producerLabel(node);
         if (what !== undefined) check(node, what);
       },

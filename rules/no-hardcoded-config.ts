@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/rule-creator.js';
-import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, unwrapTs } from '../src/handlers/ast-utils.js';
+import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, walk } from '../src/handlers/ast-utils.js';
 import { isInfraCodeFile } from '../src/infra-code.js';
 import {
   awsEndpointRegion,
@@ -90,8 +90,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description:
-        'Disallow hardcoded ARNs, queue URLs, regional AWS endpoints, regions and resource names in Lambda code; read them from environment variables set by the deploy config',
+      description: 'Disallow hardcoded ARNs, queue URLs, AWS endpoints, regions and resource names in Lambda code',
       recommended: 'warn',
       strict: 'error',
       strictOptions: [{ allowEnvFallback: false }],
@@ -101,6 +100,8 @@ export default createRule<Options, MessageIds>({
         'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
         'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-region.html',
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+        'https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html',
+        'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html',
       ],
     },
     messages: {
@@ -144,8 +145,14 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     const resolver = new StaticResolver(context, allowEnvFallback);
 
+    // Lambda@Edge functions cannot have environment variables: literals are their only configuration.
+    // Checked on the first finding only, and only when the text mentions CloudFront shapes.
+    let lambdaEdge: boolean | undefined;
+    const isEdge = (): boolean =>
+      (lambdaEdge ??= /\.cf\b|CloudFront/.test(context.sourceCode.text) && isLambdaEdgeCode(context.sourceCode.ast));
+
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>, value: string): void => {
-      if (reported.has(node) || ignore.some((re) => re.test(value))) return;
+      if (reported.has(node) || ignore.some((re) => re.test(value)) || isEdge()) return;
       reported.add(node);
       context.report({ node, messageId, data });
     };
@@ -158,7 +165,8 @@ export default createRule<Options, MessageIds>({
         if (looksLikeArn(v) && !isAwsManagedArn(v)) report(node, 'hardcodedArn', { value: shown(v) }, v);
         return true;
       }
-      if (isPlaceholder(v, { minLength: 1 })) return false;
+      // Cheap filter first: queue URLs and endpoints are all on AWS domains.
+      if (!/\.(?:amazonaws\.com|on\.aws|api\.aws)/.test(v) || isPlaceholder(v, { minLength: 1 })) return false;
       if (parseSqsQueueUrl(v)) {
         report(node, 'hardcodedQueueUrl', { value: shown(v) }, v);
         return true;
@@ -251,6 +259,31 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** aws-lambda types of CloudFront (Lambda@Edge) handlers and events. */
+const CLOUDFRONT_TYPE = /^CloudFront(?:Request|Response|Headers)?(?:Handler|Event|Request|Response|Result|EventRecord)$/;
+
+/**
+ * Lambda@Edge code: reads `event.Records[0].cf` or uses the aws-lambda CloudFront handler/event types.
+ * Lambda@Edge does not support environment variables (CloudFront restrictions on Lambda@Edge), so nothing to move the values to.
+ */
+function isLambdaEdgeCode(program: TSESTree.Program): boolean {
+  let found = false;
+  walk(program, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'cf') {
+      const object = unwrapTs(node.object);
+      if (object.type === AST_NODE_TYPES.MemberExpression && object.computed && propertyName(object) === undefined) {
+        const records = unwrapTs(object.object);
+        if (records.type === AST_NODE_TYPES.MemberExpression && propertyName(records) === 'Records') found = true;
+      }
+    } else if (node.type === AST_NODE_TYPES.TSTypeReference && CLOUDFRONT_TYPE.test(typeReferenceName(node) ?? '')) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
 
 /** The message shows long values shortened. */
 function shown(value: string): string {

@@ -94,6 +94,7 @@ export default createRule<Options, MessageIds>({
 
     /** Secrets recognisable by their shape, wherever the string is. */
     const checkText = (node: TSESTree.Node, text: string): void => {
+      if (text.length < 20) return; // shorter than any access key ID
       const keyId = findAwsAccessKeyIds(text)[0];
       if (keyId !== undefined) {
         report(node, 'awsAccessKeyId', { masked: maskSecret(keyId) }, keyId);
@@ -104,7 +105,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const checkPem = (node: TSESTree.Node, text: string): void => {
-      if (awsKeysOnly) return;
+      if (awsKeysOnly || !text.includes('PRIVATE KEY')) return;
       const label = pemPrivateKeyLabel(text);
       if (label !== undefined) report(node, 'pemPrivateKey', { label }, text);
     };
@@ -182,7 +183,9 @@ export default createRule<Options, MessageIds>({
         if (node.parent.type === AST_NODE_TYPES.ObjectExpression) checkNamed(keyName(node), node.value);
       },
       PropertyDefinition(node) {
-        checkNamed(keyName(node), node.value);
+        // `#apiKey = '...'` has a private name that keyName does not read.
+        const name = node.key.type === AST_NODE_TYPES.PrivateIdentifier ? node.key.name : keyName(node);
+        checkNamed(name, node.value);
       },
       AssignmentExpression(node) {
         if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;

@@ -4,7 +4,16 @@ import { codeRules } from '../rules/index.js';
 import type { LambdalintDocs } from './rule-creator.js';
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+// `../../package.json` from dist/src/plugin.js, `../package.json` from src/plugin.ts (tests run the source).
+const pkg = JSON.parse(readPackageJson()) as { name: string; version: string };
+
+function readPackageJson(): string {
+  try {
+    return readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  } catch {
+    return readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  }
+}
 
 export const PLUGIN_NAME = 'lambdalint';
 export const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];

@@ -475,22 +475,29 @@ export function looksLikeSqsQueueUrl(s: string): boolean {
 
 const AWS_HOST_SUFFIX = /\.(?:amazonaws\.com(?:\.cn)?|on\.aws|api\.aws)$/;
 
-/** Host part of a URL or bare host name (`https://x.y/z` -> `x.y`); undefined when `s` is neither. */
+/** Host part of a URL or bare host name (`https://x.y/z` -> `x.y`), as written; undefined when `s` is neither. */
+function rawUrlHost(s: string): string | undefined {
+  return /^(?:(?:https?|wss?):\/\/)?([^/\s?#:]+)(?::\d+)?(?:[/?#]|$)/i.exec(s.trim())?.[1];
+}
+
+/** Host part of a URL or bare host name (`https://x.y/z` -> `x.y`), lower-cased; undefined when `s` is neither. */
 export function urlHost(s: string): string | undefined {
-  const match = /^(?:(?:https?|wss?):\/\/)?([^/\s?#:]+)(?::\d+)?(?:[/?#]|$)/i.exec(s.trim());
-  return match ? match[1].toLowerCase() : undefined;
+  return rawUrlHost(s)?.toLowerCase();
 }
 
 /**
  * The region of a regional AWS service endpoint: `https://dynamodb.us-east-1.amazonaws.com`,
  * `https://abc.execute-api.eu-west-1.amazonaws.com/prod`, `https://x.lambda-url.us-east-1.on.aws/`,
  * `wss://...`, `bucket.s3-website-us-east-1.amazonaws.com`. Global endpoints (`s3.amazonaws.com`)
- * are the same everywhere and give undefined. Works on templates: a host label holding a
+ * are the same everywhere and give undefined, and so do templates (`APIGWID.execute-api...`,
+ * `your-api.execute-api...`): AWS host names are lower case. Works on templates: a host label holding a
  * non-region character (such as an interpolation marker) simply does not match.
  */
 export function awsEndpointRegion(s: string): string | undefined {
-  const host = urlHost(s);
+  const host = rawUrlHost(s);
   if (!host || !AWS_HOST_SUFFIX.test(host)) return undefined;
+  // AWS host names are lower case: `APIGWID.execute-api...` or `{api-id}` marks a template.
+  if (/[A-Z{}<>]/.test(host) || isPlaceholder(host, { minLength: 1 })) return undefined;
   return REGION_IN_HOST.exec(host)?.[1];
 }
 

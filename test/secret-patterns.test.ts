@@ -312,6 +312,8 @@ describe('queue URLs and endpoints', () => {
     expect(awsEndpointRegion('https://s3.amazonaws.com')).toBeUndefined();
     expect(awsEndpointRegion('http://localhost:8000')).toBeUndefined();
     expect(awsEndpointRegion('https://api.example.com/us-east-1')).toBeUndefined();
+    expect(awsEndpointRegion('APIGWID-vpce-VPCEID.execute-api.us-east-1.amazonaws.com')).toBeUndefined();
+    expect(awsEndpointRegion('https://your-api.execute-api.us-east-1.amazonaws.com')).toBeUndefined();
     expect(looksLikeAwsEndpoint('https://cognito-idp.us-east-2.amazonaws.com/us-east-2_AbCdEf')).toBe(true);
   });
 });

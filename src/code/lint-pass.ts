@@ -97,13 +97,17 @@ export function runLintPass(host: ProjectHost, options: LintPassOptions): Map<st
         queue.push(resolved);
       }
     }
-    results.set(file, { file, findings: messages.map((m) => toFinding(file, m)), facts, imports: [...new Set(imports)].sort(), source: outcome.text });
+    // Inline comments that name other plugins' rules (`eslint-disable import/x`, `/* eslint import/x: 0 */`)
+    // make ESLint report "rule not found": those belong to the user's own ESLint run, not ours.
+    const findings = messages.filter((m) => m.fatal || m.ruleId === null || m.ruleId.startsWith('lambdalint/')).map((m) => toFinding(file, m));
+    results.set(file, { file, findings, facts, imports: [...new Set(imports)].sort(), source: outcome.text });
   }
   return results;
 }
 
 function toFinding(file: string, message: Linter.LintMessage): Finding {
-  const ruleId = message.fatal ? 'parse-error' : (message.ruleId ?? 'eslint').replace(/^lambdalint\//, '');
+  // A message with no rule and no fatal flag is an unused disable directive.
+  const ruleId = message.fatal ? 'parse-error' : message.ruleId === null ? 'unused-disable-directive' : message.ruleId.replace(/^lambdalint\//, '');
   return {
     ruleId,
     severity: message.severity === 2 ? 'error' : 'warning',

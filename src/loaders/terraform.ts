@@ -70,7 +70,7 @@ export async function loadTerraformModule(dir: string, files: string[], host: Lo
   return result;
 }
 
-/** True for `.tf` files (not `.tf.json`, not override files' special semantics: they load as plain files). */
+/** True for `.tf` files. `.tf.json` is not read; `override.tf` files load as plain files (no override merge). */
 export function isTerraformFile(path: string): boolean {
   return path.endsWith('.tf');
 }

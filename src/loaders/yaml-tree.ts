@@ -190,7 +190,7 @@ export function parseYaml(file: string, text: string, options: ParseYamlOptions 
       }
     }
     if (doc.contents === null) continue;
-    const converter = new Converter(file, doc, lineCounter);
+    const converter = new Converter(file, doc, lineCounter, text);
     const root = converter.convert(doc.contents as ParsedNode);
     if (converter.aliasCount > 0) {
       // Let yaml apply its own expansion guard; a bomb is dropped, not expanded.
@@ -256,6 +256,7 @@ class Converter {
     private readonly file: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
+    private readonly text: string,
   ) {}
 
   loc(range: [number, number, number] | null | undefined): SourceLocation {
@@ -288,7 +289,7 @@ class Converter {
   }
 
   private convertUncached(node: YamlAstNode, fallbackLoc?: SourceLocation): YNode {
-    const loc = node.range ? this.loc(node.range) : fallbackLoc ?? { file: this.file, line: 1, column: 1 };
+    const loc = node.range ? this.loc(this.withTag(node)) : fallbackLoc ?? { file: this.file, line: 1, column: 1 };
     let value: YNode;
     if (isScalar(node)) {
       const v: unknown = node.value;
@@ -305,6 +306,18 @@ class Converter {
       value = { kind: 'scalar', value: null, loc };
     }
     return this.applyTag(node.tag, value);
+  }
+
+  /** A node's range, starting at its short-form tag (`!Ref X` starts at `!`), which yaml leaves out. */
+  private withTag(node: YamlAstNode): [number, number, number] {
+    const range = node.range!;
+    const tag = node.tag && SHORT_FORM_TAGS[node.tag] ? node.tag : undefined;
+    if (!tag) return range;
+    const lineStart = this.text.lastIndexOf('\n', range[0] - 1) + 1;
+    const at = this.text.lastIndexOf(tag, range[0]);
+    return at >= lineStart || (at >= 0 && /^\s*$/.test(this.text.slice(at + tag.length, range[0])))
+      ? [at, range[1], range[2]]
+      : range;
   }
 
   private convertMap(items: unknown[], loc: SourceLocation): YMap {

@@ -95,6 +95,21 @@ ruleTester.run('no-hardcoded-config', rule, {
     // Global endpoints and the default event bus are the same everywhere.
     "const url = ['https://s3.amazonaws.com', process.env.BUCKET, key].join('/');",
     "export const entry = { EventBusName: 'default', Source: 'orders', DetailType: 'created', Detail: '{}' };",
+    // Lambda@Edge cannot have environment variables: literals are its only configuration.
+    {
+      code: `
+        const { SSMClient } = require('@aws-sdk/client-ssm');
+        const ssm = new SSMClient({ region: 'us-east-1' });
+        exports.handler = async (event) => {
+          const request = event.Records[0].cf.request;
+          return request;
+        };
+      `,
+      languageOptions: CJS,
+    },
+    "import type { CloudFrontRequestHandler } from 'aws-lambda';\nconst TABLE = 'edge-sessions';\nexport const handler: CloudFrontRequestHandler = async (event) => { await doc.get({ TableName: TABLE, Key: {} }); return event.Records[0].cf.request; };",
+    // Upper-case template parts in a host name.
+    "const APIGW_HOSTNAME = 'APIGWID-vpce-VPCEID.execute-api.us-east-1.amazonaws.com';",
     // Options.
     { code: "const s3 = new S3Client({ region: 'eu-west-1' });", options: [{ checkRegion: false }] },
     { code: "const p = { TableName: 'shared-config' };", options: [{ ignore: ['^shared-'] }] },

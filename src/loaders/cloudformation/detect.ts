@@ -6,7 +6,7 @@
  */
 
 const YAML_VERSION = /^["']?AWSTemplateFormatVersion["']?\s*:/m;
-const YAML_TRANSFORM = /^["']?Transform["']?\s*:[^\n]*AWS::Serverless|^["']?Transform["']?\s*:\s*\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*-\s*["']?AWS::Serverless/m;
+const YAML_TRANSFORM = /^["']?Transform["']?\s*:[^\n]*AWS::Serverless|^["']?Transform["']?\s*:[ \t]*\r?\n(?:[ \t]*(?:-[^\n]*|#[^\n]*)?\r?\n)*[ \t]*-\s*["']?AWS::Serverless/m;
 /** `Resources:` at column 0 followed by a map (CodeDeploy appspec files have a list there). */
 const YAML_RESOURCES = /^["']?Resources["']?\s*:[ \t]*(#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+(?!-[ \t])["']?[\w-]/m;
 const YAML_AWS_TYPE = /^[ \t]+["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/m;

@@ -1,0 +1,433 @@
+import { dedent, runCrossRuleCases, type Files } from '../helpers/temp-project.js';
+
+const serverless = (functions: string, extra = ''): string =>
+  dedent`
+    service: orders
+    provider:
+      name: aws
+      runtime: nodejs20.x
+    ${extra}
+    functions:
+  ` + functions;
+
+const sam = (resources: string): string =>
+  dedent`
+    AWSTemplateFormatVersion: '2010-09-09'
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+  ` + resources;
+
+const cdkStack = (body: string): Files => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': dedent`
+    import * as cdk from 'aws-cdk-lib';
+    import * as lambda from 'aws-cdk-lib/aws-lambda';
+    import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+    import type { Construct } from 'constructs';
+
+    export class Stack extends cdk.Stack {
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+    ${body}
+      }
+    }
+  `,
+});
+
+const terraform = (handler: string, code: string): string => dedent`
+  data "archive_file" "orders" {
+    type        = "zip"
+    source_dir  = "\${path.module}/src/orders"
+    output_path = "\${path.module}/build/orders.zip"
+  }
+
+  resource "aws_lambda_function" "orders" {
+    function_name = "orders"
+    role          = "arn:aws:iam::123456789012:role/lambda"
+    runtime       = "nodejs20.x"
+    handler       = "${handler}"
+    ${code}
+  }
+`;
+
+const ARCHIVE = 'filename = data.archive_file.orders.output_path';
+
+runCrossRuleCases('handler-resolves', {
+  valid: [
+    {
+      name: 'serverless: TypeScript source of a serverless-esbuild handler',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: src/handlers/create.main\n', 'plugins:\n  - serverless-esbuild\n'),
+        'src/handlers/create.ts': 'export const main = async () => ({ statusCode: 201 });\n',
+      },
+    },
+    {
+      name: 'serverless: .mjs and .cjs files, CommonJS exports',
+      files: {
+        'serverless.yml': serverless('  a:\n    handler: a.handler\n  b:\n    handler: lib/b.run\n'),
+        'a.mjs': 'export async function handler() {}\n',
+        'lib/b.cjs': 'module.exports.run = async () => {};\n',
+      },
+    },
+    {
+      name: 'serverless: prebuilt zip artifact is not checked',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: index.handler\n    package:\n      artifact: build/create.zip\n'),
+      },
+    },
+    {
+      name: 'serverless: handler in build output that is not built yet is not checked',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: dist/handlers/create.handler\n'),
+        'src/handlers/create.ts': 'export const handler = async () => {};\n',
+      },
+    },
+    {
+      name: 'serverless: a re-exported or renamed export counts',
+      files: {
+        'serverless.yml': serverless('  a:\n    handler: a.handler\n  b:\n    handler: b.handler\n  c:\n    handler: c.handler\n'),
+        'a.js': "export { run as handler } from './impl.js';\n",
+        'b.js': "export * from './impl.js';\n",
+        'c.js': "module.exports = require('./impl.js');\n",
+        'impl.js': 'export const run = async () => {};\nexport const handler = run;\n',
+      },
+    },
+    {
+      name: 'SAM: CodeUri base, Globals runtime',
+      files: {
+        'template.yaml': [
+          "AWSTemplateFormatVersion: '2010-09-09'",
+          'Transform: AWS::Serverless-2016-10-31',
+          'Globals:',
+          '  Function:',
+          '    Runtime: nodejs20.x',
+          'Resources:',
+          '  OrdersFunction:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      CodeUri: src/orders/',
+          '      Handler: app.handler',
+          '',
+        ].join('\n'),
+        'src/orders/app.mjs': 'export const handler = async () => ({ statusCode: 200 });\n',
+      },
+    },
+    {
+      name: 'SAM: container images and inline code are not checked',
+      files: {
+        'template.yaml': sam(
+          [
+            '  ImageFunction:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      PackageType: Image',
+            '      ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:latest',
+            '  InlineFunction:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      Runtime: nodejs20.x',
+            '      Handler: index.nothere',
+            '      InlineCode: "exports.handler = async () => {};"',
+            '',
+          ].join('\n'),
+        ),
+      },
+    },
+    {
+      name: 'SAM: Python handler, a def or a name bound in the module',
+      files: {
+        'template.yaml': sam(
+          [
+            '  Notifier:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: notifier/',
+            '      Handler: app.lambda_handler',
+            '      Runtime: python3.12',
+            '  Api:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: api/',
+            '      Handler: service.main.handler',
+            '      Runtime: python3.12',
+            '',
+          ].join('\n'),
+        ),
+        'notifier/app.py': 'import json\n\ndef lambda_handler(event, context):\n    return json.dumps(event)\n',
+        'api/service/main.py': 'from mangum import Mangum\nfrom .app import app\n\nhandler = Mangum(app)\n',
+      },
+    },
+    {
+      name: 'SAM: runtimes other than Node.js and Python are not checked',
+      files: {
+        'template.yaml': sam(
+          [
+            '  JavaFunction:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: java/',
+            '      Handler: com.example.Handler::handleRequest',
+            '      Runtime: java21',
+            '',
+          ].join('\n'),
+        ),
+      },
+    },
+    {
+      name: 'CloudFormation JSON: Code folder and handler found',
+      files: {
+        'template.json': JSON.stringify(
+          {
+            AWSTemplateFormatVersion: '2010-09-09',
+            Resources: {
+              Fn: {
+                Type: 'AWS::Lambda::Function',
+                Properties: { Code: 'src/api', Handler: 'index.handler', Runtime: 'nodejs22.x', Role: 'arn:aws:iam::1:role/x' },
+              },
+            },
+          },
+          null,
+          2,
+        ),
+        'src/api/index.mjs': 'export const handler = async () => ({ statusCode: 200 });\n',
+      },
+    },
+    {
+      name: 'Terraform: archive_file source_dir base; prebuilt zip not checked',
+      files: {
+        'main.tf':
+          terraform('index.handler', ARCHIVE) +
+          dedent`
+
+            resource "aws_lambda_function" "prebuilt" {
+              function_name = "prebuilt"
+              role          = "arn:aws:iam::123456789012:role/lambda"
+              runtime       = "nodejs20.x"
+              handler       = "missing.handler"
+              filename      = "build/prebuilt.zip"
+            }
+          `,
+        'src/orders/index.mjs': 'export const handler = async () => {};\n',
+      },
+    },
+    {
+      name: 'CDK: NodejsFunction entry, default entry next to the stack, Code.fromAsset folder',
+      files: {
+        ...cdkStack(dedent`
+          ${'    '}new NodejsFunction(this, 'orders', { entry: 'lambda/orders.ts', runtime: lambda.Runtime.NODEJS_22_X });
+              new NodejsFunction(this, 'thumbnail', { runtime: lambda.Runtime.NODEJS_22_X });
+              new lambda.Function(this, 'Webhook', {
+                runtime: lambda.Runtime.NODEJS_20_X,
+                handler: 'webhook.main',
+                code: lambda.Code.fromAsset('lambda'),
+              });
+        `),
+        'lambda/orders.ts': 'export const handler = async () => ({ statusCode: 200 });\n',
+        'lib/stack.thumbnail.ts': 'export async function handler() {}\n',
+        'lambda/webhook.js': 'exports.main = async () => ({ statusCode: 204 });\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'serverless: wrong folder (docs example)',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: src/handler/create.main\n'),
+        'src/handlers/create.ts': 'export const main = async () => ({ statusCode: 201 });\n',
+      },
+      errors: [
+        {
+          messageId: 'missingFile',
+          file: 'serverless.yml',
+          line: 'handler: src/handler/create.main',
+          functions: ['create'],
+          messageIncludes: ["Function 'create'", 'src/handler/create{.js,.mjs,.cjs,.ts,.mts,.cts}', 'Runtime.ImportModuleError'],
+        },
+      ],
+    },
+    {
+      name: 'serverless: a typo in the file name names the nearest file',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: src/handlers/craete.main\n'),
+        'src/handlers/create.ts': 'export const main = async () => ({ statusCode: 201 });\n',
+        'src/handlers/list.ts': 'export const main = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'serverless.yml', line: 'craete.main', messageIncludes: ['Did you mean src/handlers/create.ts?'] }],
+    },
+    {
+      name: 'serverless: missing export, did you mean',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: src/create.handler\n'),
+        'src/create.ts': 'export const handle = async () => ({ statusCode: 201 });\nexport const helper = 1;\n',
+      },
+      errors: [
+        {
+          messageId: 'missingExport',
+          file: 'serverless.yml',
+          line: 'handler: src/create.handler',
+          messageIncludes: ["src/create.ts has no export 'handler'", "Did you mean 'handle'?", 'Runtime.HandlerNotFound'],
+        },
+      ],
+    },
+    {
+      name: 'serverless: built folder exists but the handler file is not in it',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: dist/create.handler\n'),
+        'dist/list.js': 'export const handler = async () => {};\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'serverless.yml', line: 'dist/create.handler' }],
+    },
+    {
+      name: 'SAM: missing export (docs example), located at Handler',
+      files: {
+        'template.yaml': sam(
+          [
+            '  OrdersFunction:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: src/',
+            '      Handler: orders.handler',
+            '      Runtime: nodejs20.x',
+            '',
+          ].join('\n'),
+        ),
+        'src/orders.ts': 'export const handle = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: orders.handler', functions: ['OrdersFunction'], messageIncludes: ["Did you mean 'handle'?"] }],
+    },
+    {
+      name: 'SAM: missing file under CodeUri, Handler inherited from Globals',
+      files: {
+        'template.yaml': [
+          "AWSTemplateFormatVersion: '2010-09-09'",
+          'Transform: AWS::Serverless-2016-10-31',
+          'Globals:',
+          '  Function:',
+          '    Runtime: nodejs20.x',
+          '    Handler: app.handler',
+          'Resources:',
+          '  A:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      CodeUri: src/a/',
+          '  B:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      CodeUri: src/b/',
+          '',
+        ].join('\n'),
+        'src/a/app.js': 'exports.handler = async () => {};\n',
+        'src/b/index.js': 'exports.handler = async () => {};\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: app.handler', functions: ['B'], messageIncludes: ['src/b/app{.js,'] }],
+    },
+    {
+      name: 'SAM: Python module missing',
+      files: {
+        'template.yaml': sam(
+          [
+            '  Notifier:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: notifier/',
+            '      Handler: app.lambda_handler',
+            '      Runtime: python3.12',
+            '',
+          ].join('\n'),
+        ),
+        'notifier/main.py': 'def lambda_handler(event, context):\n    return None\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: app.lambda_handler', messageIncludes: ['notifier/app.py'] }],
+    },
+    {
+      name: 'SAM: Python function missing, did you mean',
+      files: {
+        'template.yaml': sam(
+          [
+            '  Notifier:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      CodeUri: notifier/',
+            '      Handler: app.handlr',
+            '      Runtime: python3.12',
+            '',
+          ].join('\n'),
+        ),
+        'notifier/app.py': 'def handler(event, context):\n    return None\n\ndef _helper():\n    pass\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.handlr', messageIncludes: ["no export 'handlr'", "Did you mean 'handler'?"] }],
+    },
+    {
+      name: 'CloudFormation JSON: handler file missing',
+      files: {
+        'template.json': JSON.stringify(
+          {
+            AWSTemplateFormatVersion: '2010-09-09',
+            Resources: {
+              Fn: {
+                Type: 'AWS::Lambda::Function',
+                Properties: { Code: 'src/api', Handler: 'main.handler', Runtime: 'nodejs22.x', Role: 'arn:aws:iam::1:role/x' },
+              },
+            },
+          },
+          null,
+          2,
+        ),
+        'src/api/index.mjs': 'export const handler = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'template.json', line: '"Handler": "main.handler"' }],
+    },
+    {
+      name: 'Terraform: handler file missing under archive_file source_dir',
+      files: {
+        'main.tf': terraform('main.handler', ARCHIVE),
+        'src/orders/index.mjs': 'export const handler = async () => {};\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'main.tf', line: 'handler       = "main.handler"', functions: ['aws_lambda_function.orders'], messageIncludes: ['src/orders/main{.js,'] }],
+    },
+    {
+      name: 'Terraform: export missing',
+      files: {
+        'main.tf': terraform('index.handler', ARCHIVE),
+        'src/orders/index.mjs': 'export const main = async () => {};\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'main.tf', line: 'handler       = "index.handler"' }],
+    },
+    {
+      name: 'CDK: NodejsFunction entry missing, reported at entry',
+      files: {
+        ...cdkStack("    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/order.ts',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n"),
+        'lambda/orders.ts': 'export const handler = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'lib/stack.ts', line: "entry: 'lambda/order.ts'", messageIncludes: ['Did you mean lambda/orders.ts?'] }],
+    },
+    {
+      name: "CDK: NodejsFunction entry without the default 'handler' export, reported at entry",
+      files: {
+        ...cdkStack("    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/orders.ts',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n"),
+        'lambda/orders.ts': 'export const handle = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'lib/stack.ts', line: "entry: 'lambda/orders.ts'", messageIncludes: ["no export 'handler'", "Did you mean 'handle'?"] }],
+    },
+    {
+      name: 'CDK: NodejsFunction with an explicit handler name, reported at handler',
+      files: {
+        ...cdkStack(
+          "    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/orders.ts',\n      handler: 'main',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n",
+        ),
+        'lambda/orders.ts': 'export const handler = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'lib/stack.ts', line: "handler: 'main'" }],
+    },
+    {
+      name: 'CDK: Code.fromAsset handler export missing (CommonJS file)',
+      files: {
+        ...cdkStack(
+          "    new lambda.Function(this, 'Webhook', {\n      runtime: lambda.Runtime.NODEJS_20_X,\n      handler: 'webhook.handler',\n      code: lambda.Code.fromAsset('lambda'),\n    });\n",
+        ),
+        'lambda/webhook.js': 'module.exports = { main: async () => ({ statusCode: 204 }) };\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'lib/stack.ts', line: "handler: 'webhook.handler'", functions: ['Webhook'] }],
+    },
+  ],
+});
