@@ -64,7 +64,8 @@ const problem = {
   hardcodedSecret: (g) => g % 59 === 23,
   shortVisibility: (g) => g % 7 === 3,
   noBatchReport: (g) => g % 29 === 14,
-  missingHandler: (g) => g % 97 === 50,
+  // A `delete` slot, whose entity another function also reaches: only the handler file goes unreached.
+  missingHandler: (g) => g % 10 === 8 && Math.floor(g / 10) % 10 === 4,
   secretInEnv: (g) => g % 67 === 33,
 };
 
@@ -609,17 +610,24 @@ function handlerModule(fn, svc, L) {
   const body = [];
   const exportHandler = (value) => (L.kind === 'cjs' ? `exports.handler = ${value};` : `export const handler = ${value};`);
   const extraEnv = problem.undefinedEnv(g) ? `  const flagsUrl = process.env.FEATURE_FLAGS_URL;\n  logger.info('flags', { flagsUrl });\n` : '';
-  const secret = problem.hardcodedSecret(g) ? `const PARTNER_PASSWORD = 'Winter2024!partner';\n` : '';
+  const decls = [];
+  if (problem.hardcodedSecret(g)) decls.push(`const PARTNER_PASSWORD = 'hunter22hunter';`);
   if (problem.sdkV2(g)) preamble.push(L.impDefault('AWS', 'aws-sdk'));
   if (problem.clientInHandler(g)) preamble.push(imp(['CloudWatchClient', 'PutMetricDataCommand'], '@aws-sdk/client-cloudwatch'));
+  if (problem.floatingPromise(g)) {
+    preamble.push(imp(['SQSClient', 'SendMessageCommand'], '@aws-sdk/client-sqs'));
+    decls.push('const auditQueue = new SQSClient({});');
+  }
+  if (decls.length > 0) preamble.push(`\n${decls.join('\n')}`);
+  const secret = problem.hardcodedSecret(g);
 
   const perCallClient = problem.clientInHandler(g)
     ? `  const cloudwatch = new CloudWatchClient({});\n  await cloudwatch.send(new PutMetricDataCommand({ Namespace: 'Custom', MetricData: [{ MetricName: 'Invocations', Value: 1 }] }));\n`
     : '';
   const sdkV2Use = problem.sdkV2(g) ? `  const xray = new AWS.XRay();\n  logger.debug('xray client', { region: xray.config.region });\n` : '';
-  const floating = problem.floatingPromise(g) ? `  putAudit(event);\n` : '';
-  if (problem.floatingPromise(g)) preamble.push(`async function putAudit(event${T(': unknown')})${T(': Promise<void>')} {\n  logger.info('audit', { event });\n}\n`);
-  const extras = `${extraEnv}${perCallClient}${sdkV2Use}${floating}`;
+  const floating = problem.floatingPromise(g) ? `  auditQueue.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ audit: true, at: Date.now() }) }));\n` : '';
+  const secretUse = secret ? `  logger.debug('partner', { configured: PARTNER_PASSWORD.length > 0 });\n` : '';
+  const extras = `${extraEnv}${perCallClient}${sdkV2Use}${floating}${secretUse}`;
 
   if (fn.trigger === 'http') {
     const typeImport = L.impType(problem.callback(g) ? ['APIGatewayProxyEventV2', 'Callback', 'Context'] : ['APIGatewayProxyEventV2'], 'aws-lambda');
@@ -630,7 +638,7 @@ function handlerModule(fn, svc, L) {
     lines.push(imp([respond, 'json'], lib('util/http')));
     lines.push(imp(['parseJson'], lib('util/json')));
     lines.push(imp(['logger'], lib('util/logger')));
-    lines.push(...preamble, secret);
+    lines.push(...preamble);
     const ev = `event${T(': APIGatewayProxyEventV2')}`;
     const call = {
       create: `const input = parseJson(event.body);\n  return ${respond}(await ${op}(input));`,
@@ -640,14 +648,18 @@ function handlerModule(fn, svc, L) {
       delete: `const id = event.pathParameters?.id;\n  if (!id) return json(400, { message: 'id is required' });\n  await ${op}(id);\n  return ${respond}();`,
     }[fn.verb];
     body.push(`async function handle(${ev}) {
-  ${secret ? "logger.debug('partner', { configured: PARTNER_PASSWORD.length > 0 });\n  " : ''}${extras.trimStart()}${extras ? '  ' : ''}${call}
+  ${extras.trimStart()}${extras ? '  ' : ''}${call}
 }
 `);
     if (problem.callback(g)) {
-      // The old callback style, with the promise settled by hand.
+      // Async and a callback: Lambda keeps whichever comes first.
       const params = L.ts ? 'event: APIGatewayProxyEventV2, context: Context, callback: Callback' : 'event, context, callback';
-      body.push(exportHandler(`(${params}) => {
-  handle(event).then((result) => callback(null, result), (error) => callback(error));
+      body.push(exportHandler(`async (${params}) => {
+  try {
+    callback(null, await handle(event));
+  } catch (error) {
+    callback(error${T(' as Error')});
+  }
 }`));
     } else {
       body.push(exportHandler('withHttp(handle)'));
@@ -656,7 +668,7 @@ function handlerModule(fn, svc, L) {
     lines.push(`${L.impType(['SQSEvent', 'SQSBatchResponse'], 'aws-lambda')}${imp([`apply${P}Change`], lib(`${e}/service`))}`);
     lines.push(imp(['logger'], lib('util/logger')));
     lines.push(imp(['parseJson'], lib('util/json')));
-    lines.push(...preamble, secret);
+    lines.push(...preamble);
     body.push(`${exportHandler(`async (event${T(': SQSEvent')})${T(': Promise<SQSBatchResponse>')} => {
 ${extras}  const batchItemFailures${T(": SQSBatchResponse['batchItemFailures']")} = [];
   for (const record of event.Records) {
@@ -673,7 +685,7 @@ ${extras}  const batchItemFailures${T(": SQSBatchResponse['batchItemFailures']")
     lines.push(`${L.impType(['S3Event'], 'aws-lambda')}${imp([`create${P}`], lib(`${e}/service`))}`);
     lines.push(imp(['readJson'], lib('clients/s3')));
     lines.push(imp(['logger'], lib('util/logger')));
-    lines.push(...preamble, secret);
+    lines.push(...preamble);
     body.push(`${exportHandler(`async (event${T(': S3Event')}) => {
 ${extras}  let imported = 0;
   for (const record of event.Records) {
@@ -691,7 +703,7 @@ ${extras}  let imported = 0;
     lines.push(`${L.impType(['ScheduledEvent'], 'aws-lambda')}${imp([`list${pascal(plural(e))}Page`], lib(`${e}/service`))}`);
     lines.push(imp(['putMetric'], lib('util/metrics')));
     lines.push(imp(['logger'], lib('util/logger')));
-    lines.push(...preamble, secret);
+    lines.push(...preamble);
     body.push(`${exportHandler(`async (event${T(': ScheduledEvent')}) => {
 ${extras}  let cursor${T(': Record<string, unknown> | undefined')};
   let total = 0;
@@ -706,7 +718,7 @@ ${extras}  let cursor${T(': Record<string, unknown> | undefined')};
   } else {
     lines.push(`${L.impType(['EventBridgeEvent'], 'aws-lambda')}${imp([`apply${P}Change`], lib(`${e}/service`))}`);
     lines.push(imp(['logger'], lib('util/logger')));
-    lines.push(...preamble, secret);
+    lines.push(...preamble);
     body.push(`${exportHandler(`async (event${T(': EventBridgeEvent<string, Record<string, unknown>>')}) => {
 ${extras}  logger.info('event', { source: event.source, detailType: event['detail-type'] });
   await apply${P}Change(event.detail);
@@ -757,11 +769,11 @@ function serverlessYml(svc) {
   const L = language(svc.lang);
   const out = [];
   out.push(`service: ${svc.name}`, `frameworkVersion: '3'`, '');
-  if (svc.lang === 'ts') out.push('plugins:', '  - serverless-esbuild', '', 'custom:', '  esbuild:', '    bundle: true', '    minify: false', '    target: node20', '');
+  if (svc.lang === 'ts') out.push('plugins:', '  - serverless-esbuild', '', 'custom:', '  esbuild:', '    bundle: true', '    minify: false', '    target: node22', '');
   out.push(
     'provider:',
     '  name: aws',
-    '  runtime: nodejs20.x',
+    '  runtime: nodejs22.x',
     '  architecture: arm64',
     "  stage: ${opt:stage, 'dev'}",
     "  region: ${opt:region, 'eu-west-1'}",
@@ -809,7 +821,7 @@ function serverlessYml(svc) {
       out.push('    events:', '      - schedule: rate(1 hour)');
     } else {
       out.push('    destinations:', '      onFailure:', '        type: sqs', '        arn:', '          Fn::GetAtt: [DeadLetterQueue, Arn]');
-      out.push('    events:', '      - eventBridge:', '          pattern:', `            source: [app.\${self:provider.stage}]`, `            detail-type: [${pascal(fn.entity)}Changed]`);
+      out.push('    events:', '      - eventBridge:', '          pattern:', `            source: ['app.\${self:provider.stage}']`, `            detail-type: [${pascal(fn.entity)}Changed]`);
     }
   }
   out.push(
@@ -861,7 +873,7 @@ function samTemplate(svc) {
     '',
     'Globals:',
     '  Function:',
-    '    Runtime: nodejs20.x',
+    '    Runtime: nodejs22.x',
     '    Architectures: [arm64]',
     '    MemorySize: 512',
     '    Timeout: 10',
@@ -960,7 +972,7 @@ function terraformFiles(svc, useRegistryModule) {
 
 locals {
   name_prefix = "${svc.name}-\${var.stage}"
-  runtime     = "nodejs20.x"
+  runtime     = "nodejs22.x"
 }
 
 data "archive_file" "src" {
@@ -1223,7 +1235,7 @@ export class ${cls} extends cdk.Stack {
     const timeout = fn.timeout % 60 === 0 ? `Duration.minutes(${fn.timeout / 60})` : `Duration.seconds(${fn.timeout})`;
     out.push(`    const ${v} = new NodejsFunction(this, '${pascal(fn.name)}', {
       entry: path.join(HANDLERS_DIR, '${file}.ts'),
-      runtime: lambda.Runtime.${problem.deadRuntime(fn.g) ? 'NODEJS_16_X' : 'NODEJS_20_X'},
+      runtime: lambda.Runtime.${problem.deadRuntime(fn.g) ? 'NODEJS_16_X' : 'NODEJS_22_X'},
       architecture: lambda.Architecture.ARM_64,
       memorySize: ${fn.memory},
       timeout: ${timeout},

@@ -2,7 +2,10 @@ import handlerErrorBoundary from './handler-error-boundary.js';
 import noAwsSdkV2 from './no-aws-sdk-v2.js';
 import noCallbackHandler from './no-callback-handler.js';
 import noClientInHandler from './no-client-in-handler.js';
+import noFloatingPromise from './no-floating-promise.js';
 import noHeavyImport from './no-heavy-import.js';
+import noSwallowedError from './no-swallowed-error.js';
+import reportBatchItemFailures from './report-batch-item-failures.js';
 
 /** Every code rule of the plugin, by id. Configs and docs are derived from each rule's metadata. */
 export const codeRules = {
@@ -10,5 +13,8 @@ export const codeRules = {
   'no-aws-sdk-v2': noAwsSdkV2,
   'no-callback-handler': noCallbackHandler,
   'no-client-in-handler': noClientInHandler,
+  'no-floating-promise': noFloatingPromise,
   'no-heavy-import': noHeavyImport,
+  'no-swallowed-error': noSwallowedError,
+  'report-batch-item-failures': reportBatchItemFailures,
 } as const;

@@ -42,7 +42,8 @@ export default createCrossRule({
         if (fn.layers.length > 0) return;
         const runtime = literal(fn.runtime);
         const major = runtimeMajor(runtime);
-        const bundled = fn.bundler !== undefined;
+        // serverless-plugin-typescript only compiles: packaging still leaves devDependencies out.
+        const bundled = fn.bundler !== undefined && fn.bundler !== 'typescript';
         for (const file of files) {
           const facts = context.facts(file);
           if (!facts) continue;
@@ -53,8 +54,9 @@ export default createCrossRule({
             if (imp.typeOnly || BUILTINS.has(imp.name) || imp.name.startsWith('node:')) continue;
             const inDeps = manifests.some((m) => m.dependencies.has(imp.name));
             const inDev = manifests.some((m) => m.devDependencies.has(imp.name));
-            // TypeScript elides imports used only as types; a package known only through @types is one of those.
-            if (isTs && !inDeps && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
+            // TypeScript elides imports used only as types; a package known only through @types is one of those
+            // (unless the import is seen to be used as a value).
+            if (isTs && !inDeps && !imp.usedAsValue && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
             const loc = { file, line: imp.loc.line, column: imp.loc.column, endLine: imp.loc.endLine, endColumn: imp.loc.endColumn };
             if (imp.name === 'aws-sdk') {
               if (major !== undefined && major >= 18 && !inDeps && !bundled) {

@@ -45,7 +45,7 @@ export default createRule<[], MessageIds>({
       floatingPromise:
         "'{{what}}' starts a promise that nothing waits for. Lambda freezes the execution environment as soon as the handler's promise settles, so this work may never finish, may resume during a later invocation, and its errors are never reported. Await it, return it, or collect it in an awaited Promise.all/allSettled.",
       floatingPromiseCallbackHandler:
-        "'{{what}}' starts a promise that the callback never waits for. Its result and errors never reach callback(): a rejection is reported as Runtime.UnhandledPromiseRejection and the runtime exits, and with context.callbackWaitsForEmptyEventLoop = false the work is frozen mid-flight. Call the callback from its then/catch, or make the handler async and await it (Node.js 24 removed callback handlers).",
+        "'{{what}}' starts a promise that this non-async handler does not wait for: its result and errors never reach the callback (a rejection is reported as Runtime.UnhandledPromiseRejection and the runtime exits), and with context.callbackWaitsForEmptyEventLoop = false the work is frozen mid-flight. Call the callback from its then/catch, or make the handler async and await it (Node.js 24 removed callback handlers).",
       voidPromise:
         "'void {{what}}' marks this promise as deliberately not awaited, but Lambda freezes the execution environment once the handler returns: the work may never finish or may run during a later invocation, and its errors are lost. Await it; for fire-and-forget work hand it to a queue, another function or a Lambda extension instead.",
       asyncForEach:
@@ -397,9 +397,8 @@ export default createRule<[], MessageIds>({
       // 'neutral' at the top: only logged or counted, never waited for.
       if (outcome === 'handled') return;
       if (outcome === 'forEach') {
-        const forEach = node.parent && enclosingFunction(node);
         // An async forEach callback is reported once, on the forEach call.
-        if (forEach?.async) return;
+        if (enclosingFunction(node)?.async) return;
         reported.add(node);
         context.report({ node, messageId: 'asyncForEach' });
         return;

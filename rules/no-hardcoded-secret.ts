@@ -14,6 +14,7 @@ import {
   maskSecret,
   pemPrivateKeyLabel,
   secretNameKind,
+  type SecretNameKind,
 } from '../src/secret-patterns.js';
 
 type TestFiles = 'all' | 'aws-keys' | 'off';
@@ -95,12 +96,12 @@ export default createRule<Options, MessageIds>({
     /** Secrets recognisable by their shape, wherever the string is. */
     const checkText = (node: TSESTree.Node, text: string): void => {
       if (text.length < 20) return; // shorter than any access key ID
-      const keyId = findAwsAccessKeyIds(text)[0];
+      const keyId = /A(?:KIA|SIA|BIA|CCA)/.test(text) ? findAwsAccessKeyIds(text)[0] : undefined;
       if (keyId !== undefined) {
         report(node, 'awsAccessKeyId', { masked: maskSecret(keyId) }, keyId);
         return;
       }
-      const secretKey = findSecretAccessKeysInText(text)[0];
+      const secretKey = /secret/i.test(text) ? findSecretAccessKeysInText(text)[0] : undefined;
       if (secretKey !== undefined) report(node, 'awsSecretAccessKey', { masked: maskSecret(secretKey) }, secretKey);
     };
 
@@ -111,24 +112,35 @@ export default createRule<Options, MessageIds>({
     };
 
     /** A name bound to a value: variables, properties, assignments, defaults, class fields. */
+    const kinds = new Map<string, SecretNameKind | 'authorization' | null>();
+    const kindOf = (name: string): SecretNameKind | 'authorization' | null => {
+      let kind = kinds.get(name);
+      if (kind === undefined) {
+        kind = secretNameKind(name) ?? (/(?:^|-)authorization$/i.test(name) ? 'authorization' : null);
+        kinds.set(name, kind);
+      }
+      return kind;
+    };
+
     const checkNamed = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
       if (name === undefined || !value) return;
+      const kind = kindOf(name);
+      if (kind === null) return;
       for (const source of literalSources(value)) {
         if (reported.has(source.node)) continue;
         const v = source.value;
         // Access key IDs get their own message from the text check.
-        if (findAwsAccessKeyIds(v).length > 0) continue;
+        if (/A(?:KIA|SIA|BIA|CCA)/.test(v) && findAwsAccessKeyIds(v).length > 0) continue;
         if (isSecretAccessKeyName(name) && looksLikeSecretAccessKey(v)) {
           report(source.node, 'awsSecretAccessKey', { masked: maskSecret(v) }, v);
           continue;
         }
         if (awsKeysOnly) continue;
-        const kind = secretNameKind(name);
-        if (kind !== undefined && looksLikeHardcodedSecretValue(v, kind)) {
+        if (kind !== 'authorization' && looksLikeHardcodedSecretValue(v, kind)) {
           report(source.node, 'hardcodedSecret', { name, masked: maskSecret(v) }, v);
           continue;
         }
-        if (/(?:^|-)authorization$/i.test(name)) {
+        if (kind === 'authorization') {
           const credential = authorizationHeaderCredential(v);
           if (credential !== undefined) report(source.node, 'hardcodedSecret', { name, masked: maskSecret(credential) }, v);
         }
@@ -142,7 +154,7 @@ export default createRule<Options, MessageIds>({
       for (const property of node.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const name = keyName(property);
-        if (name === undefined) continue;
+        if (name === undefined || !/key/i.test(name)) continue;
         const value = staticString(unwrapTs(property.value));
         if (value === undefined) continue;
         if (isAccessKeyIdName(name)) keyId = { node: unwrapTs(property.value), value };

@@ -49,7 +49,7 @@ export default createRule<[], MessageIds>({
       if (isPerRecordCatch(owner.handler, site.node, sourceCode)) return;
       const kind = swallowKind(site, sourceCode);
       if (!kind) return;
-      if (throwsLater(site.node)) return;
+      if (throwsLater(site.node) || inFinally(site.node)) return;
       context.report({
         node: site.node,
         messageId: 'swallowedError',
@@ -115,6 +115,16 @@ function throwsLater(node: TSESTree.Node): boolean {
     return undefined;
   });
   return found;
+}
+
+/** Cleanup in a `finally` block: the try/catch it follows decides the outcome, not the cleanup. */
+function inFinally(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
+  }
+  return false;
 }
 
 function isNullish(node: TSESTree.Node | undefined): boolean {

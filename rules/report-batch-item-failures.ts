@@ -17,6 +17,7 @@ import {
   keyName,
   propertyName,
   unwrapTs,
+  walk,
   type HandlerInfo,
 } from '../src/handlers/index.js';
 import type { TriggerKind } from '../src/model/trigger.js';
@@ -167,7 +168,7 @@ export default createRule<[], MessageIds>({
     }
 
     /** An entry added to batchItemFailures without an `itemIdentifier` key. */
-    function checkEntry(entry: TSESTree.Node, reportNode: TSESTree.Node): void {
+    function checkEntry(entry: TSESTree.Node, reportNode: TSESTree.Node, mappedLater = false): void {
       const value = unwrapTs(entry);
       const owner = enclosingHandler(context, entry);
       const identifier = owner ? identifierExample(batchTriggers(owner.handler)) : 'record.messageId';
@@ -178,7 +179,8 @@ export default createRule<[], MessageIds>({
         context.report({ node: reportNode, messageId: 'missingItemIdentifier', data: { found: keys.length > 0 ? `keys: ${keys.join(', ')}` : 'an empty object', identifier } });
         return;
       }
-      // A bare id instead of an object.
+      // A bare id instead of an object (unless the ids are mapped to objects before being returned).
+      if (mappedLater) return;
       if (value.type === AST_NODE_TYPES.MemberExpression || (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string')) {
         context.report({ node: reportNode, messageId: 'missingItemIdentifier', data: { found: 'a bare value instead of an object', identifier } });
       }
@@ -198,7 +200,8 @@ export default createRule<[], MessageIds>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'push') return;
         const target = dottedName(callee.object);
         if (target === undefined || !/(?:^|\.)batchItemFailures$/.test(target)) return;
-        for (const argument of node.arguments) checkEntry(argument, argument);
+        const mappedLater = isMappedIn(node, target);
+        for (const argument of node.arguments) checkEntry(argument, argument, mappedLater);
       },
       ThrowStatement(node) {
         checkThrow(node);
@@ -227,6 +230,20 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/** Whether the function around `node` calls `<target>.map(...)`: ids collected first, objects built later. */
+function isMappedIn(node: TSESTree.Node, target: string): boolean {
+  let fn: TSESTree.Node | undefined;
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) fn = current;
+  if (!fn) return false;
+  let found = false;
+  walk(fn, (current) => {
+    if (found) return false;
+    if (current.type === AST_NODE_TYPES.MemberExpression && propertyName(current) === 'map' && dottedName(current.object) === target) found = true;
+    return undefined;
+  });
+  return found;
+}
 
 /** The property key a destructured name came from: `{ receiptHandle: handle }` -> receiptHandle for `handle`. */
 function destructuredKey(name: string, definitionName: TSESTree.Node): string | undefined {

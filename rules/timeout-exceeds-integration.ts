@@ -103,6 +103,8 @@ function callerLimit(trigger: Trigger): CallerLimit | undefined {
     if (type.startsWith('origin')) return { seconds: CALLER_LIMITS_SECONDS.edgeOrigin, trigger, messageId: 'exceedsEdge' };
     return undefined;
   }
+  // An integration that invokes with `X-Amz-Invocation-Type: Event` does not wait for the function.
+  if (trigger.asyncInvocation) return undefined;
   const configured = trigger.integrationTimeoutMs;
   // A timeout we cannot read (`!Ref Param`) may have been raised: no guess.
   if (configured && isReference(configured.value)) return undefined;

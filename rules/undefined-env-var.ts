@@ -1,6 +1,6 @@
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { dotenvNames } from '../src/cross-rules/dotenv.js';
-import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS } from '../src/cross-rules/lambda-env.js';
+import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS, environmentKnown } from '../src/cross-rules/lambda-env.js';
 
 interface Options {
   /** Names that may be read without a definition. */
@@ -37,16 +37,18 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     const sites = new Map<string, { file: string; line: number; column: number; name: string; functions: Set<string>; configs: Set<string> }>();
     return {
       function({ fn, resolution, files }) {
-        if (resolution.status !== 'found' || resolution.language !== 'node' || fn.environmentUnknown) return;
+        if (resolution.status !== 'found' || resolution.language !== 'node' || !environmentKnown(fn)) return;
         const factsList = files.map((file) => ({ file, facts: context.facts(file) }));
         if (factsList.some(({ facts }) => !facts)) return; // a file of the graph was not read: names could be anywhere
         const loadsDotenv = factsList.some(({ facts }) => facts!.loadsDotenv);
         const fromDotenv = dotenvNames(fn, loadsDotenv, context.host);
         if (!fromDotenv) return;
+        // Names the code sets itself (`process.env.X = ...`) are defined for its other reads.
+        const written = new Set(factsList.flatMap(({ facts }) => facts!.envReads.filter((r) => r.write).map((r) => r.name)));
         for (const { file, facts } of factsList) {
           for (const read of facts!.envReads) {
             const name = read.name;
-            if (read.hasFallback || name in fn.environment || fromDotenv.has(name)) continue;
+            if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
             if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;
             const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
             const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };

@@ -25,7 +25,7 @@ export default createCrossRule({
         const factsList = files.map((file) => context.facts(file));
         // Every file must be known, and none may read the environment dynamically.
         if (factsList.some((facts) => !facts || facts.readsWholeEnv)) return;
-        const read = new Set(factsList.flatMap((facts) => facts!.envReads.map((r) => r.name)));
+        const read = new Set(factsList.flatMap((facts) => facts!.envReads.filter((r) => !r.write).map((r) => r.name)));
         for (const [name, value] of Object.entries(fn.environment)) {
           // Inherited provider/Globals variables serve other functions too.
           if (value.inheritedFrom || read.has(name) || isConsumedOutsideCode(name)) continue;

@@ -29,14 +29,18 @@ export interface AnalyzeOptions {
   reportUnusedDisableDirectives?: boolean;
   /** "Today" for date-dependent rules. */
   now?: Date;
+  /** Worker threads for the code pass (0: this thread); default by job size and cores. */
+  workers?: number;
 }
 
 export interface AnalyzeResult {
   model: ProjectModel;
   functions: LinkedFunction[];
   findings: Finding[];
-  /** Source text of every file that has findings or was linted, for formatters and baselines. */
+  /** Source text of every file that has findings, for formatters and baselines. */
   sources: Map<string, string>;
+  /** Every file analysed: deploy configs and linted code, sorted. */
+  files: string[];
   /** Paths given that do not exist. */
   missingPaths: string[];
 }
@@ -83,12 +87,13 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     if (id in codeRules) codeRuleSettings[id] = { severity: setting.severity, options: setting.options ? [...setting.options] : undefined };
   }
   const codeFiles = discovery.files.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f) && !f.endsWith('.d.ts'));
-  const linted = runLintPass(host, {
+  const linted = await runLintPass(host, {
     rules: codeRuleSettings,
     handlersByFile,
     extraFiles: options.allFiles ? codeFiles.filter((f) => !model.configFiles.includes(f)) : undefined,
     handlerNames: options.handlerNames,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    workers: options.workers,
   });
   for (const entry of linked) {
     if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = moduleGraph(entry.resolution.file, linted);
@@ -102,15 +107,16 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
   );
   findings.push(...codeFindings(linted, handlersByFile));
 
+  // Source text only where there is something to show or fingerprint.
   const sources = new Map<string, string>();
-  for (const [file, entry] of linted) sources.set(file, entry.source);
   for (const finding of findings) {
     if (!sources.has(finding.file)) {
       const text = host.readFile(finding.file);
       if (text !== undefined) sources.set(finding.file, text);
     }
   }
-  return { model, functions: linked, findings: dedupe(findings).sort(compareFindings), sources, missingPaths: discovery.missing };
+  const files = [...new Set([...model.configFiles, ...linted.keys()])].sort();
+  return { model, functions: linked, findings: dedupe(findings).sort(compareFindings), sources, files, missingPaths: discovery.missing };
 }
 
 /** A code finding in a handler file names the functions that run it. */

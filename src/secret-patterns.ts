@@ -85,6 +85,8 @@ const NON_SECRET_TOKEN_QUALIFIERS = new Set([
  * `tokenType`, `passwordPolicy`, `secretName`, `SecretId`, `tokenUrl`, `passwordField`, `accessKeyId`.
  */
 export function secretNameKind(name: string): SecretNameKind | undefined {
+  // Fast path: most names contain none of the head words.
+  if (!/pass|pwd|secret|token|key/i.test(name)) return undefined;
   const words = splitNameWords(name);
   while (words.length > 1 && TRANSPARENT_TAIL.has(words[words.length - 1])) words.pop();
   if (words.length === 0) return undefined;

@@ -76,8 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
-    const analysed = [...new Set([...result.model.configFiles, ...result.sources.keys()])];
-    const fileResults = groupByFile(findings, analysed, textOf);
+    const fileResults = groupByFile(findings, result.files, textOf);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const output = getFormatter(options.format)(fileResults, {
       cwd: io.cwd,

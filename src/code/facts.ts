@@ -12,13 +12,18 @@ export interface EnvRead {
   loc: Loc;
   /** `process.env.X ?? 'x'`, `|| 'x'`, a default in a destructuring: the code copes without it. */
   hasFallback: boolean;
+  /** `process.env.X = 'x'` (or `??=`, `delete`): the code sets the variable itself; not a read. */
+  write?: boolean;
 }
 
 export interface PackageImport {
   name: string;
   source: string;
   loc: Loc;
+  /** Erased at compile time: `import type`, or, in TypeScript, an import none of whose bindings is used as a value. */
   typeOnly: boolean;
+  /** An `import` with bindings, at least one of which is used as a value: TypeScript keeps it. */
+  usedAsValue?: boolean;
 }
 
 /** What the cross rules need to know about one code file. Computed during the lint pass. */
@@ -61,34 +66,87 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
         }
         if (load.source === 'dotenv/config' || load.source === 'dotenv-flow/config') facts.loadsDotenv = true;
         const name = packageName(load.source);
-        if (name) facts.packageImports.push({ name, source: load.source, loc: locOf(load.node), typeOnly: load.typeOnly });
+        if (!name) return;
+        const imp: PackageImport = { name, source: load.source, loc: locOf(load.node), typeOnly: load.typeOnly };
+        const declaration = load.node.parent;
+        if (load.kind === 'import' && declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.specifiers.length > 0) {
+          const variables = context.sourceCode.getDeclaredVariables(declaration);
+          imp.usedAsValue = variables.some((v) => v.references.some((r) => r.isValueReference));
+          // TypeScript (and esbuild) drop an import whose bindings are used only as types, or not at all.
+          if (!imp.usedAsValue && /\.[cm]?tsx?$/.test(context.filename)) imp.typeOnly = true;
+        }
+        facts.packageImports.push(imp);
       });
+      /** One use of an expression that is `process.env` (or an alias of it): a read, a write, or the whole object. */
+      const envUse = (envNode: TSESTree.Node): void => {
+        let current = envNode;
+        while (current.parent && isTsWrapper(current.parent)) current = current.parent;
+        const parent = current.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+          const name = propertyName(parent);
+          // process.env[name]: any variable may be read.
+          if (name === undefined) facts.readsWholeEnv = true;
+          else if (isWrite(parent)) facts.envReads.push({ name, loc: locOf(parent), hasFallback: true, write: true });
+          else facts.envReads.push({ name, loc: locOf(parent), hasFallback: hasFallback(parent) });
+          return;
+        }
+        if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
+          // const { A, B = 'x' } = process.env
+          if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return destructured(parent.id);
+          // const env = process.env: its uses are uses of process.env.
+          if (parent.id.type === AST_NODE_TYPES.Identifier) return aliasUses(parent, parent.id.name);
+        }
+        // `{ ...process.env }`, `cleanEnv(process.env, ...)`, `Object.keys(process.env)`: any variable may be read.
+        facts.readsWholeEnv = true;
+      };
+      const destructured = (pattern: TSESTree.ObjectPattern): void => {
+        for (const property of pattern.properties) {
+          if (property.type === AST_NODE_TYPES.RestElement) {
+            facts.readsWholeEnv = true;
+            continue;
+          }
+          const name = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+          if (name === undefined) {
+            facts.readsWholeEnv = true;
+            continue;
+          }
+          facts.envReads.push({ name, loc: locOf(property), hasFallback: property.value.type === AST_NODE_TYPES.AssignmentPattern });
+        }
+      };
+      /** Every reference to the variable `name` that `declaration` declares is a use of process.env. */
+      const aliasUses = (declaration: TSESTree.Node, name: string): void => {
+        const variable = context.sourceCode.getDeclaredVariables(declaration).find((v) => v.name === name);
+        if (!variable) {
+          facts.readsWholeEnv = true;
+          return;
+        }
+        for (const reference of variable.references) if (reference.isRead()) envUse(reference.identifier);
+      };
       return {
         ...(loads as TSESLint.RuleListener),
         MemberExpression(node) {
-          if (dottedName(node.object) !== 'process.env') return;
-          const name = propertyName(node);
-          if (name === undefined) {
-            facts.readsWholeEnv = true;
-            return;
-          }
-          facts.envReads.push({ name, loc: locOf(node), hasFallback: hasFallback(node) });
+          if (node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'process' && propertyName(node) === 'env') envUse(node);
         },
-        // const { A, B = 'x' } = process.env
+        // import { env } from 'node:process' (ImportDeclaration itself is taken by the module-load visitors)
+        ImportSpecifier(node) {
+          const source = node.parent.type === AST_NODE_TYPES.ImportDeclaration ? node.parent.source.value : undefined;
+          if (source !== 'process' && source !== 'node:process') return;
+          const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+          if (imported === 'env') aliasUses(node, node.local.name);
+        },
+        // const { env } = process / require('node:process')
         VariableDeclarator(node) {
-          if (!node.init || dottedName(node.init) !== 'process.env' || node.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+          if (!node.init || node.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+          const init = unwrapTs(node.init);
+          const isProcess =
+            dottedName(init) === 'process' ||
+            (init.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require' && ['process', 'node:process'].includes(staticString(init.arguments[0]) ?? ''));
+          if (!isProcess) return;
           for (const property of node.id.properties) {
-            if (property.type === AST_NODE_TYPES.RestElement) {
-              facts.readsWholeEnv = true;
-              continue;
-            }
-            const name = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
-            if (name === undefined) continue;
-            facts.envReads.push({ name, loc: locOf(property), hasFallback: property.value.type === AST_NODE_TYPES.AssignmentPattern });
+            if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== 'env') continue;
+            if (property.value.type === AST_NODE_TYPES.Identifier) aliasUses(node, property.value.name);
+            else if (property.value.type === AST_NODE_TYPES.ObjectPattern) destructured(property.value);
           }
-        },
-        SpreadElement(node) {
-          if (dottedName(node.argument) === 'process.env') facts.readsWholeEnv = true;
         },
         CallExpression(node) {
           // require('dotenv').config() / dotenv.config()
@@ -119,6 +177,22 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
       };
     },
   };
+}
+
+function isTsWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+/** `process.env.X = ...`, `process.env.X ??= ...`, `delete process.env.X`. */
+function isWrite(node: TSESTree.MemberExpression): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return true;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete';
 }
 
 function hasFallback(node: TSESTree.MemberExpression): boolean {

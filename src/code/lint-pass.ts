@@ -1,122 +1,141 @@
-import { Linter, type ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
-import plugin, { CODE_FILES } from '../plugin.js';
-import type { Finding } from '../findings.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { HandlerSetting } from '../handlers/settings.js';
-import type { ProjectHost } from '../project/host.js';
-import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
-import { resolveRelativeImport } from './resolve-import.js';
+import { ProjectHost } from '../project/host.js';
+import { createFileLinter, type FileLinterOptions, type LintedFile } from './file-linter.js';
 
-export interface CodeRuleSetting {
-  severity: 'error' | 'warn';
-  options?: unknown[];
-}
+export type { LintedFile, CodeRuleSetting } from './file-linter.js';
 
-export interface LintPassOptions {
-  /** Code rule id (without prefix) -> setting; rules not listed are off. */
-  rules: Record<string, CodeRuleSetting>;
+export interface LintPassOptions extends FileLinterOptions {
   /** Per file: the handler exports the deploy config names, with triggers and runtime. */
   handlersByFile: Map<string, HandlerSetting[]>;
   /** Extra files to lint that no function reaches (`--all-files`). */
   extraFiles?: string[];
-  handlerNames?: string[];
-  reportUnusedDisableDirectives?: boolean;
+  /** Worker threads to use; 0 lints in this thread. Default: by job size and cores. */
+  workers?: number;
+  /** A file taking longer than this (ms) is stopped and reported (worker mode only). */
+  fileTimeoutMs?: number;
 }
 
-export interface LintedFile {
-  file: string;
-  findings: Finding[];
-  facts: CodeFacts;
-  /** Files this one imports, resolved. */
-  imports: string[];
-  /** Source text, for baselines and formatters. */
-  source: string;
-}
-
-const FACTS_PLUGIN = 'lambdalint-facts';
+/** Below this many entry files, starting workers (each loads ESLint and the parser) costs more than it saves. */
+const WORKER_THRESHOLD = 60;
+const DEFAULT_FILE_TIMEOUT_MS = 30_000;
 
 /**
- * Lints handler files and every local module they import, each file once, in-process
- * through ESLint's Linter, and records code facts from the same parse.
+ * Lints handler files and every local module they import, each file exactly once, and returns
+ * each file's findings and code facts. Large jobs are spread over worker threads.
  */
-export function runLintPass(host: ProjectHost, options: LintPassOptions): Map<string, LintedFile> {
-  let lastFacts: CodeFacts | undefined;
-  const factsRule = createFactsRule((_, facts) => {
-    lastFacts = facts;
-  });
-  const linter = new Linter({ configType: 'flat', cwd: host.root });
-  const ruleConfig: Linter.RulesRecord = { [`${FACTS_PLUGIN}/facts`]: 'error' };
-  for (const [id, setting] of Object.entries(options.rules)) {
-    ruleConfig[`lambdalint/${id}`] = setting.options ? [setting.severity, ...setting.options] : setting.severity;
-  }
-  const baseConfig = {
-    // ESLint 10 lints only files a config's `files` names explicitly.
-    files: CODE_FILES,
-    languageOptions: { parser: tsParser as unknown as Linter.Parser },
-    plugins: {
-      lambdalint: plugin as unknown as ESLint.Plugin,
-      [FACTS_PLUGIN]: { rules: { facts: factsRule as unknown as TSESLint.RuleModule<string, unknown[]> } } as unknown as ESLint.Plugin,
-    },
-    rules: ruleConfig,
-    linterOptions: { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('warn' as const) : ('off' as const) },
-  };
+export async function runLintPass(host: ProjectHost, options: LintPassOptions): Promise<Map<string, LintedFile>> {
+  const entries = [...new Set([...options.handlersByFile.keys(), ...(options.extraFiles ?? [])])].sort();
+  const workerCount = options.workers ?? (entries.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  const results = workerCount > 0 ? await lintInWorkers(host, options, entries, workerCount) : lintInThread(host, options, entries);
+  // Sorted by file, whatever order the workers finished in.
+  return new Map([...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
+function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Map<string, LintedFile> {
+  const lint = createFileLinter(host, fileLinterOptions(options));
   const results = new Map<string, LintedFile>();
-  const queue = [...options.handlersByFile.keys(), ...(options.extraFiles ?? [])].sort();
+  const queue = [...entries];
   const queued = new Set(queue);
   while (queue.length > 0) {
     const file = queue.shift()!;
-    const outcome = host.read(file);
-    if (!outcome.ok) {
-      results.set(file, {
-        file,
-        findings: [{ ruleId: 'parse-error', severity: 'error', message: `${file}: ${outcome.detail}`, file, line: 1, column: 1 }],
-        facts: emptyFacts(),
-        imports: [],
-        source: '',
-      });
-      continue;
-    }
-    const handlers = options.handlersByFile.get(file) ?? [];
-    const config = {
-      ...baseConfig,
-      languageOptions: { ...baseConfig.languageOptions, sourceType: file.endsWith('.cjs') || file.endsWith('.cts') ? ('commonjs' as const) : ('module' as const) },
-      settings: { lambdalint: { handlers, handlerNames: options.handlerNames, runtime: handlers[0]?.runtime } },
-    };
-    lastFacts = undefined;
-    const messages = linter.verify(outcome.text, [config], { filename: host.absolute(file) });
-    const facts = lastFacts ?? emptyFacts();
-    const imports: string[] = [];
-    for (const specifier of facts.relativeImports) {
-      const resolved = resolveRelativeImport(file, specifier, host);
-      if (!resolved) continue;
-      imports.push(resolved);
-      if (!queued.has(resolved)) {
-        queued.add(resolved);
-        queue.push(resolved);
+    const linted = lint(file, options.handlersByFile.get(file) ?? []);
+    results.set(file, linted);
+    for (const next of linted.imports) {
+      if (!queued.has(next)) {
+        queued.add(next);
+        queue.push(next);
       }
     }
-    // Inline comments that name other plugins' rules (`eslint-disable import/x`, `/* eslint import/x: 0 */`)
-    // make ESLint report "rule not found": those belong to the user's own ESLint run, not ours.
-    const findings = messages.filter((m) => m.fatal || m.ruleId === null || m.ruleId.startsWith('lambdalint/')).map((m) => toFinding(file, m));
-    results.set(file, { file, findings, facts, imports: [...new Set(imports)].sort(), source: outcome.text });
   }
   return results;
 }
 
-function toFinding(file: string, message: Linter.LintMessage): Finding {
-  // A message with no rule and no fatal flag is an unused disable directive.
-  const ruleId = message.fatal ? 'parse-error' : message.ruleId === null ? 'unused-disable-directive' : message.ruleId.replace(/^lambdalint\//, '');
-  return {
-    ruleId,
-    severity: message.severity === 2 ? 'error' : 'warning',
-    message: message.message,
-    messageId: message.messageId,
-    file,
-    line: message.line || 1,
-    column: message.column || 1,
-    endLine: message.endLine,
-    endColumn: message.endColumn,
-  };
+function fileLinterOptions(options: LintPassOptions): FileLinterOptions {
+  return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+}
+
+interface Slot {
+  worker: Worker;
+  file?: string;
+  timer?: NodeJS.Timeout;
+}
+
+function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: string[], count: number): Promise<Map<string, LintedFile>> {
+  const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const workerUrl = new URL('./lint-worker.js', import.meta.url);
+  const workerData = { root: host.root, options: fileLinterOptions(options) };
+  const results = new Map<string, LintedFile>();
+  const queue = [...entries];
+  const queued = new Set(queue);
+  const slots = new Set<Slot>();
+
+  return new Promise((resolvePass, rejectPass) => {
+    let settled = false;
+    const finishIfDone = (): void => {
+      if (settled || queue.length > 0 || [...slots].some((s) => s.file !== undefined)) return;
+      settled = true;
+      for (const slot of slots) void slot.worker.terminate();
+      resolvePass(results);
+    };
+    const dispatch = (slot: Slot): void => {
+      const file = queue.shift();
+      if (file === undefined) {
+        finishIfDone();
+        return;
+      }
+      slot.file = file;
+      slot.timer = setTimeout(() => onTimeout(slot), timeoutMs);
+      slot.worker.postMessage({ file, handlers: options.handlersByFile.get(file) ?? [] });
+    };
+    const onResult = (slot: Slot, linted: LintedFile): void => {
+      clearTimeout(slot.timer);
+      slot.file = undefined;
+      results.set(linted.file, linted);
+      for (const next of linted.imports) {
+        if (!queued.has(next)) {
+          queued.add(next);
+          queue.push(next);
+        }
+      }
+      // Wake idle workers for files this result discovered.
+      for (const other of slots) if (other.file === undefined && other !== slot && queue.length > 0) dispatch(other);
+      dispatch(slot);
+    };
+    const onTimeout = (slot: Slot): void => {
+      const file = slot.file!;
+      results.set(file, {
+        file,
+        findings: [{
+          ruleId: 'internal-error',
+          severity: 'error',
+          message: `Linting this file took longer than ${timeoutMs / 1000} s and was stopped; the other files were still checked. Please report it with this file.`,
+          file,
+          line: 1,
+          column: 1,
+        }],
+        facts: { relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: ['*'], loadsDotenv: false, handlers: [] },
+        imports: [],
+      });
+      slots.delete(slot);
+      void slot.worker.terminate();
+      start();
+    };
+    const start = (): void => {
+      const slot: Slot = { worker: new Worker(workerUrl, { workerData }) };
+      slots.add(slot);
+      slot.worker.on('message', (message: LintedFile | { ready: true }) => {
+        if ('ready' in message) dispatch(slot);
+        else onResult(slot, message);
+      });
+      slot.worker.on('error', (error) => {
+        if (settled) return;
+        settled = true;
+        for (const s of slots) void s.worker.terminate();
+        rejectPass(error);
+      });
+    };
+    for (let i = 0; i < count; i++) start();
+  });
 }

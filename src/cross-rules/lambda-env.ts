@@ -1,3 +1,5 @@
+import type { LambdaFunction } from '../model/index.js';
+
 /**
  * Environment variables the Lambda runtime sets itself, so code may read them without a
  * definition in the deploy config. Source: "Defined runtime environment variables",
@@ -61,6 +63,21 @@ export const OPTIONAL_BY_CONVENTION: ReadonlySet<string> = new Set([
 export function isConsumedOutsideCode(name: string): boolean {
   return (
     /^(AWS_|POWERTOOLS_|OTEL_|DD_|NEW_RELIC_|NEWRELIC_|SENTRY_|LUMIGO_|EPSAGON_|THUNDRA_|NODE_|JAVA_|PYTHON|DOTNET_|_JAVA_)/.test(name) ||
+    // libpq's connection variables, read by `pg` (node-postgres) and other Postgres clients.
+    /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SSLROOTCERT|SSLCERT|SSLKEY|APPNAME|OPTIONS|CONNECT_TIMEOUT|SERVICE)$/.test(name) ||
+    // Proxy settings, read by HTTP clients and by Node itself (NODE_USE_ENV_PROXY).
+    /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/.test(name) ||
     ['LOG_LEVEL', 'DEBUG', 'TZ', 'DATABASE_URL', 'LANG', 'LC_ALL', 'HOME', 'PATH', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].includes(name)
   );
+}
+
+/**
+ * Whether the function's environment names are all known. Loaders set `environmentUnknown` when
+ * they see a block they cannot enumerate; an environment block from which no variable at all
+ * could be read (`environment: ${file(env.yml)}`, Terraform `variables = merge(...)`) is taken
+ * as unknown too, so a missing definition is never reported from a block that was not read.
+ */
+export function environmentKnown(fn: Pick<LambdaFunction, 'environment' | 'environmentLoc' | 'environmentUnknown'>): boolean {
+  if (fn.environmentUnknown) return false;
+  return fn.environmentLoc === undefined || Object.keys(fn.environment).length > 0;
 }

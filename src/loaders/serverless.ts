@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import type { Bundler, LambdaFunction, Located, SourceLocation } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { parseYaml, pairLoc, startOf, type YMap, type YNode, type YPair } from './yaml-tree.js';
+import { get, pairLoc, pairOf as pair, parseYaml, startOf, type YMap, type YNode, type YPair } from './yaml-tree.js';
 import { loadTemplateTree } from './cloudformation.js';
 import type { CfnResource, TemplateScope } from './cloudformation/values.js';
 import { readServerlessTs, looksLikeServerlessTs } from './serverless/ts-config.js';
@@ -179,20 +179,12 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
     result.logGroups.push(...loaded.logGroups);
     result.diagnostics.push(...loaded.diagnostics);
   }
+  const included = resolver.includedFiles();
+  if (included.length > 0) result.includedFiles = included;
 }
 
 function nullNode(loc: SourceLocation): YNode {
   return { kind: 'scalar', value: null, loc };
-}
-
-function get(node: YNode | undefined, key: string): YNode | undefined {
-  return pair(node, key)?.value;
-}
-
-function pair(node: YNode | undefined, key: string): YPair | undefined {
-  if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key === key) return node.pairs[i];
-  return undefined;
 }
 
 function scalar(node: YNode | undefined): string | number | boolean | null | undefined {

@@ -15,6 +15,12 @@ export interface LoadResult {
   queues: SqsQueue[];
   logGroups: LogGroup[];
   diagnostics: LoadDiagnostic[];
+  /**
+   * Other files this config read (serverless `${file(...)}` includes, relative to the root, sorted).
+   * They are part of that config: loading them again on their own (a `resources/queues.yml`
+   * looks like a template) would count their queues twice.
+   */
+  includedFiles?: string[];
 }
 
 export function emptyResult(): LoadResult {

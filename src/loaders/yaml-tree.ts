@@ -166,7 +166,7 @@ export function parseYaml(file: string, text: string, options: ParseYamlOptions 
     return { documents: [], diagnostics };
   }
 
-  let lineCounter = new LineCounter();
+  let lineCounter: LineCounter;
   let docs: Array<Document.Parsed>;
   try {
     ({ docs, lineCounter } = parseLenient(text));
@@ -398,14 +398,6 @@ export function isYSeq(node: YNode | undefined): node is YSeq {
 export function pairOf(node: YNode | undefined, key: string): YPair | undefined {
   if (!node || node.kind !== 'map') return undefined;
   for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key === key) return node.pairs[i];
-  return undefined;
-}
-
-/** Case-insensitive variant (serverless keys are case-sensitive, CloudFormation's too; used for lenient reads). */
-export function pairOfIgnoreCase(node: YNode | undefined, key: string): YPair | undefined {
-  if (!node || node.kind !== 'map') return undefined;
-  const lower = key.toLowerCase();
-  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key.toLowerCase() === lower) return node.pairs[i];
   return undefined;
 }
 

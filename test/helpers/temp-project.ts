@@ -83,6 +83,11 @@ export interface CrossRuleCase {
   name: string;
   files: Files;
   options?: unknown[];
+  /**
+   * The case fails today because of a bug outside the rule (a loader): it runs with `it.fails`,
+   * so it documents the bug and turns red once the bug is fixed (then drop this field).
+   */
+  knownBug?: string;
 }
 
 export interface InvalidCrossRuleCase extends CrossRuleCase {
@@ -94,12 +99,15 @@ export interface InvalidCrossRuleCase extends CrossRuleCase {
  * disk, analysed with only `ruleId` on; valid cases have no findings at all (not even a parse
  * error), invalid ones exactly the listed findings (rule, message id, file, line), in order.
  */
+const testFor = (c: CrossRuleCase) => (c.knownBug ? it.fails : it);
+const testName = (c: CrossRuleCase) => (c.knownBug ? `${c.name} [known bug: ${c.knownBug}]` : c.name);
+
 export function runCrossRuleCases(ruleId: string, cases: { valid: CrossRuleCase[]; invalid: InvalidCrossRuleCase[] }): void {
   const brief = (f: Finding) => ({ ruleId: f.ruleId, messageId: f.messageId, file: f.file, line: f.line });
   describe(ruleId, () => {
     describe('valid', () => {
       for (const c of cases.valid) {
-        it(c.name, async () => {
+        testFor(c)(testName(c), async () => {
           const { findings } = await analyzeFiles(c.files, { [ruleId]: { options: c.options } });
           expect(findings.map((f) => ({ ...brief(f), message: f.message }))).toEqual([]);
         });
@@ -107,7 +115,7 @@ export function runCrossRuleCases(ruleId: string, cases: { valid: CrossRuleCase[
     });
     describe('invalid', () => {
       for (const c of cases.invalid) {
-        it(c.name, async () => {
+        testFor(c)(testName(c), async () => {
           const { findings } = await analyzeFiles(c.files, { [ruleId]: { options: c.options } });
           const expected = c.errors.map((e) => {
             const text = c.files[e.file];

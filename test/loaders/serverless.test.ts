@@ -562,5 +562,7 @@ describe('fixture: serverless-app', () => {
     expect(fn(result, 'thumbnail').onFailureDestination).toBeUndefined();
     expect(at(fn(result, 'orderStream').triggers[0].onFailure)).toBe('ref(cfn-getatt: !GetAtt OrdersDeadLetterQueue.Arn)@80:13');
     expect(at(fn(result, 'getOrder').logRetentionDays)).toBe('14@22:3 provider');
+    // So the CLI does not load resources/queues.yml again as a template of its own.
+    expect(result.includedFiles).toEqual(['config/dev.yml', 'functions/admin.yml', 'resources/queues.yml']);
   });
 });

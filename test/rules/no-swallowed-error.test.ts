@@ -82,6 +82,17 @@ export const handler: S3Handler = async (event) => {
   const tags = await getTags(event.Records[0].s3.object.key).catch(() => null);
   try { await index(tags); } catch (err) { await markFailed(event, err); }
 };`,
+    // Best-effort cleanup in finally: the try/catch before it decides the outcome.
+    `import type { S3Handler } from 'aws-lambda';
+export const handler: S3Handler = async (event) => {
+  const tmp = '/tmp/' + event.Records[0].s3.object.key;
+  try {
+    await download(event.Records[0].s3.object.key, tmp);
+    await transcode(tmp);
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
+};`,
     // Init code at module scope is not in a handler.
     `import type { SNSHandler } from 'aws-lambda';
 let config = {};

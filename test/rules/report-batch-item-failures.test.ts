@@ -118,6 +118,18 @@ export const handler = middy().use(eventBatchResponse()).handler(lambdaHandler);
   }
   return { batchItemFailures };
 };`,
+    // Ids collected first, mapped to { itemIdentifier } before returning.
+    {
+      code: `exports.handler = async (event) => {
+  const batchItemFailures = [];
+  for (const record of event.Records) {
+    try { await save(record.body); } catch { batchItemFailures.push(record.messageId); }
+  }
+  return { batchItemFailures: batchItemFailures.map((id) => ({ itemIdentifier: id })) };
+};`,
+      languageOptions: CJS,
+      settings: sqsSettings,
+    },
     // Validation before the loop: nothing has been processed yet.
     `export const handler = async (event) => {
   if (!Array.isArray(event.Records)) throw new Error('not an SQS event');

@@ -25,6 +25,10 @@ testConfigRule(rule, {
       name: 'REST API with response streaming and a 300 s integration timeout',
       model: [lambda('Chat', { line: 10, timeout: 300, triggers: [trigger('rest-api', 20, { responseStreaming: true, integrationTimeoutMs: val(300_000, 24) })] })],
     },
+    {
+      name: 'REST API integration that invokes asynchronously (X-Amz-Invocation-Type: Event) does not wait',
+      model: [lambda('Ingest', { line: 10, timeout: 300, triggers: [trigger('rest-api', 20, { asyncInvocation: true })] })],
+    },
     { name: 'ALB: no fixed limit', model: [lambda('Web', { line: 10, timeout: 300, triggers: [trigger('alb', 20)] })] },
     { name: 'function URL waits for the function', model: [lambda('Stream', { line: 10, timeout: 900, triggers: [trigger('function-url', 20)] })] },
     { name: 'SQS: nobody waits', model: [lambda('Worker', { line: 10, timeout: 600, triggers: [trigger('sqs', 20)] })] },

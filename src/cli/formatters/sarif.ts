@@ -17,6 +17,7 @@ const LEVEL: Record<FindingSeverity, Level> = { error: 'error', warning: 'warnin
 const BUILT_IN: Record<string, string> = {
   'parse-error': 'A project file could not be read or parsed; the rest of the project is still checked.',
   'internal-error': 'A lambdalint rule failed on this input; please report it with the file that triggers it.',
+  'unused-disable-directive': 'A suppression comment suppresses nothing (reported with --report-unused-disable-directives).',
 };
 
 /**

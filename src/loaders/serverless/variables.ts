@@ -161,6 +161,11 @@ export class VariableResolver {
     return undefined;
   }
 
+  /** Files read through `${file(...)}`, relative to the root, sorted. */
+  includedFiles(): string[] {
+    return [...this.files.entries()].filter(([, root]) => root !== undefined).map(([path]) => path).sort();
+  }
+
   /** Set the dotenv variables once they are known (they depend on the stage). */
   setEnv(env: ReadonlyMap<string, string>): void {
     this.options.env = env;
@@ -312,7 +317,7 @@ export class VariableResolver {
     if (this.files.has(relative)) return this.files.get(relative) ?? null;
     const text = this.options.host.readFile(relative);
     if (text === undefined) return undefined;
-    let root: YNode | null = null;
+    let root: YNode | null;
     if (/\.(ya?ml|json)$/i.test(relative)) {
       const parsed = parseYaml(relative, text);
       this.options.diagnostics.push(...parsed.diagnostics);

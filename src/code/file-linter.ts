@@ -1,0 +1,128 @@
+import { Linter, type ESLint, type Rule } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import plugin, { CODE_FILES } from '../plugin.js';
+import type { Finding } from '../findings.js';
+import type { HandlerSetting } from '../handlers/settings.js';
+import type { ProjectHost } from '../project/host.js';
+import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
+import { resolveRelativeImport } from './resolve-import.js';
+import { guardRule, type RuleFailure } from './guard-rules.js';
+
+export interface CodeRuleSetting {
+  severity: 'error' | 'warn';
+  options?: unknown[];
+}
+
+/** What every file of one lint pass shares. Plain data: it is sent to worker threads. */
+export interface FileLinterOptions {
+  /** Code rule id (without prefix) -> setting; rules not listed are off. */
+  rules: Record<string, CodeRuleSetting>;
+  handlerNames?: string[];
+  reportUnusedDisableDirectives?: boolean;
+}
+
+export interface LintedFile {
+  file: string;
+  findings: Finding[];
+  facts: CodeFacts;
+  /** Files this one imports, resolved, sorted. */
+  imports: string[];
+}
+
+const FACTS_PLUGIN = 'lambdalint-facts';
+
+/**
+ * Lints one file at a time through ESLint's Linter with the lambdalint rules, and records the
+ * file's code facts from the same parse. Rule failures are isolated per rule and file.
+ */
+export function createFileLinter(host: ProjectHost, options: FileLinterOptions): (file: string, handlers: HandlerSetting[]) => LintedFile {
+  let lastFacts: CodeFacts | undefined;
+  let failures: RuleFailure[] = [];
+  const factsRule = createFactsRule((_, facts) => {
+    lastFacts = facts;
+  });
+  const guardedRules: Record<string, Rule.RuleModule> = {};
+  for (const [id, rule] of Object.entries(plugin.rules)) {
+    guardedRules[id] = guardRule(id, rule as unknown as Rule.RuleModule, (failure) => failures.push(failure));
+  }
+  const ruleConfig: Linter.RulesRecord = { [`${FACTS_PLUGIN}/facts`]: 'error' };
+  for (const [id, setting] of Object.entries(options.rules)) {
+    ruleConfig[`lambdalint/${id}`] = setting.options ? [setting.severity, ...setting.options] : setting.severity;
+  }
+  const linter = new Linter({ configType: 'flat', cwd: host.root });
+  const baseConfig = {
+    // ESLint 10 lints only files a config's `files` names explicitly.
+    files: CODE_FILES,
+    languageOptions: { parser: tsParser as unknown as Linter.Parser },
+    plugins: {
+      lambdalint: { ...plugin, rules: guardedRules } as unknown as ESLint.Plugin,
+      [FACTS_PLUGIN]: { rules: { facts: factsRule as unknown as TSESLint.RuleModule<string, unknown[]> } } as unknown as ESLint.Plugin,
+    },
+    rules: ruleConfig,
+    linterOptions: { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('warn' as const) : ('off' as const) },
+  };
+
+  return (file, handlers) => {
+    const outcome = host.read(file);
+    if (!outcome.ok) {
+      return {
+        file,
+        findings: [{ ruleId: 'parse-error', severity: outcome.reason === 'too-large' ? 'warning' : 'error', message: `${file}: ${outcome.detail}`, file, line: 1, column: 1 }],
+        facts: emptyFacts(),
+        imports: [],
+      };
+    }
+    const config = {
+      ...baseConfig,
+      languageOptions: { ...baseConfig.languageOptions, sourceType: /\.c[jt]s$/.test(file) ? ('commonjs' as const) : ('module' as const) },
+      settings: { lambdalint: { handlers, handlerNames: options.handlerNames, runtime: handlers[0]?.runtime } },
+    };
+    lastFacts = undefined;
+    failures = [];
+    let messages: Linter.LintMessage[];
+    try {
+      messages = linter.verify(outcome.text, [config], { filename: host.absolute(file) });
+    } catch (error) {
+      // Only the parser or ESLint itself can get here: rules are guarded.
+      messages = [];
+      failures.push({ ruleId: 'eslint', message: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    }
+    const facts = lastFacts ?? emptyFacts();
+    const imports = new Set<string>();
+    for (const specifier of facts.relativeImports) {
+      const resolved = resolveRelativeImport(file, specifier, host);
+      if (resolved) imports.add(resolved);
+    }
+    // Inline comments that name other plugins' rules (`eslint-disable import/x`, `/* eslint import/x: 0 */`)
+    // make ESLint report "rule not found": those belong to the user's own ESLint run, not ours.
+    const findings = messages.filter((m) => m.fatal || m.ruleId === null || m.ruleId.startsWith('lambdalint/')).map((m) => toFinding(file, m));
+    for (const failure of failures) {
+      findings.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `Rule '${failure.ruleId}' failed on this file (${failure.message}); the other rules and files were still checked. Please report it with this file.`,
+        file,
+        line: 1,
+        column: 1,
+      });
+    }
+    return { file, findings, facts, imports: [...imports].sort() };
+  };
+}
+
+function toFinding(file: string, message: Linter.LintMessage): Finding {
+  // A message with no rule and no fatal flag is an unused disable directive.
+  const ruleId = message.fatal ? 'parse-error' : message.ruleId === null ? 'unused-disable-directive' : message.ruleId.replace(/^lambdalint\//, '');
+  return {
+    ruleId,
+    severity: message.severity === 2 ? 'error' : 'warning',
+    message: message.message,
+    messageId: message.messageId,
+    file,
+    line: message.line || 1,
+    column: message.column || 1,
+    endLine: message.endLine,
+    endColumn: message.endColumn,
+  };
+}
