@@ -3,6 +3,8 @@ import noAwsSdkV2 from './no-aws-sdk-v2.js';
 import noCallbackHandler from './no-callback-handler.js';
 import noClientInHandler from './no-client-in-handler.js';
 import noFloatingPromise from './no-floating-promise.js';
+import noHardcodedConfig from './no-hardcoded-config.js';
+import noHardcodedSecret from './no-hardcoded-secret.js';
 import noHeavyImport from './no-heavy-import.js';
 import noSwallowedError from './no-swallowed-error.js';
 import reportBatchItemFailures from './report-batch-item-failures.js';
@@ -14,6 +16,8 @@ export const codeRules = {
   'no-callback-handler': noCallbackHandler,
   'no-client-in-handler': noClientInHandler,
   'no-floating-promise': noFloatingPromise,
+  'no-hardcoded-config': noHardcodedConfig,
+  'no-hardcoded-secret': noHardcodedSecret,
   'no-heavy-import': noHeavyImport,
   'no-swallowed-error': noSwallowedError,
   'report-batch-item-failures': reportBatchItemFailures,

@@ -1,14 +1,30 @@
 import { builtinModules } from 'node:module';
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { manifestsFor } from '../src/cross-rules/package-json.js';
-import { literal } from '../src/model/index.js';
+import { isPathAlias } from '../src/cross-rules/tsconfig-paths.js';
+import { literal, type SourceLocation } from '../src/model/index.js';
 
 const BUILTINS = new Set(builtinModules);
 
-/** nodejs18.x and later ship the AWS SDK for JavaScript v3 only. */
+/**
+ * Packages the Node.js runtimes provide beyond the AWS SDK v3 (nodejs18.x+): the durable execution
+ * SDK is included in nodejs22.x and later ("for testing and development"; AWS recommends bundling
+ * it for production). https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html (checked 2026-11-27)
+ */
+const RUNTIME_PACKAGES: Array<{ name: string; fromMajor: number }> = [{ name: '@aws/durable-execution-sdk-js', fromMajor: 22 }];
+
 function runtimeMajor(runtime: string | undefined): number | undefined {
   const match = runtime ? /^nodejs(\d+)\.x$/.exec(runtime) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+type MessageId = 'awsSdkV2NotInRuntime' | 'devDependencyOnly' | 'notInAnyManifest';
+
+interface Site {
+  messageId: MessageId;
+  loc: SourceLocation;
+  data: Record<string, string>;
+  functions: Set<string>;
 }
 
 export default createCrossRule({
@@ -21,20 +37,29 @@ export default createCrossRule({
       sources: [
         'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html',
       ],
     },
     messages: {
       awsSdkV2NotInRuntime:
-        "'{{source}}' is imported by function '{{fn}}' ({{runtime}}), but nodejs18.x and later runtimes include only the AWS SDK v3 and {{manifest}} does not list aws-sdk: the function fails at init with Cannot find module 'aws-sdk'. Use the @aws-sdk/client-* v3 packages.",
+        "'{{source}}' is imported by {{functions}} ({{runtime}}), but nodejs18.x and later runtimes include only the AWS SDK v3 and {{manifest}} does not list aws-sdk: the function fails at init with Cannot find module 'aws-sdk'. Use the @aws-sdk/client-* v3 packages.",
       devDependencyOnly:
-        "'{{name}}' is only in devDependencies of {{manifest}}, and function '{{fn}}' is deployed without a bundler: `npm install --omit=dev` packaging leaves it out, and the function fails at init. Move it to dependencies.",
+        "'{{name}}' is only in devDependencies of {{manifest}}, and {{functions}} {{verb}} deployed without a bundler: `npm install --omit=dev` packaging leaves it out, and the function fails at init. Move it to dependencies.",
       notInAnyManifest:
-        "'{{name}}' is imported by function '{{fn}}' but listed in no package.json from {{file}} up to the project root: it will be missing from the deployment package. Add it to dependencies.",
+        "'{{name}}' is imported by {{functions}} but listed in no package.json from {{dir}} up to the project root: it will be missing from the deployment package. Add it to dependencies.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
+    // One finding per import site, naming every function that deploys it without the package.
+    const sites = new Map<string, Site>();
+    const add = (messageId: MessageId, loc: SourceLocation, data: Record<string, string>, fn: string): void => {
+      const key = `${loc.file}:${loc.line}:${loc.column}:${messageId}`;
+      const site = sites.get(key) ?? { messageId, loc, data, functions: new Set<string>() };
+      site.functions.add(fn);
+      sites.set(key, site);
+    };
     return {
       function({ fn, resolution, files }) {
         if (resolution.status !== 'found' || resolution.language !== 'node') return;
@@ -42,44 +67,52 @@ export default createCrossRule({
         if (fn.layers.length > 0) return;
         const runtime = literal(fn.runtime);
         const major = runtimeMajor(runtime);
-        // serverless-plugin-typescript only compiles: packaging still leaves devDependencies out.
-        const bundled = fn.bundler !== undefined && fn.bundler !== 'typescript';
+        const bundled = fn.bundler !== undefined;
         for (const file of files) {
           const facts = context.facts(file);
           if (!facts) continue;
           const manifests = manifestsFor(context.host, file);
-          if (manifests.length === 0) continue; // no package.json at all: not a Node project layout we can judge
+          if (manifests.length === 0) continue; // no package.json at all: not a layout we can judge
           const isTs = /\.[cm]?tsx?$/.test(file);
           for (const imp of facts.packageImports) {
             if (imp.typeOnly || BUILTINS.has(imp.name) || imp.name.startsWith('node:')) continue;
             const inDeps = manifests.some((m) => m.dependencies.has(imp.name));
             const inDev = manifests.some((m) => m.devDependencies.has(imp.name));
-            // TypeScript elides imports used only as types; a package known only through @types is one of those
-            // (unless the import is seen to be used as a value).
-            if (isTs && !inDeps && !imp.usedAsValue && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
+            if (inDeps) continue;
+            // TypeScript elides imports used only as types; a package known only through @types is one of those.
+            if (isTs && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
             const loc = { file, line: imp.loc.line, column: imp.loc.column, endLine: imp.loc.endLine, endColumn: imp.loc.endColumn };
             if (imp.name === 'aws-sdk') {
-              if (major !== undefined && major >= 18 && !inDeps && !bundled) {
-                context.report({
-                  messageId: 'awsSdkV2NotInRuntime',
-                  data: { source: imp.source, fn: fn.name, runtime: runtime ?? '', manifest: manifests[0].file },
-                  loc,
-                  functions: [fn.name],
-                });
+              if (major !== undefined && major >= 18 && !bundled) {
+                add('awsSdkV2NotInRuntime', loc, { source: imp.source, runtime: runtime ?? '', manifest: manifests[0].file }, fn.name);
               }
               continue;
             }
-            // The runtime provides SDK v3 on nodejs18.x and later.
+            // The runtime provides SDK v3 on nodejs18.x and later, and a few AWS packages on newer runtimes.
             if (imp.name.startsWith('@aws-sdk/') && (major === undefined || major >= 18)) continue;
-            if (inDeps) continue;
+            if (RUNTIME_PACKAGES.some((p) => p.name === imp.name && (major === undefined || major >= p.fromMajor))) continue;
+            if (isPathAlias(context.host, file, imp.source)) continue;
             if (inDev) {
-              if (!bundled) {
-                context.report({ messageId: 'devDependencyOnly', data: { name: imp.name, manifest: manifests.find((m) => m.devDependencies.has(imp.name))!.file, fn: fn.name }, loc, functions: [fn.name] });
-              }
+              if (!bundled) add('devDependencyOnly', loc, { name: imp.name, manifest: manifests.find((m) => m.devDependencies.has(imp.name))!.file }, fn.name);
               continue;
             }
-            context.report({ messageId: 'notInAnyManifest', data: { name: imp.name, fn: fn.name, file }, loc, functions: [fn.name] });
+            add('notInAnyManifest', loc, { name: imp.name, dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.' }, fn.name);
           }
+        }
+      },
+      project() {
+        for (const site of sites.values()) {
+          const names = [...site.functions].sort();
+          context.report({
+            messageId: site.messageId,
+            data: {
+              ...site.data,
+              functions: names.length === 1 ? `function '${names[0]}'` : `functions ${names.map((n) => `'${n}'`).join(', ')}`,
+              verb: names.length === 1 ? 'is' : 'are',
+            },
+            loc: site.loc,
+            functions: names,
+          });
         }
       },
     };

@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
       if (label !== undefined) report(node, 'pemPrivateKey', { label }, text);
     };
 
-    /** A name bound to a value: variables, properties, assignments, defaults, class fields. */
+    // Secret kind per name, cached: the same property names repeat through a file.
     const kinds = new Map<string, SecretNameKind | 'authorization' | null>();
     const kindOf = (name: string): SecretNameKind | 'authorization' | null => {
       let kind = kinds.get(name);
@@ -122,6 +122,7 @@ export default createRule<Options, MessageIds>({
       return kind;
     };
 
+    /** A name bound to a value: variables, properties, assignments, defaults, class fields, enum members. */
     const checkNamed = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
       if (name === undefined || !value) return;
       const kind = kindOf(name);

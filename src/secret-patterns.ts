@@ -206,7 +206,7 @@ export function isUuid(s: string): boolean {
   return UUID.test(s.trim());
 }
 
-/** A git commit SHA: 40 hex digits (or the short 7-12 form is not checked: too generic). */
+/** A full git commit SHA: 40 hex digits. */
 export function isCommitSha(s: string): boolean {
   return /^[0-9a-f]{40}$/i.test(s.trim());
 }

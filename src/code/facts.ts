@@ -164,11 +164,17 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
           const found = detectHandlers(program, { ...settings, handlers: undefined, handlerNames: collectExportNames(program) });
           facts.exportNames = collectExportNames(program);
           for (const handler of found.handlers) {
+            // The handler, the module functions it calls (`return processAll(event)`) and local wrappers it is built with.
+            const functions = [
+              handler.fn,
+              ...[...found.handlerScope].filter(([, owner]) => owner === handler).map(([fn]) => fn),
+              ...handler.wrappers.flatMap((w) => (w.definition ? [w.definition] : [])),
+            ];
             facts.handlers.push({
               exportName: handler.exportName,
               // middy's sqs-partial-batch-failure middleware builds the response itself.
               returnsBatchItemFailures:
-                mentionsBatchItemFailures(handler.fn) || handler.middlewares.some((m) => /partialbatch/i.test(m)),
+                functions.some(mentionsBatchItemFailures) || handler.middlewares.some((m) => /partialbatch/i.test(m)),
               loc: locOf(handler.exportNode),
             });
           }
@@ -252,7 +258,8 @@ function mentionsBatchItemFailures(fn: TSESTree.Node): boolean {
   let found = false;
   walk(fn, (node) => {
     if (found) return false;
-    if (node.type === AST_NODE_TYPES.Identifier && (node.name === 'batchItemFailures' || node.name === 'processPartialResponse')) found = true;
+    // Powertools: processPartialResponse / processPartialResponseSync build the response.
+    if (node.type === AST_NODE_TYPES.Identifier && /^(batchItemFailures|processPartialResponse(Sync)?)$/.test(node.name)) found = true;
     return undefined;
   });
   return found;

@@ -564,6 +564,10 @@ class ModuleLoader {
       fn.packageType = 'Image';
     } else if (existing) fn.code = { kind: 'zip', path: existing };
     else if (sourcePath) fn.code = { kind: 'dir', path: sourcePath };
+    else if (node.has('s3_existing_package')) {
+      // Code already uploaded to S3 (built elsewhere): nothing local to check.
+      fn.code = { kind: 'zip', path: { value: { kind: 'reference', text: 's3_existing_package', refType: 'tf-expression' }, loc: node.loc('s3_existing_package') } };
+    }
 
     const arch = this.strList(node, 'architectures');
     if (arch?.list[0]) fn.architecture = arch.list[0];

@@ -20,7 +20,12 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
   const configFiles = new Set<string>();
   const terraformDirs = new Map<string, string[]>();
 
-  for (const file of files) {
+  // Serverless configs first: the files they include with `${file()}` are part of them, not
+  // templates of their own (a `resources/queues.yml` would otherwise be loaded twice).
+  const serverlessFirst = [...files].sort((a, b) => Number(!SERVERLESS_NAME.test(posix.basename(a))) - Number(!SERVERLESS_NAME.test(posix.basename(b))));
+  const included = new Set<string>();
+  for (const file of serverlessFirst) {
+    if (included.has(file)) continue;
     const name = posix.basename(file);
     if (file.endsWith('.tf')) {
       const dir = posix.dirname(file);
@@ -43,7 +48,12 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
     const text = outcome.text;
     const load = (loader: () => LoadResult): void => {
       configFiles.add(file);
-      results.push({ file, result: guard(file, loader) });
+      const result = guard(file, loader);
+      for (const include of result.includedFiles ?? []) {
+        included.add(include);
+        configFiles.add(include);
+      }
+      results.push({ file, result });
     };
     if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
     else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));

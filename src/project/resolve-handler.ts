@@ -3,6 +3,9 @@ import type { LambdaFunction } from '../model/index.js';
 import { literal } from '../model/index.js';
 import type { LoaderHost } from '../loaders/types.js';
 
+/** Python handler modules that a deploy plugin writes at package time (serverless-wsgi, serverless-python-requirements' unzip shim). */
+const GENERATED_PYTHON_MODULES = new Set(['wsgi_handler', 'unzip_requirements']);
+
 export const NODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
 
 export type HandlerResolution =
@@ -36,7 +39,9 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost): HandlerRes
     const entry = literal(fn.code.path);
     if (entry === undefined) return { status: 'not-checked', reason: 'entry is computed' };
     const file = posix.normalize(entry);
-    const exportName = literal(fn.handler) ?? 'handler';
+    // NodejsFunction accepts `handler: 'index.main'` (used as written; the export is after the last dot).
+    const handlerProp = literal(fn.handler) ?? 'handler';
+    const exportName = handlerProp.includes('.') ? handlerProp.slice(handlerProp.lastIndexOf('.') + 1) : handlerProp;
     return host.fileExists(file)
       ? { status: 'found', language: 'node', file, exportName }
       : { status: 'missing-file', language: 'node', tried: [file], exportName, nearest: nearestFile(host, file) };
@@ -44,6 +49,12 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost): HandlerRes
 
   const handler = literal(fn.handler);
   if (handler === undefined) return { status: 'not-checked', reason: fn.handler ? 'handler is computed' : 'no handler' };
+  // With an exec wrapper (Lambda Web Adapter: AWS_LAMBDA_EXEC_WRAPPER=/opt/bootstrap) the handler is a
+  // startup script such as `run.sh`, not a module.
+  if ('AWS_LAMBDA_EXEC_WRAPPER' in fn.environment) return { status: 'not-checked', reason: 'exec wrapper runs the handler' };
+  if (language === 'python' && GENERATED_PYTHON_MODULES.has(handler.slice(0, handler.lastIndexOf('.')))) {
+    return { status: 'not-checked', reason: 'handler module is generated at package time' };
+  }
   const base = codeBase(fn, configDir);
   if (base === undefined) return { status: 'not-checked', reason: 'code location is computed' };
 
@@ -54,6 +65,8 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost): HandlerRes
   const extensions = language === 'python' ? ['.py'] : NODE_EXTENSIONS;
   const tried = extensions.map((ext) => `${stem}${ext}`);
   const found = tried.find((path) => host.fileExists(path));
+  // `run.sh`-style handlers name a file that exists as written.
+  if (!found && host.fileExists(posix.normalize(posix.join(base, handler)))) return { status: 'not-checked', reason: 'handler is a script' };
   if (found) return { status: 'found', language, file: found, exportName: split.exportName };
   // Handlers under a build folder that does not exist yet cannot be checked before the build.
   if (isBuildOutput(stem) && !host.fileExists(posix.dirname(stem)) && host.listDir(posix.dirname(stem)).length === 0) {

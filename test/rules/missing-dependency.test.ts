@@ -123,6 +123,14 @@ runCrossRuleCases('missing-dependency', {
       },
     },
     {
+      name: 'TypeScript: an import used only as a type is elided even with no @types listed',
+      files: {
+        'serverless.yml': serverless('nodejs20.x'),
+        'package.json': pkg({}),
+        'create.ts': "import { Handler } from 'aws-lambda';\nimport { unused } from 'left-over';\nexport const handler: Handler = async () => 1;\n",
+      },
+    },
+    {
       name: 'a layer may provide any package',
       files: {
         'serverless.yml': serverless('nodejs20.x', { fn: '    layers:\n      - arn:aws:lambda:eu-west-1:123456789012:layer:deps:3' }),
