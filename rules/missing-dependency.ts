@@ -67,7 +67,8 @@ export default createCrossRule({
         if (fn.layers.length > 0) return;
         const runtime = literal(fn.runtime);
         const major = runtimeMajor(runtime);
-        const bundled = fn.bundler !== undefined;
+        // serverless-plugin-typescript only compiles: Serverless packaging still leaves devDependencies out.
+        const bundled = fn.bundler !== undefined && fn.bundler !== 'typescript';
         for (const file of files) {
           const facts = context.facts(file);
           if (!facts) continue;
@@ -79,8 +80,9 @@ export default createCrossRule({
             const inDeps = manifests.some((m) => m.dependencies.has(imp.name));
             const inDev = manifests.some((m) => m.devDependencies.has(imp.name));
             if (inDeps) continue;
-            // TypeScript elides imports used only as types; a package known only through @types is one of those.
-            if (isTs && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
+            // TypeScript elides imports used only as types; a package known only through @types is one of those
+            // (unless the code is seen to use the import as a value).
+            if (isTs && !imp.usedAsValue && manifests.some((m) => m.devDependencies.has(`@types/${imp.name}`) || m.dependencies.has(`@types/${imp.name}`))) continue;
             const loc = { file, line: imp.loc.line, column: imp.loc.column, endLine: imp.loc.endLine, endColumn: imp.loc.endColumn };
             if (imp.name === 'aws-sdk') {
               if (major !== undefined && major >= 18 && !bundled) {

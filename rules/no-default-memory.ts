@@ -30,7 +30,8 @@ export default createConfigRule({
   create(context) {
     return {
       function(fn) {
-        if (!fn.memorySize.isDefault || isViewerEdgeFunction(fn)) return;
+        // Only Lambda's own 128 MB default starves the CPU; the Serverless Framework deploys 1024 MB when unset.
+        if (!fn.memorySize.isDefault || fn.memorySize.value !== 128 || isViewerEdgeFunction(fn)) return;
         context.report({ messageId: 'defaultMemory', data: { fn: fn.name }, loc: fn.memorySize.loc, functions: [fn.name] });
       },
     };

@@ -18,7 +18,7 @@ export default createConfigRule({
     },
     messages: {
       defaultTimeout:
-        "Function '{{fn}}' does not set a timeout, so it gets the 3 s default, a value nobody chose: a cold start that opens a database connection or calls another API can exceed it and fail with 'Task timed out after 3.00 seconds', while a function that should fail fast may need less. Set the timeout explicitly, a little above the longest run you expect and below what the caller waits (29 s for an API Gateway REST API).",
+        "Function '{{fn}}' does not set a timeout, so it gets {{whose}} {{value}} s default, a value nobody chose: a cold start that opens a database connection or calls another API can exceed it and fail with 'Task timed out', while a function that should fail fast may need less. Set the timeout explicitly, a little above the longest run you expect and below what the caller waits (29 s for an API Gateway REST API).",
     },
     schema: [],
   },
@@ -27,7 +27,10 @@ export default createConfigRule({
     return {
       function(fn) {
         if (!fn.timeout.isDefault) return;
-        context.report({ messageId: 'defaultTimeout', data: { fn: fn.name }, loc: fn.timeout.loc, functions: [fn.name] });
+        const value = typeof fn.timeout.value === 'number' ? fn.timeout.value : DEFAULT_TIMEOUT_SECONDS;
+        // The Serverless Framework deploys its own default (6 s) when the config sets none.
+        const whose = fn.format === 'serverless' ? "the Serverless Framework's" : "Lambda's";
+        context.report({ messageId: 'defaultTimeout', data: { fn: fn.name, value, whose }, loc: fn.timeout.loc, functions: [fn.name] });
       },
     };
   },

@@ -440,7 +440,9 @@ export function scalarBoolean(node: YNode | undefined): boolean | undefined {
 export function pairLoc(pair: YPair): SourceLocation {
   const loc: SourceLocation = { file: pair.keyLoc.file, line: pair.keyLoc.line, column: pair.keyLoc.column };
   const end = pair.value.loc;
-  if (end.file === loc.file && end.endLine !== undefined) {
+  // An alias (`key: *anchor`) shares the anchored node's location, which may lie before the key.
+  const after = end.endLine !== undefined && (end.endLine > loc.line || (end.endLine === loc.line && (end.endColumn ?? 0) >= loc.column));
+  if (end.file === loc.file && after) {
     loc.endLine = end.endLine;
     loc.endColumn = end.endColumn;
   } else if (pair.keyLoc.endLine !== undefined) {

@@ -217,7 +217,7 @@ runCrossRuleCases('missing-dependency', {
         'package.json': pkg({ uuid: '^9' }),
         'create.cjs': "const axios = require('axios');\nexports.handler = async () => axios.get('https://example.com');\n",
       },
-      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by function 'create' but listed in no package.json from create.cjs"] }],
+      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by function 'create' but listed in no package.json from . up to the project root"] }],
     },
     {
       name: 'TypeScript: a package used as a value with only @types listed',

@@ -6,6 +6,10 @@ const ignored = [{ rule: 'no-default-memory', reason: 'tiny router', loc: val('x
 testConfigRule(rule, {
   valid: [
     { name: 'explicit 1024 MB', model: [lambda('Api', { line: 10, memorySize: 1024 })] },
+    {
+      name: "serverless function without memorySize: the framework deploys 1024 MB",
+      model: [lambda('hello', { line: 22, file: 'serverless.yml', format: 'serverless', memorySize: val(1024, 22, { isDefault: true, file: 'serverless.yml' }) })],
+    },
     { name: 'explicit 128 MB is a choice', model: [lambda('Router', { line: 10, memorySize: 128 })] },
     { name: 'Globals MemorySize', model: [lambda('Api', { line: 10, memorySize: inherited(512, 7) })] },
     { name: 'serverless provider memorySize', model: [lambda('api', { line: 30, file: 'serverless.yml', memorySize: inherited(1024, 8, 'provider', 'serverless.yml') })] },

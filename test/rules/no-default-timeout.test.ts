@@ -19,7 +19,11 @@ testConfigRule(rule, {
       findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:10', severity: 'error', functions: ['Api'], includes: ["'Api'", '3 s'] }],
     },
     { name: 'SQS worker without timeout', model: [lambda('Worker', { line: 30, triggers: [trigger('sqs', 40)] })], findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:30' }] },
-    { name: 'serverless function', model: [lambda('hello', { line: 22, file: 'serverless.yml', format: 'serverless' })], findings: [{ messageId: 'defaultTimeout', at: 'serverless.yml:22' }] },
+    {
+      name: "serverless function: the framework's 6 s default applies",
+      model: [lambda('hello', { line: 22, file: 'serverless.yml', format: 'serverless', timeout: val(6, 22, { isDefault: true, file: 'serverless.yml' }) })],
+      findings: [{ messageId: 'defaultTimeout', at: 'serverless.yml:22', includes: ["the Serverless Framework's 6 s default"] }],
+    },
     { name: 'Terraform function', model: [lambda('aws_lambda_function.api', { line: 5, file: 'main.tf', format: 'terraform' })], findings: [{ messageId: 'defaultTimeout', at: 'main.tf:5' }] },
     { name: 'CDK function', model: [lambda('Handler', { line: 18, file: 'lib/stack.ts', format: 'cdk' })], findings: [{ messageId: 'defaultTimeout', at: 'lib/stack.ts:18' }] },
     { name: 'EventBridge schedule', model: [lambda('Nightly', { line: 10, triggers: [trigger('schedule', 20)] })], findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:10' }] },
