@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo, type WrapperInfo } from '../src/handlers/detect.js';
 import { calleeName, dottedName, isFunctionNode, keyName, propertyName, staticString, unwrapTs, walk, type FunctionNode } from '../src/handlers/ast-utils.js';

@@ -1,4 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/rule-creator.js';
 import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, walk } from '../src/handlers/ast-utils.js';
 import { isInfraCodeFile } from '../src/infra-code.js';

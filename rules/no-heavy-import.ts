@@ -1,6 +1,8 @@
 import { isBuiltin } from 'node:module';
 import { basename, dirname, isAbsolute } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/rule-creator.js';
 import { moduleLoadVisitors, packageName, type ModuleLoad } from '../src/module-imports.js';
 import { builtInHeavyPackage, type HeavyPackage } from '../src/heavy-packages.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import { isPerRecordCatch } from '../src/batch-records.js';
 import { catchCallSite, catchClauseSite, swallowKind, type CatchSite } from '../src/catch-analysis.js';
 import { createRule } from '../src/rule-creator.js';

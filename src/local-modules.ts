@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { dottedName, isFunctionNode, keyName, unwrapTs, type FunctionNode } from './handlers/ast-utils.js';
 import { bindingSource, moduleBindings, type Binding } from './handlers/bindings.js';

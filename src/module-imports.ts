@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import { staticString } from './handlers/ast-utils.js';
 
 /** One way a module is loaded: `import`, `require()`, `import()` or `export ... from`. */

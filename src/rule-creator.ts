@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -24,4 +24,4 @@ export function ruleDocsUrl(name: string): string {
   return `${DOCS_BASE_URL}${name}.md`;
 }
 
-export const createRule = ESLintUtils.RuleCreator<LambdalintDocs>(ruleDocsUrl);
+export const createRule = RuleCreator<LambdalintDocs>(ruleDocsUrl);

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { detectHandlers } from '../handlers/detect.js';
 import { readSettings } from '../handlers/settings.js';
 import { dottedName, propertyName, staticString, unwrapTs, walk } from '../handlers/ast-utils.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { TriggerKind } from '../model/trigger.js';
 import { dottedName, calleeName, isFunctionNode, keyName, typeReferenceName, unwrapTs, type FunctionNode } from './ast-utils.js';
 import { triggerOfHandlerType } from './aws-lambda-types.js';

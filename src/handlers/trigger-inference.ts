@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import type { TriggerKind } from '../model/trigger.js';
 import { isFunctionNode, keyName, propertyName, typeReferenceName, unwrapTs, walk, type FunctionNode } from './ast-utils.js';
 import { triggerOfEventType, triggerOfHandlerType, triggerOfResultType } from './aws-lambda-types.js';

@@ -10,18 +10,20 @@
  * Parse problems never throw: they become `parse-error` diagnostics.
  */
 import {
+  Composer,
   Document,
   LineCounter,
+  Parser,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
   type Node as YamlAstNode,
   type ParsedNode,
   type YAMLError,
 } from 'yaml';
+import type { CST } from 'yaml';
 import type { LoadDiagnostic, Reference, SourceLocation } from '../model/index.js';
 
 export interface YScalar {
@@ -171,7 +173,8 @@ export function parseYaml(file: string, text: string, options: ParseYamlOptions 
   try {
     ({ docs, lineCounter } = parseLenient(text));
   } catch (error) {
-    diagnostics.push(diagnostic(file, `cannot parse: ${(error as Error).message}`));
+    const at = error instanceof ParseAbort ? lineColumnAt(text, error.offset) : { line: 1, column: 1 };
+    diagnostics.push(diagnostic(file, error instanceof ParseAbort ? error.message : `cannot parse: ${(error as Error).message}`, at.line, at.column));
     return { documents: [], diagnostics };
   }
 
@@ -223,8 +226,7 @@ function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter
   let current = text;
   for (let attempt = 0; ; attempt++) {
     const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(current, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
-    const docs = Array.isArray(parsed) ? parsed : [];
+    const docs = parseDocuments(current, lineCounter);
     const lines = new Set<number>();
     for (const doc of docs) {
       for (const error of doc.errors) {
@@ -242,8 +244,76 @@ function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter
 
 function parseLenientGiveUp(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
-  return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
+  return { docs: parseDocuments(text, lineCounter), lineCounter };
+}
+
+/** Deeper nesting is not composed: yaml composes (and this module converts) recursively. */
+export const MAX_NESTING_DEPTH = 200;
+/** Past this many errors a file is given up on: yaml builds an error object per stray token, so a 5 MB file of `]` took minutes and gigabytes. */
+export const MAX_SYNTAX_ERRORS = 1000;
+
+class ParseAbort extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * yaml's `parseAllDocuments`, bounded: the CST (built without recursion) is checked for nesting
+ * depth before composing (a 10,000-level `- - - ...` overflowed the stack, and once aborted the
+ * process inside V8's regexp compiler), composing stops at `MAX_SYNTAX_ERRORS`, and error
+ * positions come from the line counter (`prettyErrors` re-scans the error's line per error:
+ * quadratic on a long line).
+ */
+function parseDocuments(text: string, lineCounter: LineCounter): Array<Document.Parsed> {
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = deepestOffset(tokens, MAX_NESTING_DEPTH);
+  if (deep !== undefined) throw new ParseAbort(`nested deeper than ${MAX_NESTING_DEPTH} levels: not read`, deep);
+  const composer = new Composer({ merge: true, uniqueKeys: true });
+  // `onError` is private in yaml's types but read from the instance on every call.
+  const internals = composer as unknown as { onError: (source: unknown, code: string, message: string, warning?: boolean) => void };
+  const report = internals.onError;
+  let errors = 0;
+  let first = 0;
+  internals.onError = (source, code, message, warning) => {
+    if (!warning) {
+      if (errors === 0) first = errorOffset(source);
+      if (++errors > MAX_SYNTAX_ERRORS) throw new ParseAbort(`more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`, first);
+    }
+    report(source, code, message, warning);
+  };
+  const docs = Array.from(composer.compose(tokens, true, text.length)) as Array<Document.Parsed>;
+  for (const doc of docs) {
+    for (const error of doc.errors) error.linePos ??= [lineCounter.linePos(error.pos[0]), lineCounter.linePos(error.pos[1])];
+  }
+  return docs;
+}
+
+function errorOffset(source: unknown): number {
+  if (typeof source === 'number') return source;
+  if (Array.isArray(source) && typeof source[0] === 'number') return source[0];
+  const offset = (source as { offset?: unknown } | null)?.offset;
+  return typeof offset === 'number' ? offset : 0;
+}
+
+/** Offset of the first CST token nested deeper than `limit` levels, or undefined. */
+function deepestOffset(tokens: CST.Token[], limit: number): number | undefined {
+  const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (depth > limit) return token.offset;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    else if ('items' in token && Array.isArray(token.items)) {
+      for (const item of token.items as CST.CollectionItem[]) {
+        stack.push({ token: item.key ?? undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 class Converter {

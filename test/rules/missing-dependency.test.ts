@@ -193,6 +193,17 @@ runCrossRuleCases('missing-dependency', {
       errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'src/lib/db.mjs', line: 1, functions: ['Fn'], messageIncludes: ["'aws-sdk/clients/dynamodb.js'", 'src/package.json'] }],
     },
     {
+      name: 'a shared module is reported once, naming every function that deploys it',
+      files: {
+        'serverless.yml': serverless('nodejs20.x').replace('functions:\n', 'functions:\n  list:\n    handler: list.handler\n'),
+        'package.json': pkg({ uuid: '^9' }),
+        'create.js': "import { db } from './lib/db.js';\nexport const handler = async () => db;\n",
+        'list.js': "import { db } from './lib/db.js';\nexport const handler = async () => db;\n",
+        'lib/db.js': "import AWS from 'aws-sdk';\nexport const db = new AWS.DynamoDB.DocumentClient();\n",
+      },
+      errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'lib/db.js', line: 1, functions: ['create', 'list'], messageIncludes: ["functions 'create', 'list'"] }],
+    },
+    {
       name: 'serverless: a devDependency without a bundler',
       files: {
         'serverless.yml': serverless('nodejs20.x'),

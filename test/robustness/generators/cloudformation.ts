@@ -39,7 +39,7 @@ const samEvent: fc.Arbitrary<YV> = fc
 
 const functionProps = (sam: boolean): fc.Arbitrary<YV> =>
   fc
-    .record(
+    .record<Record<string, YV>>(
       {
         Runtime: runtimeValue,
         Handler: fc.oneof(fc.constantFrom('index.handler', 'src/a.handler', 'app.lambda_handler', 'noexport', '.', '../../etc.passwd', 'a..b').map(str), stringValue),
