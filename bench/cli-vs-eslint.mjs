@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateMonorepo, planMonorepo } from './generate-monorepo.mjs';
+import { generateMonorepo, LIBRARY_MODULES_PER_SERVICE, planMonorepo } from './generate-monorepo.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Under the package folder, so the flat config's `import lambdalint from 'lambdalint'` resolves
@@ -29,7 +29,8 @@ if (!existsSync(cliBin)) {
 let generated;
 if (process.env.GENERATE === '0' && existsSync(join(work, 'README.md'))) {
   const services = planMonorepo(size);
-  generated = { functions: services.reduce((n, s) => n + s.functions.length, 0), graphFiles: undefined, reused: true };
+  const functions = services.reduce((n, s) => n + s.functions.length, 0);
+  generated = { functions, graphFiles: functions + services.length * LIBRARY_MODULES_PER_SERVICE, reused: true };
 } else {
   generated = generateMonorepo(work, size);
 }
@@ -88,7 +89,7 @@ const fmt = (values) => `[${values.map((v) => v.toFixed(0)).join(', ')}]`;
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 
 console.log(
-  `monorepo: ${work}\n  ${generated.functions} functions, ${generated.graphFiles ?? '(reused)'} handler-graph files; ${availableParallelism()} CPUs, load average ${loadavg()
+  `monorepo: ${work}\n  ${generated.functions} functions, ${generated.graphFiles} handler-graph files${generated.reused ? ' (reused, GENERATE=0)' : ''}; ${availableParallelism()} CPUs, load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')} at start`,
 );

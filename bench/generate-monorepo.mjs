@@ -45,6 +45,8 @@ const ENTITIES_PER_SERVICE = 8;
 const UTILS = ['errors', 'logger', 'config', 'json', 'ids', 'time', 'retry', 'metrics', 'http', 'middleware'];
 const CLIENTS = ['dynamo', 's3', 'sqs', 'sns', 'events', 'secrets'];
 const ENTITY_MODULES = ['model', 'mapper', 'validate', 'repository', 'service'];
+/** Library modules each service has (56 by default), besides its handler files. */
+export const LIBRARY_MODULES_PER_SERVICE = UTILS.length + CLIENTS.length + ENTITIES_PER_SERVICE * ENTITY_MODULES.length;
 /** Environment every function of a service gets (provider / Globals / per function). */
 const CLIENT_ENV = { dynamo: 'TABLE_NAME', s3: 'BUCKET_NAME', sqs: 'QUEUE_URL', sns: 'TOPIC_ARN', events: 'EVENT_BUS_NAME', secrets: 'SECRET_ID' };
 

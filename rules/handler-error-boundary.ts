@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { childNodes } from '../src/handlers/index.js';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo, type WrapperInfo } from '../src/handlers/detect.js';
 import { calleeName, dottedName, isFunctionNode, keyName, propertyName, staticString, unwrapTs, walk, type FunctionNode } from '../src/handlers/ast-utils.js';
@@ -488,22 +489,4 @@ function shortText(context: Context, node: TSESTree.Node | undefined): string {
   if (!node) return '';
   const text = context.sourceCode.getText(node).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'returnType') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

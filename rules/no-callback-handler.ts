@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { childNodes } from '../src/handlers/index.js';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo } from '../src/handlers/detect.js';
 import { isFunctionNode, keyName, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
@@ -321,22 +322,4 @@ function shadows(fn: FunctionNode, name: string): boolean {
     const target = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
     return target.type === AST_NODE_TYPES.Identifier && target.name === name;
   });
-}
-
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'returnType') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

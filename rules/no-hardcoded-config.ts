@@ -2,6 +2,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { compilePatterns } from '../src/user-patterns.js';
 import { createRule } from '../src/rule-creator.js';
 import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, walk } from '../src/handlers/ast-utils.js';
 import { isInfraCodeFile } from '../src/infra-code.js';
@@ -293,17 +294,6 @@ function shown(value: string): string {
   return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 3)}...` : value;
 }
 
-function compilePatterns(patterns: readonly string[]): RegExp[] {
-  const compiled: RegExp[] = [];
-  for (const pattern of patterns) {
-    try {
-      compiled.push(new RegExp(pattern, 'u'));
-    } catch {
-      // An invalid pattern must not crash the lint run; it simply allows nothing.
-    }
-  }
-  return compiled;
-}
 
 /** Literals that are values, not keys, module names or types. */
 function isValuePosition(node: TSESTree.Literal): boolean {

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
+import { compilePatterns } from '../src/user-patterns.js';
 import { createRule } from '../src/rule-creator.js';
 import { isTestFile, keyName, propertyName, staticString, unwrapTs } from '../src/handlers/ast-utils.js';
 import {
@@ -219,17 +220,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function compilePatterns(patterns: readonly string[]): RegExp[] {
-  const compiled: RegExp[] = [];
-  for (const pattern of patterns) {
-    try {
-      compiled.push(new RegExp(pattern, 'u'));
-    } catch {
-      // An invalid pattern must not crash the lint run; it simply allows nothing.
-    }
-  }
-  return compiled;
-}
 
 function isInConcatenation(node: TSESTree.Node): boolean {
   const parent = node.parent;

@@ -30,6 +30,11 @@ export interface PackageImport {
 
 /** What the cross rules need to know about one code file. Computed during the lint pass. */
 export interface CodeFacts {
+  /**
+   * True once the facts rule ran over the whole file. Unset or false when the file could not be
+   * read, parsed or linted in time (`emptyFacts()`): nothing is known about it.
+   */
+  analysed?: boolean;
   /** Relative module specifiers loaded by the file (`./lib/db`). */
   relativeImports: string[];
   packageImports: PackageImport[];
@@ -44,7 +49,7 @@ export interface CodeFacts {
 }
 
 export function emptyFacts(): CodeFacts {
-  return { relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: [], loadsDotenv: false, handlers: [] };
+  return { analysed: false, relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: [], loadsDotenv: false, handlers: [] };
 }
 
 function locOf(node: TSESTree.Node): Loc {
@@ -180,6 +185,7 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
               loc: locOf(handler.exportNode),
             });
           }
+          facts.analysed = true;
           sink(context.filename, facts);
         },
       };

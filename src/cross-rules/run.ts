@@ -12,13 +12,19 @@ export function runCrossRules(
   input: { model: ProjectModel; functions: LinkedFunction[]; facts: (file: string) => CodeFacts | undefined; host: LoaderHost },
 ): Finding[] {
   const findings: Finding[] = [];
+  // A file that could not be read or parsed has empty facts: for the rules it is unknown, not empty
+  // (no exports, no reads), so they skip what depends on it instead of reporting from nothing.
+  const facts = (file: string): CodeFacts | undefined => {
+    const known = input.facts(file);
+    return known?.analysed ? known : undefined;
+  };
   for (const rule of rules) {
     const setting = settings[rule.name];
     if (!setting) continue;
     const options = (setting.options ?? rule.defaultOptions) as typeof rule.defaultOptions;
     findings.push(
       ...collectRuleFindings(rule, setting, input.model, (report) => {
-        const visitor = rule.create({ id: rule.name, options, ...input, report });
+        const visitor = rule.create({ id: rule.name, options, ...input, facts, report });
         for (const linked of input.functions) visitor.function?.(linked);
         visitor.project?.();
       }),

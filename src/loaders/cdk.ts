@@ -112,16 +112,67 @@ export function loadCdk(file: string, text: string, host: LoaderHost): LoadResul
     result.diagnostics.push({ ruleId: 'parse-error', message: `${file} is a binary file, not TypeScript.`, loc });
     return result;
   }
+  const deep = deepNesting(text, MAX_CDK_NESTING);
+  if (deep) {
+    result.diagnostics.push({ ruleId: 'parse-error', message: `${file} nests brackets deeper than ${MAX_CDK_NESTING} levels: not read as a CDK stack.`, loc: { file, ...deep } });
+    return result;
+  }
   try {
     new CdkLoader(file, text, host, result).load();
   } catch (error) {
+    // Deep expressions without brackets (`1 + 1 + ...` thousands of times) can still exhaust the
+    // stack in the TypeScript parser or here: that is an input limit, not a loader bug.
+    const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
     result.diagnostics.push({
-      ruleId: 'internal-error',
-      message: `CDK loader failed on ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      ruleId: tooDeep ? 'parse-error' : 'internal-error',
+      message: tooDeep
+        ? `${file} is nested too deeply to read (the parser ran out of stack): not read as a CDK stack.`
+        : `CDK loader failed on ${file}: ${error instanceof Error ? error.message : String(error)}`,
       loc,
     });
   }
   return result;
+}
+
+/** Deeper bracket nesting is not parsed: the TypeScript parser recurses per level and overflows the stack near 1,000. */
+export const MAX_CDK_NESTING = 256;
+
+/**
+ * Line and column where `(`, `[` and `{` nest deeper than `limit`, counted outside comments and
+ * string literals (template literals count their `${`), or undefined. An estimate: a regular
+ * expression literal with brackets can make it count too many, never too few.
+ */
+function deepNesting(text: string, limit: number): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      for (let j = i; j < stop; j++) {
+        if (text[j] === '\n') {
+          line++;
+          lineStart = j + 1;
+        }
+      }
+      i = stop - 1;
+    } else if (c === '"' || c === "'") {
+      while (i + 1 < text.length && text[i + 1] !== c && text[i + 1] !== '\n') i += text[i + 1] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > limit) return { line, column: i - lineStart + 1 };
+    } else if (c === ')' || c === ']' || c === '}') {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Directory of the CDK app (nearest `cdk.json` above the file), which `Code.fromAsset('dir')` is relative to. */
@@ -479,9 +530,15 @@ class CdkLoader {
 
   private environment(fn: LambdaFunction, props: Props): void {
     const env = props.get('environment');
-    if (!env) return;
+    if (!env) {
+      // Props spread from elsewhere may carry an environment.
+      if (props.unknown) fn.environmentUnknown = true;
+      return;
+    }
     fn.environmentLoc = this.loc(env.node);
     const vars = this.src.props(env.value);
+    // `{ ...shared, X: 'y' }` or an object from another file: more names than we can list.
+    if (vars.unknown) fn.environmentUnknown = true;
     for (const p of vars.entries()) fn.environment[p.key] = this.string(p.value, this.loc(p.node));
   }
 

@@ -327,7 +327,11 @@ function buildFunction(name: string, keyLoc: SourceLocation, def: YNode, ctx: Fu
   ] as const) {
     if (!envPair) continue;
     fn.environmentLoc = pairLoc(envPair);
-    if (envPair.value.kind !== 'map') continue;
+    if (envPair.value.kind !== 'map') {
+      // `environment: ${file(env.yml)}` that could not be resolved: names unknown.
+      if (!(envPair.value.kind === 'scalar' && envPair.value.value === null)) fn.environmentUnknown = true;
+      continue;
+    }
     for (const variable of envPair.value.pairs) {
       const value = str(variable) ?? { value: '', loc: pairLoc(variable) };
       if (inherited) value.inheritedFrom = 'provider';

@@ -493,6 +493,9 @@ class ModuleLoader {
     const v = this.value(node.raw(name));
     if (v.kind === 'object') {
       for (const [key, raw] of Object.entries(v.value)) fn.environment[key] = this.envValue(raw, node.loc(name));
+    } else {
+      // `merge(local.common, {...})`, a variable without a literal default: names unknown.
+      fn.environmentUnknown = true;
     }
   }
 
@@ -582,7 +585,8 @@ class ModuleLoader {
     const onFailure = this.str(node, 'destination_on_failure');
     if (onFailure) fn.onFailureDestination = onFailure;
     const layers = this.strList(node, 'layers');
-    if (layers) fn.layers = layers.list;
+    // `layers = var.layers`: unknown layers still count as layers (they may provide packages).
+    if (layers) fn.layers = layers.list.length > 0 ? layers.list : layers.all && isReference(layers.all.value) ? [{ value: layers.all.value, loc: layers.all.loc }] : [];
     // Module default: null, i.e. a log group that never expires.
     const retention = this.num(node, 'cloudwatch_logs_retention_in_days');
     if (retention && retention.value !== 0) fn.logRetentionDays = retention;

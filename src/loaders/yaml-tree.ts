@@ -202,7 +202,7 @@ export function parseYaml(file: string, text: string, options: ParseYamlOptions 
       } catch (error) {
         const loc = root.loc;
         diagnostics.push(
-          diagnostic(file, `too many YAML aliases: ${(error as Error).message}`, loc.line, loc.column),
+          diagnostic(file, `${/Excessive alias count/.test((error as Error).message) ? 'too many YAML aliases' : 'invalid YAML alias or merge key'}: ${(error as Error).message}`, loc.line, loc.column),
         );
         continue;
       }
@@ -269,20 +269,29 @@ class ParseAbort extends Error {
  * quadratic on a long line).
  */
 function parseDocuments(text: string, lineCounter: LineCounter): Array<Document.Parsed> {
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tooDeep = (offset: number): ParseAbort => new ParseAbort(`nested deeper than ${MAX_NESTING_DEPTH} levels: not read`, offset);
+  // yaml's syntax tree costs about 1 KB per level: 5 MB of `[` took 4 GB before any check could run.
+  const estimated = nestingOffset(text, MAX_NESTING_DEPTH);
+  if (estimated !== undefined) throw tooDeep(estimated);
+  let errors = 0;
+  let first = 0;
+  const countError = (offset: number): void => {
+    if (errors === 0) first = offset;
+    if (++errors > MAX_SYNTAX_ERRORS) throw new ParseAbort(`more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`, first);
+  };
+  const tokens: CST.Token[] = [];
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    if (token.type === 'error') countError(token.offset);
+    tokens.push(token);
+  }
   const deep = deepestOffset(tokens, MAX_NESTING_DEPTH);
-  if (deep !== undefined) throw new ParseAbort(`nested deeper than ${MAX_NESTING_DEPTH} levels: not read`, deep);
+  if (deep !== undefined) throw tooDeep(deep);
   const composer = new Composer({ merge: true, uniqueKeys: true });
   // `onError` is private in yaml's types but read from the instance on every call.
   const internals = composer as unknown as { onError: (source: unknown, code: string, message: string, warning?: boolean) => void };
   const report = internals.onError;
-  let errors = 0;
-  let first = 0;
   internals.onError = (source, code, message, warning) => {
-    if (!warning) {
-      if (errors === 0) first = errorOffset(source);
-      if (++errors > MAX_SYNTAX_ERRORS) throw new ParseAbort(`more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`, first);
-    }
+    if (!warning) countError(errorOffset(source));
     report(source, code, message, warning);
   };
   const docs = Array.from(composer.compose(tokens, true, text.length)) as Array<Document.Parsed>;
@@ -297,6 +306,41 @@ function errorOffset(source: unknown): number {
   if (Array.isArray(source) && typeof source[0] === 'number') return source[0];
   const offset = (source as { offset?: unknown } | null)?.offset;
   return typeof offset === 'number' ? offset : 0;
+}
+
+/**
+ * Where a cheap upper estimate of the nesting passes `limit`, without parsing: flow brackets
+ * outside comments, plus the block indicators that open a level each on one line (`- - -`,
+ * `? ? `, properties between them skipped). Nesting by indentation is left to `deepestOffset`:
+ * it costs a line per level, so a 5 MB file cannot build a large tree with it.
+ */
+function nestingOffset(text: string, limit: number): number | undefined {
+  let flow = 0;
+  let lineLevels = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      lineLevels = 0;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      lineStart = false;
+    } else if (c === ']' || c === '}') {
+      if (flow > 0) flow--;
+      lineStart = false;
+    } else if (lineStart && (c === '-' || c === '?') && (i + 1 === text.length || /\s/.test(text[i + 1]))) {
+      lineLevels++;
+    } else if (lineStart && (c === '&' || c === '!')) {
+      while (i + 1 < text.length && !/\s/.test(text[i + 1])) i++;
+    } else if (c !== ' ' && c !== '\t') {
+      lineStart = false;
+    }
+    if (flow + lineLevels > limit) return i;
+  }
+  return undefined;
 }
 
 /** Offset of the first CST token nested deeper than `limit` levels, or undefined. */
@@ -402,7 +446,7 @@ class Converter {
         this.collectMerge(item.value as YamlAstNode, merged);
         continue;
       }
-      const key = isScalar(keyNode) ? String(keyNode.value ?? '') : keyNode ? String(keyNode) : '';
+      const key = isScalar(keyNode) ? String(keyNode.value ?? '') : keyNode ? this.keyText(keyNode) : '';
       const value = this.convert(item.value as YamlAstNode, keyLoc);
       // Duplicate keys are reported by the parser; the last one wins, as in JSON.
       const existing = explicit.findIndex((p) => p.key === key);
@@ -418,6 +462,15 @@ class Converter {
       pairs.push(pair);
     }
     return { kind: 'map', pairs, loc };
+  }
+
+  /** A collection used as a key: yaml's own rendering, or the source text when rendering throws (an invalid `<<` merge inside). */
+  private keyText(keyNode: YamlAstNode): string {
+    try {
+      return String(keyNode);
+    } catch {
+      return keyNode.range ? this.text.slice(keyNode.range[0], keyNode.range[1]) : '';
+    }
   }
 
   private collectMerge(node: YamlAstNode | null, into: YPair[]): void {

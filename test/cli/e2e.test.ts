@@ -540,6 +540,11 @@ describe.concurrent('configuration, suppressions, baseline (temporary copies of 
       ]),
     );
     expect(findings).not.toContain('services/web/lambda/api.ts:10 handler-error-boundary');
+    // The api handler's file did not parse: that is the finding, not a missing export.
+    expect(findings.filter((f) => f.endsWith(' handler-resolves'))).toEqual([
+      'services/orders/serverless.yml:29 handler-resolves',
+      'services/web/lib/web-stack.ts:29 handler-resolves',
+    ]);
   });
 });
 

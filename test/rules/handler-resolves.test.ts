@@ -246,6 +246,14 @@ runCrossRuleCases('handler-resolves', {
       ],
     },
     {
+      name: 'a handler file that does not parse is a parse error, not a missing export',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: src/create.handler\n'),
+        'src/create.mjs': 'export const handler = async () => {;\n',
+      },
+      errors: [{ ruleId: 'parse-error', file: 'src/create.mjs', line: 2 }],
+    },
+    {
       name: 'serverless: a typo in the file name names the nearest file',
       files: {
         'serverless.yml': serverless('  create:\n    handler: src/handlers/craete.main\n'),

@@ -139,6 +139,27 @@ runCrossRuleCases('missing-dependency', {
       },
     },
     {
+      name: 'Terraform registry module: layers from a variable may provide any package',
+      files: {
+        'main.tf': dedent`
+          variable "layers" {
+            type = list(string)
+          }
+
+          module "fn" {
+            source        = "terraform-aws-modules/lambda/aws"
+            function_name = "fn"
+            handler       = "index.handler"
+            runtime       = "nodejs22.x"
+            source_path   = "\${path.module}/src"
+            layers        = var.layers
+          }
+        `,
+        'src/package.json': pkg({}),
+        'src/index.mjs': "import sharp from 'sharp';\nexport const handler = async () => sharp;\n",
+      },
+    },
+    {
       name: 'workspaces: a dependency hoisted to the root package.json',
       files: {
         'package.json': pkg({ pino: '^9' }, {}, { workspaces: ['services/*'] }),

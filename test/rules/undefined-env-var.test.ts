@@ -216,7 +216,6 @@ runCrossRuleCases('undefined-env-var', {
     },
     {
       name: 'serverless: a function environment that cannot be read, with provider variables, is skipped',
-      knownBug: 'the serverless loader does not set environmentUnknown when a function environment is not a map',
       files: {
         'serverless.yml': serverless(`${CREATE}    environment: \${file(./env/\${opt:stage}.yml)}\n`, { provider: '  environment:\n    STAGE: dev' }),
         'create.js': 'export const handler = async () => [process.env.STAGE, process.env.TABLE_NAME];\n',
@@ -231,7 +230,6 @@ runCrossRuleCases('undefined-env-var', {
     },
     {
       name: 'CDK: an environment spread from a parameter is skipped',
-      knownBug: 'the CDK loader does not set environmentUnknown for a spread it cannot read',
       files: {
         ...cdkStack(dedent`
           ${'    '}const common: Record<string, string> = (scope.node.tryGetContext('env') ?? {}) as Record<string, string>;

@@ -194,6 +194,15 @@ runCrossRuleCases('unused-env-var', {
       errors: [{ messageId: 'unusedEnvVar', file: 'serverless.yml', line: 'STAGE: prod' }],
     },
     {
+      name: 'a module that does not parse may read anything: only the parse error is reported',
+      files: {
+        'serverless.yml': serverless(withEnv('TABLE_NAME: orders')),
+        'create.js': "import { table } from './table.js';\nexport const handler = async () => table;\n",
+        'table.js': 'export const table = process.env.TABLE_NAME +;\n',
+      },
+      errors: [{ ruleId: 'parse-error', file: 'table.js', line: 1 }],
+    },
+    {
       name: 'two functions sharing a handler file are reported each at its own variable',
       files: {
         'serverless.yml': serverless(

@@ -167,7 +167,11 @@ function readEnvironment(fn: LambdaFunction, props: YNode | undefined, globals: 
     if (!envPair) continue;
     fn.environmentLoc = pairLoc(envPair);
     const variables = get(envPair.value, 'Variables');
-    if (!variables || variables.kind !== 'map') continue;
+    if (!variables || variables.kind !== 'map') {
+      // `Variables: !If [...]`, `!Ref`: names unknown.
+      if (variables && !(variables.kind === 'scalar' && variables.value === null)) fn.environmentUnknown = true;
+      continue;
+    }
     for (const pair of variables.pairs) {
       const value = locatedString(pair, ctx) ?? { value: '', loc: pairLoc(pair) };
       if (inherited) value.inheritedFrom = 'globals';

@@ -186,3 +186,11 @@ export const depthArb = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 40 }), weight: 4 },
   { arbitrary: fc.integer({ min: 100, max: 3000 }), weight: 1 },
 );
+
+/** Up to `max` of the named fields, in a random order: a sparse record (keeps inputs small and fast). */
+export function someOf<T>(fields: Record<string, fc.Arbitrary<T>>, max: number, min = 0): fc.Arbitrary<Array<[string, T]>> {
+  const keys = Object.keys(fields);
+  return fc
+    .shuffledSubarray(keys, { minLength: Math.min(min, keys.length), maxLength: Math.min(max, keys.length) })
+    .chain((chosen) => fc.tuple(...chosen.map((key) => fields[key].map((value): [string, T] => [key, value]))));
+}
