@@ -5,6 +5,8 @@
 // RSS of the lambdalint process (target: < 1 GB).
 // Usage: npm run build && node bench/cli-vs-eslint.mjs
 //   ROUNDS=5  SERVICES=8 FUNCTIONS=10 (generator size, per format)  GENERATE=0 (reuse the tree)
+//   NO_GNU_TIME=1 (measure RSS in the child instead of with /usr/bin/time -v)
+//   TIMEOUT_S=600 (a run that takes longer is killed and reported as a failure)
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // through the package's self-reference.
 const work = join(root, 'bench', '.generated', 'monorepo');
 const rounds = Number(process.env.ROUNDS ?? 5);
+const timeoutMs = Number(process.env.TIMEOUT_S ?? 600) * 1000;
 const size = { servicesPerFormat: Number(process.env.SERVICES ?? 8), functionsPerService: Number(process.env.FUNCTIONS ?? 10) };
 const cliBin = join(root, 'dist', 'src', 'cli', 'bin.js');
 const eslintBin = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
@@ -41,14 +44,16 @@ writeFileSync(
 );
 
 // Peak RSS: /usr/bin/time -v when present; otherwise the child reports its own maxRSS at exit.
-const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+const gnuTime = process.env.NO_GNU_TIME !== '1' && existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+const killAfter = existsSync('/usr/bin/timeout') ? '/usr/bin/timeout' : undefined;
 const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@@maxrss_kb='+process.resourceUsage().maxRSS+' user_us='+process.resourceUsage().userCPUTime+' sys_us='+process.resourceUsage().systemCPUTime+'\\n'))`;
 
 function run(label, args) {
   const command = gnuTime ? gnuTime : process.execPath;
-  const argv = gnuTime ? ['-v', process.execPath, ...args] : ['--import', RSS_HOOK, ...args];
+  // With /usr/bin/time in between, a timeout must kill node itself, not the time process: coreutils timeout does.
+  const argv = gnuTime ? ['-v', ...(killAfter ? [killAfter, '-s', 'KILL', String(timeoutMs / 1000)] : []), process.execPath, ...args] : ['--import', RSS_HOOK, ...args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, argv, { cwd: work, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync(command, argv, { cwd: work, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs + 10_000, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = result.stderr ?? '';
   let rssKb;
@@ -64,15 +69,23 @@ function run(label, args) {
     cpuMs = m ? (Number(m[2]) + Number(m[3])) / 1000 : NaN;
   }
   const ownStderr = stderr.replace(/\n@@maxrss_kb=.*\n?$/, '').replace(/\n?\tCommand being timed:[\s\S]*$/, '').trim();
-  if (result.error || (result.status !== 0 && result.status !== 1)) {
-    const status = result.error ? String(result.error) : `exit ${result.status}${result.signal ? ` (${result.signal})` : ''}`;
+  const killed = result.signal !== null || /Command terminated by signal/.test(stderr);
+  const timedOut = ms >= timeoutMs && (killed || result.error?.code === 'ETIMEDOUT' || result.status === 137);
+  if (timedOut || killed || result.error || (result.status !== 0 && result.status !== 1)) {
+    const status = timedOut
+      ? `no result after ${(ms / 1000).toFixed(0)} s (TIMEOUT_S=${timeoutMs / 1000}); killed`
+      : result.error
+        ? String(result.error)
+        : `exit ${result.status}${result.signal ? ` (${result.signal})` : ''}`;
     throw new Error(`${label} failed: ${status}\n  command: ${[process.execPath, ...args].join(' ')} (in ${work})\n  stderr: ${ownStderr.slice(0, 4000) || '(empty)'}`);
   }
   let report;
   try {
     report = JSON.parse(result.stdout);
   } catch (error) {
-    throw new Error(`${label} did not print a JSON report (${error.message}); first output: ${result.stdout.slice(0, 500)}\n  stderr: ${ownStderr.slice(0, 2000)}`);
+    throw new Error(`${label} did not print a JSON report (${error.message}); first output: ${result.stdout.slice(0, 500)}\n  stderr: ${ownStderr.slice(0, 2000)}`, {
+      cause: error,
+    });
   }
   const messages = report.reduce((n, f) => n + f.messages.length, 0);
   const errors = report.reduce((n, f) => n + f.messages.filter((m) => m.severity === 2).length, 0);

@@ -47,8 +47,6 @@ const CLIENTS = ['dynamo', 's3', 'sqs', 'sns', 'events', 'secrets'];
 const ENTITY_MODULES = ['model', 'mapper', 'validate', 'repository', 'service'];
 /** Library modules each service has (56 by default), besides its handler files. */
 export const LIBRARY_MODULES_PER_SERVICE = UTILS.length + CLIENTS.length + ENTITIES_PER_SERVICE * ENTITY_MODULES.length;
-/** Environment every function of a service gets (provider / Globals / per function). */
-const CLIENT_ENV = { dynamo: 'TABLE_NAME', s3: 'BUCKET_NAME', sqs: 'QUEUE_URL', sns: 'TOPIC_ARN', events: 'EVENT_BUS_NAME', secrets: 'SECRET_ID' };
 
 const pascal = (s) => s.replace(/(^|[-_])(\w)/g, (_, __, c) => c.toUpperCase());
 const camel = (s) => s.replace(/[-_](\w)/g, (_, c) => c.toUpperCase());
@@ -468,7 +466,6 @@ const SIDE_CALL = {
 function entityModule(part, entity, fields, entityIndex, L) {
   const { T, ex, imp, spec } = L;
   const P = pascal(entity);
-  const typeName = L.ts ? P : '';
   const anyT = (t) => (L.ts ? `: ${t}` : '');
   switch (part) {
     case 'model':

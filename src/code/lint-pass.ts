@@ -58,10 +58,20 @@ function fileLinterOptions(options: LintPassOptions): FileLinterOptions {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded ESLint and said so; only then is it given files. */
+  ready: boolean;
+  /** The one file it is linting, if any. */
   file?: string;
   timer?: NodeJS.Timeout;
 }
 
+/**
+ * Each worker lints one file at a time. A file that takes too long, or on which a worker dies,
+ * becomes an `internal-error` finding and a fresh worker takes over; the others go on.
+ * (Before, a result could dispatch a file to a worker that had not said `ready` yet; its `ready`
+ * then dispatched a second file, the first file's timer was lost, fired after the pass and
+ * started a worker nobody stopped: the CLI printed its report and never exited.)
+ */
 function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: string[], count: number): Promise<Map<string, LintedFile>> {
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const workerUrl = new URL('./lint-worker.js', import.meta.url);
@@ -73,23 +83,31 @@ function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: str
 
   return new Promise((resolvePass, rejectPass) => {
     let settled = false;
+    const stopAll = (): void => {
+      settled = true;
+      for (const slot of slots) {
+        clearTimeout(slot.timer);
+        void slot.worker.terminate();
+      }
+    };
     const finishIfDone = (): void => {
       if (settled || queue.length > 0 || [...slots].some((s) => s.file !== undefined)) return;
-      settled = true;
-      for (const slot of slots) void slot.worker.terminate();
+      stopAll();
       resolvePass(results);
     };
     const dispatch = (slot: Slot): void => {
+      if (settled || !slot.ready || slot.file !== undefined) return;
       const file = queue.shift();
       if (file === undefined) {
         finishIfDone();
         return;
       }
       slot.file = file;
-      slot.timer = setTimeout(() => onTimeout(slot), timeoutMs);
+      slot.timer = setTimeout(() => fail(slot, `Linting this file took longer than ${timeoutMs / 1000} s and was stopped`), timeoutMs);
       slot.worker.postMessage({ file, handlers: options.handlersByFile.get(file) ?? [] });
     };
     const onResult = (slot: Slot, linted: LintedFile): void => {
+      if (settled || slot.file !== linted.file) return;
       clearTimeout(slot.timer);
       slot.file = undefined;
       results.set(linted.file, linted);
@@ -100,17 +118,32 @@ function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: str
         }
       }
       // Wake idle workers for files this result discovered.
-      for (const other of slots) if (other.file === undefined && other !== slot && queue.length > 0) dispatch(other);
+      for (const other of slots) if (other !== slot && queue.length > 0) dispatch(other);
       dispatch(slot);
     };
-    const onTimeout = (slot: Slot): void => {
-      const file = slot.file!;
+    /** The slot's file failed (timeout, crash): report it, replace the worker, go on. */
+    const fail = (slot: Slot, why: string): void => {
+      if (settled || !slots.has(slot)) return;
+      clearTimeout(slot.timer);
+      const file = slot.file;
+      slots.delete(slot);
+      void slot.worker.terminate();
+      if (file === undefined) {
+        if (slot.ready) {
+          start();
+          return;
+        }
+        // A worker that dies before it is ready cannot start at all: give up on the pass.
+        stopAll();
+        rejectPass(new Error(`a lint worker failed to start: ${why}`));
+        return;
+      }
       results.set(file, {
         file,
         findings: [{
           ruleId: 'internal-error',
           severity: 'error',
-          message: `Linting this file took longer than ${timeoutMs / 1000} s and was stopped; the other files were still checked. Please report it with this file.`,
+          message: `${why}; the other files were still checked. Please report it with this file.`,
           file,
           line: 1,
           column: 1,
@@ -118,23 +151,21 @@ function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: str
         facts: { relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: ['*'], loadsDotenv: false, handlers: [] },
         imports: [],
       });
-      slots.delete(slot);
-      void slot.worker.terminate();
       start();
     };
     const start = (): void => {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData }) };
+      const slot: Slot = { worker: new Worker(workerUrl, { workerData }), ready: false };
       slots.add(slot);
       slot.worker.on('message', (message: LintedFile | { ready: true }) => {
-        if ('ready' in message) dispatch(slot);
-        else onResult(slot, message);
+        if ('ready' in message) {
+          slot.ready = true;
+          dispatch(slot);
+        } else {
+          onResult(slot, message);
+        }
       });
-      slot.worker.on('error', (error) => {
-        if (settled) return;
-        settled = true;
-        for (const s of slots) void s.worker.terminate();
-        rejectPass(error);
-      });
+      slot.worker.on('error', (error) => fail(slot, `The lint worker failed on this file (${error.message.split('\n')[0]})`));
+      slot.worker.on('exit', (code) => fail(slot, `The lint worker stopped on this file (exit code ${code})`));
     };
     for (let i = 0; i < count; i++) start();
   });

@@ -18,7 +18,6 @@
  * The loader is async because hcl2json is (WASM).
  */
 import { posix } from 'node:path';
-import { parse as parseHcl } from '@cdktf/hcl2json';
 import {
   LAMBDA_DEFAULTS,
   isReference,
@@ -37,6 +36,7 @@ import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { locateHcl, findBlock, type TfBody, type TfPos } from './terraform/locator.js';
 import { TfNode, isObject } from './terraform/node.js';
 import { exprText, reference, resolve, type TfScope, type TfValue } from './terraform/values.js';
+import { HclLimitError, parseHclGuarded } from './terraform/guard.js';
 
 /** Files above this size are not parsed (a parse-error diagnostic instead). */
 export const MAX_TERRAFORM_FILE_BYTES = 5 * 1024 * 1024;
@@ -86,9 +86,13 @@ async function loadInto(result: LoadResult, dir: string, files: string[], host: 
     }
     let json: Record<string, unknown>;
     try {
-      json = (await parseHcl(file, text as string)) as Record<string, unknown>;
+      json = await parseHclGuarded(file, text as string);
     } catch (error) {
-      result.diagnostics.push(parseDiagnostic(file, error));
+      result.diagnostics.push(
+        error instanceof HclLimitError
+          ? { ruleId: 'parse-error', message: error.message, loc: { file, line: error.line, column: error.column } }
+          : parseDiagnostic(file, error),
+      );
       continue;
     }
     parsed.push({ file, json: isObject(json) ? json : {}, body: locateHcl(text as string) });

@@ -268,7 +268,22 @@ class ParseAbort extends Error {
  * positions come from the line counter (`prettyErrors` re-scans the error's line per error:
  * quadratic on a long line).
  */
+/**
+ * yaml creates an error object for every warning, and CloudFormation's short-form tags (`!Ref`, ...)
+ * are each an "unresolved tag" warning: capturing a stack trace for each was a third of the parse
+ * time. The warnings are read for their code and position only, so no stack is captured.
+ */
 function parseDocuments(text: string, lineCounter: LineCounter): Array<Document.Parsed> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocumentsWithStacks(text, lineCounter);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function parseDocumentsWithStacks(text: string, lineCounter: LineCounter): Array<Document.Parsed> {
   const tooDeep = (offset: number): ParseAbort => new ParseAbort(`nested deeper than ${MAX_NESTING_DEPTH} levels: not read`, offset);
   // yaml's syntax tree costs about 1 KB per level: 5 MB of `[` took 4 GB before any check could run.
   const estimated = nestingOffset(text, MAX_NESTING_DEPTH);

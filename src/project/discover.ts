@@ -40,7 +40,8 @@ export async function discoverFiles(host: ProjectHost, paths: string[], options:
       continue;
     }
     if (stat.isFile()) {
-      files.add(relativePath);
+      // A named file that is a link out of the project is not followed, as the glob does not.
+      if (host.isInside(relativePath) !== false) files.add(relativePath);
       continue;
     }
     const base = relativePath === '.' ? '' : `${fg.escapePath(relativePath)}/`;

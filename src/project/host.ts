@@ -1,11 +1,11 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { LoaderHost } from '../loaders/types.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export type ReadOutcome =
   | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'too-large' | 'unreadable' | 'directory'; detail: string };
+  | { ok: false; reason: 'missing' | 'too-large' | 'unreadable' | 'directory' | 'outside'; detail: string };
 
 /** Converts an OS path relative to the root into the `/`-separated form used in the model and output. */
 export function toPosix(path: string): string {
@@ -15,10 +15,16 @@ export function toPosix(path: string): string {
 /**
  * Reads project files for loaders and the code pass, relative to one root, once each.
  * Text is decoded as UTF-8 (UTF-16 with a BOM is decoded too); a leading BOM is dropped.
+ *
+ * Nothing outside the root is read or reported as existing: not through `../` paths, and not
+ * through symbolic links that point out of the project (a pull request could otherwise add
+ * `src/handler.js -> ~/.aws/credentials` and have its text printed in a report).
  */
 export class ProjectHost implements LoaderHost {
   readonly root: string;
   private readonly cache = new Map<string, ReadOutcome>();
+  private readonly realCache = new Map<string, string | null>();
+  private realRoot: string | undefined;
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -36,9 +42,37 @@ export class ProjectHost implements LoaderHost {
     const key = posix.normalize(toPosix(relativePath));
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const outcome = readBounded(this.absolute(key));
+    const outcome: ReadOutcome =
+      this.isInside(key) === false
+        ? { ok: false, reason: 'outside', detail: 'not read: it is outside the project (a symbolic link or a `..` path leads there)' }
+        : readBounded(this.absolute(key));
     this.cache.set(key, outcome);
     return outcome;
+  }
+
+  /**
+   * Whether the path, with symbolic links followed, stays inside the root; undefined when it
+   * does not exist (or cannot be resolved).
+   */
+  isInside(relativePath: string): boolean | undefined {
+    const real = this.realPath(this.absolute(relativePath));
+    if (real === null) return undefined;
+    this.realRoot ??= this.realPath(this.root) ?? this.root;
+    const rel = relative(this.realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  }
+
+  private realPath(absolute: string): string | null {
+    let real = this.realCache.get(absolute);
+    if (real === undefined) {
+      try {
+        real = realpathSync.native(absolute);
+      } catch {
+        real = null;
+      }
+      this.realCache.set(absolute, real);
+    }
+    return real;
   }
 
   readFile(relativePath: string): string | undefined {
@@ -46,9 +80,10 @@ export class ProjectHost implements LoaderHost {
     return outcome.ok ? outcome.text : undefined;
   }
 
+  /** A regular file inside the project (a link out of it does not count: it is never read). */
   fileExists(relativePath: string): boolean {
     try {
-      return statSync(this.absolute(relativePath)).isFile();
+      return statSync(this.absolute(relativePath)).isFile() && this.isInside(relativePath) === true;
     } catch {
       return false;
     }
@@ -68,9 +103,11 @@ export class ProjectHost implements LoaderHost {
 function readBounded(path: string): ReadOutcome {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait forever for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, reason: 'directory', detail: 'is a directory' };
+    if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not read: not a regular file (a FIFO, socket or device)' };
     if (stat.size > MAX_FILE_BYTES) {
       return {
         ok: false,
@@ -96,6 +133,10 @@ function readBounded(path: string): ReadOutcome {
 }
 
 function decode(buffer: Buffer): string {
+  return lineBreaks(decodeText(buffer));
+}
+
+function decodeText(buffer: Buffer): string {
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
     const swapped = Buffer.from(buffer.subarray(2, 2 + ((buffer.length - 2) & ~1)));
@@ -104,4 +145,13 @@ function decode(buffer: Buffer): string {
   }
   const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A lone CR (classic Mac line ending) is a line break to editors and ESLint but not to the
+ * YAML parser, which read such a template as one line. It becomes LF: same length, so every
+ * offset and column stays, and line numbers are the ones an editor shows.
+ */
+function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -46,6 +46,19 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
       continue;
     }
     const text = outcome.text;
+    // UTF-16 without a byte order mark reads as text full of NULs: no config pattern matches it,
+    // so a file named like a config would be skipped without a word.
+    const nul = isServerlessName || /template/i.test(name) ? text.indexOf('\u0000') : -1;
+    if (nul >= 0) {
+      const before = text.slice(0, nul);
+      const line = before.split('\n').length;
+      diagnostics.push({
+        ruleId: 'parse-error',
+        message: `${file}: not a text file (NUL byte; UTF-16 text needs a byte order mark)`,
+        loc: { file, line, column: nul - before.lastIndexOf('\n') },
+      });
+      continue;
+    }
     const load = (loader: () => LoadResult): void => {
       configFiles.add(file);
       const result = guard(file, loader);

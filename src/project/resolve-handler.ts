@@ -103,7 +103,8 @@ function nearestFile(host: LoaderHost, wanted: string): string | undefined {
   const wantedName = posix.basename(wanted).replace(/\.[^.]+$/, '');
   let best: { path: string; distance: number } | undefined;
   for (const path of host.listDir(dir)) {
-    if (!/\.(js|mjs|cjs|ts|mts|cts|py)$/.test(path)) continue;
+    // `fileExists` too: a link out of the project is listed but is not a file of it.
+    if (!/\.(js|mjs|cjs|ts|mts|cts|py)$/.test(path) || !host.fileExists(path)) continue;
     const name = posix.basename(path).replace(/\.[^.]+$/, '');
     const distance = editDistance(name, wantedName);
     if (distance <= Math.max(2, Math.floor(wantedName.length / 3)) && (!best || distance < best.distance)) best = { path, distance };

@@ -32,7 +32,7 @@ describe('fuzz: code-rule pass (ESLint with every lambdalint code rule)', () => 
       if (id in codeRules) rules[id] = { severity: setting.severity, options: setting.options ? [...setting.options] : undefined };
     }
     const lint = createFileLinter(host, { rules, reportUnusedDisableDirectives: true });
-    await fuzz('code-pass', handlerCase, runs(4_000), ({ file, text, handlers }) => {
+    await fuzz('code-pass', handlerCase, runs(1_500), ({ file, text, handlers }) => {
       host.files = { ...HANDLER_SIBLINGS, [file]: text };
       const linted = lint(file, handlers);
       assertFindings(linted.findings, host.files);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { ID_POOL, anyName, mutated, someOf } from './common.js';
 import { map, num, seq, str, tag, toFlowYaml, toJson, toYaml, type YV } from './yaml-doc.js';
-import { anyValue, boolValue, deepValue, envMap, intrinsic, numberValue, runtimeValue, stringValue } from './yaml-values.js';
+import { anyValue, boolValue, deepValue, envMap, numberValue, runtimeValue, stringValue } from './yaml-values.js';
 
 const id = fc.constantFrom(...ID_POOL);
 const maybe = <T>(arb: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T | undefined> =>

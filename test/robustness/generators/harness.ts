@@ -17,7 +17,9 @@ import type { Finding } from '../../../src/findings.js';
 import type { LoadResult, LoaderHost } from '../../../src/loaders/types.js';
 import type { ProjectModel } from '../../../src/model/index.js';
 import { resolveHandler } from '../../../src/project/resolve-handler.js';
-import { presetSettings } from '../../../src/rule-settings.js';
+import { allRuleSummaries, presetSettings } from '../../../src/rule-settings.js';
+import { applyDirectives } from '../../../src/suppressions.js';
+import { FORMAT_NAMES, getFormatter, type FileResult } from '../../../src/cli/formatters/index.js';
 
 const envSeed = process.env.FC_SEED;
 /** Fixed unless `FC_SEED` is set, so CI runs the same inputs every time. */
@@ -157,8 +159,27 @@ export function assertRulesOn(result: LoadResult, files: Readonly<Record<string,
   const findings = runConfigRules(model, Object.values(configRules) as ConfigRule[], RULES, NOW);
   const linked = model.functions.map((fn) => ({ fn, resolution: resolveHandler(fn, host), files: [] as string[] }));
   findings.push(...runCrossRules(Object.values(crossRules), RULES, { model, functions: linked, facts: () => undefined, host }));
+  for (const d of model.diagnostics) findings.push({ ruleId: d.ruleId, severity: d.severity ?? 'error', message: d.message, file: d.loc.file, line: d.loc.line, column: d.loc.column });
   assertFindings(findings, files);
+  assertReports(findings, files);
   return findings;
+}
+
+const RULE_SUMMARIES = allRuleSummaries();
+
+/** Suppression comments and every report format over the findings: none may throw. */
+export function assertReports(findings: readonly Finding[], files: Readonly<Record<string, string>>): void {
+  const textOf = (file: string): string | undefined => (Object.hasOwn(files, file) ? files[file] : undefined);
+  const kept = applyDirectives([...findings], Object.keys(files), textOf, true);
+  assertFindings(kept.filter((f) => f.ruleId !== 'internal-error'), files);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const results: FileResult[] = [...byFile].map(([file, list]) => ({ file, findings: list, source: textOf(file) }));
+  for (const name of FORMAT_NAMES) {
+    const out = getFormatter(name)(results, { cwd: '/project', rules: RULE_SUMMARIES, color: name === 'stylish', version: '0.0.0' });
+    if (typeof out !== 'string') throw new Error(`${name} formatter returned ${typeof out}`);
+    if (name === 'json' || name === 'sarif') JSON.parse(out);
+  }
 }
 
 /** Findings: no `internal-error`, each located inside a given file. */
