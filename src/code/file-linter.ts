@@ -31,6 +31,7 @@ export interface LintedFile {
 }
 
 const FACTS_PLUGIN = 'lambdalint-facts';
+const TS_FILE = /\.[cm]?tsx?$/;
 
 /**
  * Lints one file at a time through ESLint's Linter with the lambdalint rules, and records the
@@ -75,7 +76,12 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     }
     const config = {
       ...baseConfig,
-      languageOptions: { ...baseConfig.languageOptions, sourceType: /\.c[jt]s$/.test(file) ? ('commonjs' as const) : ('module' as const) },
+      languageOptions: {
+        // JavaScript goes to ESLint's own parser (espree), several times faster than the TypeScript
+        // parser; only TypeScript files need the latter.
+        ...(TS_FILE.test(file) ? baseConfig.languageOptions : { ecmaVersion: 'latest' as const, parserOptions: { ecmaFeatures: { jsx: true } } }),
+        sourceType: /\.c[jt]s$/.test(file) ? ('commonjs' as const) : ('module' as const),
+      },
       settings: { lambdalint: { handlers, handlerNames: options.handlerNames, runtime: handlers[0]?.runtime } },
     };
     lastFacts = undefined;

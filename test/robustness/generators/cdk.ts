@@ -96,11 +96,11 @@ const statement = fc.oneof(
 /** A whole stack file. */
 export const cdkText: fc.Arbitrary<string> = fc
   .tuple(
-    fc.shuffledSubarray(IMPORTS, { minLength: 3 }),
-    fc.option(fc.constantFrom(...ALT_IMPORTS), { nil: undefined }),
-    fc.array(constDecl, { maxLength: 4 }),
-    fc.array(statement, { minLength: 1, maxLength: 6 }),
-    fc.array(fc.tuple(plainName, statement), { maxLength: 2 }),
+    fc.shuffledSubarray(IMPORTS, { minLength: 2, maxLength: 6 }),
+    fc.option(fc.constantFrom(...ALT_IMPORTS), { nil: undefined, freq: 4 }),
+    fc.array(constDecl, { maxLength: 3 }),
+    fc.array(statement, { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(plainName, statement), { maxLength: 1 }),
   )
   .map(([imports, alt, consts, body, methods]) => {
     // The loader only looks at files that import aws-cdk-lib and construct a function.
