@@ -13,6 +13,7 @@ import {
   isFunctionNode,
   keyName,
   propertyName,
+  skipWrappers,
   unwrapTs,
   walk,
   type FunctionNode,
@@ -444,19 +445,6 @@ function unwrapChain(node: TSESTree.Node): TSESTree.Node {
   let value = unwrapTs(node);
   while (value.type === AST_NODE_TYPES.ChainExpression) value = unwrapTs(value.expression);
   return value;
-}
-
-function skipWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
 }
 
 function isChainCall(call: TSESTree.CallExpression): boolean {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { dottedName, isFunctionNode, keyName, propertyName, unwrapTs, walk, type FunctionNode } from './handlers/ast-utils.js';
+import { dottedName, isFunctionNode, keyName, propertyName, skipWrappers, unwrapTs, walk, type FunctionNode } from './handlers/ast-utils.js';
 import { bindingSource, type Binding } from './handlers/bindings.js';
 import type { HandlerInfo } from './handlers/detect.js';
 import { isBatchTrigger, type TriggerKind } from './model/trigger.js';
@@ -74,15 +74,7 @@ function isRecordsIndexLoop(loop: TSESTree.ForStatement, sourceCode: Readonly<TS
 
 /** Whether `call` (an array of per-record promises) is passed to `Promise.allSettled`. */
 function collectedBySettled(call: TSESTree.Node): boolean {
-  let current: TSESTree.Node = call;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    current = current.parent;
-  }
+  const current = skipWrappers(call);
   const parent = current.parent;
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && dottedName(parent.callee) === 'Promise.allSettled';
 }

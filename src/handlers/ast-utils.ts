@@ -28,6 +28,20 @@ export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The outermost of `x?.y`, `x as T`, `x!` around a node: what its parent really receives. */
+export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** `a.b.c` for identifiers and non-computed members; undefined for anything else. */
 export function dottedName(node: TSESTree.Node): string | undefined {
   const n = unwrapTs(node);
