@@ -6,6 +6,8 @@ export default defineConfig({
     // RuleTester builds one `it` per case; e2e tests spawn real processes.
     testTimeout: 60_000,
     pool: 'threads',
+    // Two cores on CI: the fuzz suites are CPU-bound and independent.
+    maxWorkers: 2,
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -41,6 +41,8 @@ export interface AnalyzeResult {
   sources: Map<string, string>;
   /** Every file analysed: deploy configs and linted code, sorted. */
   files: string[];
+  /** Text of a project file (bounded, never through a link out of the root), for suppression comments. */
+  readSource(file: string): string | undefined;
   /** Paths given that do not exist. */
   missingPaths: string[];
 }
@@ -116,7 +118,15 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     }
   }
   const files = [...new Set([...model.configFiles, ...linted.keys()])].sort();
-  return { model, functions: linked, findings: dedupe(findings).sort(compareFindings), sources, files, missingPaths: discovery.missing };
+  return {
+    model,
+    functions: linked,
+    findings: dedupe(findings).sort(compareFindings),
+    sources,
+    files,
+    readSource: (file) => sources.get(file) ?? host.readFile(file),
+    missingPaths: discovery.missing,
+  };
 }
 
 /** A code finding in a handler file names the functions that run it. */

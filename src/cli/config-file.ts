@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -114,10 +114,18 @@ function readPackageJsonConfig(absolute: string, options: ConfigOptions): Loaded
   return { file, path: absolute, source: 'package.json', config };
 }
 
+/** Config files are small JSON; a FIFO or device named like one would block a read forever. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 function readText(absolute: string, file: string): string {
   try {
+    const stat = statSync(absolute);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new UsageError('this is not a regular file; point --config at a JSON file', { file });
+    if (stat.size > MAX_CONFIG_BYTES) throw new UsageError(`the file is over ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a small JSON file`, { file });
     return readFileSync(absolute, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a directory, not a file' : `cannot read it (${code ?? String(error)})`;
     throw new UsageError(`${why}; check the config path`, { file });

@@ -57,7 +57,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`no such file or directory: ${result.missingPaths.join(', ')}; check the path (it is relative to ${io.cwd})`);
     }
 
-    const textOf = (file: string): string | undefined => result.sources.get(file) ?? readText(resolve(io.cwd, file));
+    // Through the project host only: a file it refused (a link out of the project) is never printed.
+    const textOf = (file: string): string | undefined => result.readSource(file);
     let findings = applyDirectives(result.findings, result.model.configFiles, textOf, options.reportUnusedDisableDirectives);
     if (givenFiles) findings = restrictToFiles(findings, givenFiles, result);
 
