@@ -1,4 +1,5 @@
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
+import { envAccessesFor } from '../src/cross-rules/env-reads.js';
 import { dotenvNames } from '../src/cross-rules/dotenv.js';
 import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS, environmentKnown } from '../src/cross-rules/lambda-env.js';
 
@@ -36,7 +37,8 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     // One finding per read site, naming every function that runs it without the variable.
     const sites = new Map<string, { file: string; line: number; column: number; name: string; functions: Set<string>; configs: Set<string> }>();
     return {
-      function({ fn, resolution, files }) {
+      function(linked) {
+        const { fn, resolution, files } = linked;
         if (resolution.status !== 'found' || resolution.language !== 'node' || !environmentKnown(fn)) return;
         const factsList = files.map((file) => ({ file, facts: context.facts(file) }));
         if (factsList.some(({ facts }) => !facts)) return; // a file of the graph was not read: names could be anywhere
@@ -46,7 +48,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
         // Names the code sets itself (`process.env.X = ...`) are defined for its other reads.
         const written = new Set(factsList.flatMap(({ facts }) => facts!.envReads.filter((r) => r.write).map((r) => r.name)));
         for (const { file, facts } of factsList) {
-          for (const read of facts!.envReads) {
+          for (const read of envAccessesFor(linked, file, facts!)) {
             const name = read.name;
             if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
             if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;

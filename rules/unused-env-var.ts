@@ -1,4 +1,5 @@
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
+import { envAccessesFor } from '../src/cross-rules/env-reads.js';
 import { isConsumedOutsideCode } from '../src/cross-rules/lambda-env.js';
 
 export default createCrossRule({
@@ -20,12 +21,13 @@ export default createCrossRule({
   defaultOptions: [],
   create(context) {
     return {
-      function({ fn, resolution, files }) {
+      function(linked) {
+        const { fn, resolution, files } = linked;
         if (resolution.status !== 'found' || resolution.language !== 'node' || files.length === 0) return;
         const factsList = files.map((file) => context.facts(file));
         // Every file must be known, and none may read the environment dynamically.
         if (factsList.some((facts) => !facts || facts.readsWholeEnv)) return;
-        const read = new Set(factsList.flatMap((facts) => facts!.envReads.filter((r) => !r.write).map((r) => r.name)));
+        const read = new Set(files.flatMap((file, i) => envAccessesFor(linked, file, factsList[i]!).filter((r) => !r.write).map((r) => r.name)));
         for (const [name, value] of Object.entries(fn.environment)) {
           // Inherited provider/Globals variables serve other functions too.
           if (value.inheritedFrom || read.has(name) || isConsumedOutsideCode(name)) continue;

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { detectHandlers } from '../handlers/detect.js';
+import { detectHandlers, reachableFunctions } from '../handlers/detect.js';
 import { readSettings } from '../handlers/settings.js';
-import { dottedName, propertyName, staticString, unwrapTs, walk } from '../handlers/ast-utils.js';
+import { dottedName, isFunctionNode, propertyName, staticString, unwrapTs, walk, type FunctionNode } from '../handlers/ast-utils.js';
 import { moduleLoadVisitors, packageName } from '../module-imports.js';
 import type { SourceLocation } from '../model/index.js';
 
@@ -16,6 +16,11 @@ export interface EnvRead {
   hasFallback: boolean;
   /** `process.env.X = 'x'` (or `??=`, `delete`): the code sets the variable itself; not a read. */
   write?: boolean;
+  /**
+   * Handler exports of this file whose code runs this read. Absent when the read is at module scope
+   * or in a function no handler of this file calls: then it concerns every function that runs the file.
+   */
+  exports?: string[];
 }
 
 export interface PackageImport {
@@ -66,6 +71,11 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
     meta: { type: 'problem', messages: { none: '' }, schema: [] },
     create(context) {
       const facts = emptyFacts();
+      const readNodes: TSESTree.Node[] = [];
+      const addRead = (read: EnvRead, node: TSESTree.Node): void => {
+        facts.envReads.push(read);
+        readNodes.push(node);
+      };
       const loads = moduleLoadVisitors((load) => {
         if (load.source.startsWith('.')) {
           if (!load.typeOnly) facts.relativeImports.push(load.source);
@@ -93,8 +103,8 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
           const name = propertyName(parent);
           // process.env[name]: any variable may be read.
           if (name === undefined) facts.readsWholeEnv = true;
-          else if (isWrite(parent)) facts.envReads.push({ name, loc: locOf(parent), hasFallback: true, write: true });
-          else facts.envReads.push({ name, loc: locOf(parent), hasFallback: hasFallback(parent) });
+          else if (isWrite(parent)) addRead({ name, loc: locOf(parent), hasFallback: true, write: true }, parent);
+          else addRead({ name, loc: locOf(parent), hasFallback: hasFallback(parent) }, parent);
           return;
         }
         if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
@@ -117,7 +127,7 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
             facts.readsWholeEnv = true;
             continue;
           }
-          facts.envReads.push({ name, loc: locOf(property), hasFallback: property.value.type === AST_NODE_TYPES.AssignmentPattern });
+          addRead({ name, loc: locOf(property), hasFallback: property.value.type === AST_NODE_TYPES.AssignmentPattern }, property);
         }
       };
       /** Every reference to the variable `name` that `declaration` declares is a use of process.env. */
@@ -185,6 +195,10 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
               loc: locOf(handler.exportNode),
             });
           }
+          attributeReads(facts.envReads, readNodes, found.handlers.map((h) => ({
+            exportName: h.exportName,
+            reach: new Set([...reachableFunctions(h, found.bindings), ...h.wrappers.flatMap((w) => (w.definition ? [w.definition] : []))]),
+          })));
           facts.analysed = true;
           sink(context.filename, facts);
         },
@@ -271,4 +285,16 @@ function mentionsBatchItemFailures(fn: TSESTree.Node): boolean {
     return undefined;
   });
   return found;
+}
+
+/** Marks each read inside a handler's code with the handler exports that run it. */
+function attributeReads(reads: EnvRead[], nodes: TSESTree.Node[], handlers: Array<{ exportName: string; reach: Set<FunctionNode> }>): void {
+  if (handlers.length === 0) return;
+  for (let i = 0; i < reads.length; i++) {
+    const enclosing: FunctionNode[] = [];
+    for (let current = nodes[i].parent; current; current = current.parent) if (isFunctionNode(current)) enclosing.push(current);
+    if (enclosing.length === 0) continue; // module scope: runs for every function loading the file
+    const exports = handlers.filter((h) => enclosing.some((fn) => h.reach.has(fn))).map((h) => h.exportName);
+    if (exports.length > 0) reads[i].exports = [...new Set(exports)].sort();
+  }
 }

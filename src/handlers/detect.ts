@@ -374,6 +374,19 @@ function resolveClassMethod(member: TSESTree.MemberExpression, bindings: Map<str
 }
 
 /** Handler functions and the module-scope functions they call, transitively. */
+/** The handler's function and every module function it calls, transitively. */
+export function reachableFunctions(handler: HandlerInfo, bindings: Map<string, Binding>): Set<FunctionNode> {
+  const reached = new Set<FunctionNode>();
+  const queue: FunctionNode[] = [handler.fn];
+  while (queue.length > 0) {
+    const fn = queue.pop()!;
+    if (reached.has(fn)) continue;
+    reached.add(fn);
+    for (const called of calledModuleFunctions(fn, bindings)) if (!reached.has(called)) queue.push(called);
+  }
+  return reached;
+}
+
 function computeHandlerScope(handlers: HandlerInfo[], bindings: Map<string, Binding>): Map<FunctionNode, HandlerInfo> {
   const scope = new Map<FunctionNode, HandlerInfo>();
   for (const handler of handlers) {

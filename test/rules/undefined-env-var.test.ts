@@ -56,6 +56,28 @@ const CREATE = '  create:\n    handler: create.handler\n';
 runCrossRuleCases('undefined-env-var', {
   valid: [
     {
+      // The corpus shape (serverless/examples aws-node-env-variables): one file, one export per
+      // function, each export reads only what its own function defines.
+      name: 'two functions share a file; each export reads only its own function\'s variables',
+      files: {
+        'serverless.yml': serverless(dedent`
+          createUser:
+            handler: users.createUser
+            environment:
+              PASSWORD_ITERATIONS: 4096
+          resetPassword:
+            handler: users.resetPassword
+            environment:
+              RESET_URL: https://example.com/reset
+        `.replace(/^/gm, '  ')),
+        'users.js': dedent`
+          const iterations = () => Number(process.env.PASSWORD_ITERATIONS);
+          module.exports.createUser = async () => ({ iterations: iterations() });
+          module.exports.resetPassword = async () => ({ url: process.env.RESET_URL });
+        `,
+      },
+    },
+    {
       name: 'variables the Lambda runtime sets',
       files: {
         'serverless.yml': serverless(CREATE),
@@ -244,6 +266,27 @@ runCrossRuleCases('undefined-env-var', {
     },
   ],
   invalid: [
+    {
+      name: "one export reads a variable that only the other export's function defines",
+      files: {
+        'serverless.yml': serverless(dedent`
+          createUser:
+            handler: users.createUser
+            environment:
+              PASSWORD_ITERATIONS: 4096
+          resetPassword:
+            handler: users.resetPassword
+        `.replace(/^/gm, '  ')),
+        'users.js': dedent`
+          module.exports.createUser = async () => ({ iterations: process.env.PASSWORD_ITERATIONS });
+          module.exports.resetPassword = async () => ({ iterations: process.env.PASSWORD_ITERATIONS, url: process.env.RESET_URL });
+        `,
+      },
+      errors: [
+        { messageId: 'undefinedEnvVar', file: 'users.js', line: 2, functions: ['resetPassword'], messageIncludes: ['process.env.PASSWORD_ITERATIONS'] },
+        { messageId: 'undefinedEnvVar', file: 'users.js', line: 2, functions: ['resetPassword'], messageIncludes: ['process.env.RESET_URL'] },
+      ],
+    },
     {
       name: 'serverless: not defined on the function nor the provider (docs example)',
       files: {
