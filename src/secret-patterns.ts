@@ -144,6 +144,8 @@ const PLACEHOLDER_WORDS = new Set([
   'dummy', 'fake', 'mock', 'placeholder', 'todo', 'tbd', 'fixme', 'null', 'undefined', 'none', 'nil', 'redacted',
   'notset', 'unset', 'empty', 'foo', 'bar', 'baz', 'foobar', 'xxx', 'secretkey', 'accesskey', 'accesstoken',
   'privatekey', 'clientsecret', 'replaceme', 'sometoken', 'somesecret', 'somepassword',
+  // Keyboard-walk dummies seen in tutorials (serverless/examples: `*_API_KEY: abc123`).
+  'abc123', '123456', '12345678', 'qwerty', 'letmein',
 ]);
 
 /** Markers people put in values they expect to be replaced. */

@@ -100,7 +100,7 @@ describe('isPlaceholder', () => {
     '', '   ', 'abc', 'changeme', 'CHANGE_ME', 'xxx', 'xxxxxxxxxxxx', '<your-api-key>', '${API_KEY}', '${ssm:/app/key}',
     '{{resolve:secretsmanager:prod/db}}', 'your-api-key', 'YOUR_API_TOKEN', 'TODO', 'aaaaaaaa', '********', '[YOU TOKEN PLZ]',
     '%API_KEY%', '$API_KEY', '__API_KEY__', 'CHANNEL_SECRET', 'insert-token-here', 'test-api-key', 'dummy_password',
-    'replace-with-your-key', 'REDACTED', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'sk-...',
+    'replace-with-your-key', 'REDACTED', 'abc123', 'ABC-123', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'sk-...',
   ])('%j is a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
