@@ -9,7 +9,7 @@ import noHeavyImport from './no-heavy-import.js';
 import noSwallowedError from './no-swallowed-error.js';
 import reportBatchItemFailures from './report-batch-item-failures.js';
 
-/** Every code rule of the plugin, by id. Configs and docs are derived from each rule's metadata. */
+/** Every code rule of the plugin (config rules: ./config-index.ts, cross rules: ./cross-index.ts), by id. Configs and docs are derived from each rule's metadata. */
 export const codeRules = {
   'handler-error-boundary': handlerErrorBoundary,
   'no-aws-sdk-v2': noAwsSdkV2,

@@ -1,5 +1,5 @@
-import { configRules } from '../rules/config-rules.js';
-import { crossRules } from '../rules/cross-rules.js';
+import { configRules } from '../rules/config-index.js';
+import { crossRules } from '../rules/cross-index.js';
 import type { ConfigRule } from './config-rules/types.js';
 import { runConfigRules, type RuleSetting } from './config-rules/run.js';
 import { runCrossRules } from './cross-rules/run.js';

@@ -1,6 +1,6 @@
 import { codeRules } from '../rules/index.js';
-import { configRules } from '../rules/config-rules.js';
-import { crossRules } from '../rules/cross-rules.js';
+import { configRules } from '../rules/config-index.js';
+import { crossRules } from '../rules/cross-index.js';
 import type { LambdalintDocs, Severity } from './rule-creator.js';
 import type { RuleSetting } from './config-rules/run.js';
 

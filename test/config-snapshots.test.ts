@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { analyzeConfigs } from '../src/analyze.js';
 import { presetSettings } from '../src/rule-settings.js';
-import { configRules } from '../rules/config-rules.js';
+import { configRules } from '../rules/config-index.js';
 
 const FIXTURES = ['sam-app', 'cloudformation-app', 'serverless-app', 'terraform-app', 'cdk-app'];
 /** Pinned so deprecated-runtime findings do not change with the calendar. */

@@ -8,8 +8,8 @@
  * inputs (local iteration), `FC_RUNS_SCALE=10` ten times as many (a nightly soak).
  */
 import fc from 'fast-check';
-import { configRules } from '../../../rules/config-rules.js';
-import { crossRules } from '../../../rules/cross-rules.js';
+import { configRules } from '../../../rules/config-index.js';
+import { crossRules } from '../../../rules/cross-index.js';
 import type { ConfigRule } from '../../../src/config-rules/types.js';
 import { runConfigRules } from '../../../src/config-rules/run.js';
 import { runCrossRules } from '../../../src/cross-rules/run.js';
