@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../analyze.js';
 import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
@@ -141,11 +141,19 @@ function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
  * (or a module it imports) pulls in its function's config findings, a changed config its handlers'.
  */
 function restrictToFiles(findings: Finding[], files: Set<string>, result: Awaited<ReturnType<typeof analyzeProject>>): Finding[] {
-  const touched = new Set<string>();
+  // Touched functions, by name, with the places their findings can be: their code graph and
+  // their service folder (config file, included files such as resources/queues.yml). Names alone
+  // would mix up two services that both have a `create` function.
+  const touched: Array<{ name: string; serviceDir: string; codeFiles: Set<string> }> = [];
   for (const { fn, files: codeFiles } of result.functions) {
-    if (files.has(fn.source.file) || codeFiles.some((f) => files.has(f))) touched.add(fn.name);
+    if (files.has(fn.source.file) || codeFiles.some((f) => files.has(f))) {
+      touched.push({ name: fn.name, serviceDir: posix.dirname(fn.source.file), codeFiles: new Set(codeFiles) });
+    }
   }
-  return findings.filter((f) => files.has(f.file) || (f.functions ?? []).some((name) => touched.has(name)));
+  const belongs = (finding: Finding, fn: (typeof touched)[number]): boolean =>
+    (finding.functions ?? []).includes(fn.name) &&
+    (fn.codeFiles.has(finding.file) || fn.serviceDir === '.' || finding.file.startsWith(`${fn.serviceDir}/`));
+  return findings.filter((f) => files.has(f.file) || touched.some((fn) => belongs(f, fn)));
 }
 
 /** Every analysed file, clean ones with no findings (stylish counts them, JUnit passes them). */

@@ -581,6 +581,29 @@ describe.concurrent('given files, as pre-commit passes them (monorepo)', () => {
     ]);
   });
 
+  it('two services with a function of the same name: only the changed service\'s findings', async () => {
+    const service = (name: string): Files => ({
+      [`${name}/serverless.yml`]: dedent`
+        service: ${name}
+        provider:
+          name: aws
+          runtime: nodejs22.x
+          timeout: 60
+        functions:
+          create:
+            handler: create.handler
+            events:
+              - http: POST /${name}
+      `,
+      [`${name}/create.mjs`]: 'export const handler = async () => ({ statusCode: 201 });\n',
+    });
+    const dir = writeProject({ ...service('alpha'), ...service('beta') });
+    const run = await lambdalint(dir, ['-f', 'json', 'alpha/create.mjs']);
+    expect(run.code).toBe(1);
+    // beta's `create` has the same finding on the same line of its own config: not shown.
+    expect(findingsOf(run)).toEqual(['alpha/serverless.yml:5 timeout-exceeds-integration']);
+  });
+
   it('a file no function uses: nothing else, exit 0', async () => {
     const run = await lambdalint(monorepo, ['-f', 'json', 'scripts/seed.mjs']);
     expect(run.code).toBe(0);
