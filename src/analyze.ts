@@ -7,7 +7,7 @@ import type { LinkedFunction } from './cross-rules/types.js';
 import { runLintPass, type LintedFile } from './code/lint-pass.js';
 import { compareFindings, type Finding } from './findings.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { literal, type ProjectModel } from './model/index.js';
 import { discoverFiles } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { loadProject } from './project/load-project.js';
@@ -177,4 +177,3 @@ function dedupe(findings: Finding[]): Finding[] {
   return [...byKey.values()];
 }
 
-export type { LambdaFunction };

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HandlerSetting } from '../handlers/settings.js';
 import { ProjectHost } from '../project/host.js';
+import { emptyFacts } from './facts.js';
 import { createFileLinter, type FileLinterOptions, type LintedFile } from './file-linter.js';
 
 export type { LintedFile, CodeRuleSetting } from './file-linter.js';
@@ -154,7 +155,8 @@ function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: str
           line: 1,
           column: 1,
         }],
-        facts: { relativeImports: [], packageImports: [], envReads: [], readsWholeEnv: false, exportNames: ['*'], loadsDotenv: false, handlers: [] },
+        // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
+        facts: { ...emptyFacts(), exportNames: ['*'] },
         imports: [],
       });
       start();

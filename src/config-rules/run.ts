@@ -6,7 +6,6 @@ export interface RuleSetting {
   severity: 'error' | 'warn';
   options?: readonly unknown[];
 }
-export type ConfigRuleSetting = RuleSetting;
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 

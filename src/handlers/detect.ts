@@ -78,7 +78,7 @@ export function detectHandlers(program: TSESTree.Program, settings: LambdalintSe
     const resolved = resolveHandlerFunction(exported.value, bindings, 0);
     if (!resolved || seen.has(resolved.fn)) continue;
     seen.add(resolved.fn);
-    handlers.push(buildInfo(want, exported.node, resolved, settings, bindings));
+    handlers.push(buildInfo(want, exported.node, resolved, settings));
   }
 
   // Functions typed with an aws-lambda handler type are handlers whatever their name.
@@ -90,7 +90,7 @@ export function detectHandlers(program: TSESTree.Program, settings: LambdalintSe
       const resolved = resolveHandlerFunction(binding.node.init, bindings, 0);
       if (!resolved || seen.has(resolved.fn)) continue;
       seen.add(resolved.fn);
-      handlers.push(buildInfo({ export: name }, binding.node, resolved, settings, bindings));
+      handlers.push(buildInfo({ export: name }, binding.node, resolved, settings));
     }
   }
 
@@ -111,7 +111,6 @@ function buildInfo(
   exportNode: TSESTree.Node,
   resolved: Resolved,
   settings: LambdalintSettings,
-  bindings: Map<string, Binding>,
 ): HandlerInfo {
   const params = resolved.fn.params;
   const paramName = (index: number): string | undefined => {
@@ -137,7 +136,7 @@ function buildInfo(
     info.triggers = [...want.trigger];
     info.triggerSource = 'settings';
   } else {
-    const inferred = inferTriggers(info, resolved.typeName, resolved.typeArgument, bindings);
+    const inferred = inferTriggers(info, resolved.typeName, resolved.typeArgument);
     info.triggers = inferred.triggers;
     info.triggerSource = inferred.source;
   }

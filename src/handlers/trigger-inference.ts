@@ -3,7 +3,6 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { TriggerKind } from '../model/trigger.js';
 import { isFunctionNode, keyName, propertyName, typeReferenceName, unwrapTs, walk, type FunctionNode } from './ast-utils.js';
 import { triggerOfEventType, triggerOfHandlerType, triggerOfResultType } from './aws-lambda-types.js';
-import type { Binding } from './bindings.js';
 import type { HandlerInfo } from './detect.js';
 
 const HTTP_EVENT_FIELDS = new Set([
@@ -34,7 +33,6 @@ export function inferTriggers(
   info: HandlerInfo,
   typeName: string | undefined,
   typeArgument: TSESTree.TypeNode | undefined,
-  bindings: Map<string, Binding>,
 ): InferredTriggers {
   const fromTypes = triggersFromTypes(info.fn, typeName, typeArgument);
   if (fromTypes) return { triggers: [fromTypes], source: 'types' };
@@ -46,7 +44,6 @@ export function inferTriggers(
   for (const wrapper of info.wrappers) {
     if (wrapper.definition && returnsStatusCode(wrapper.definition, undefined)) found.add('http');
   }
-  void bindings;
   return found.size > 0 ? { triggers: [...found], source: 'code' } : { triggers: [], source: 'unknown' };
 }
 

@@ -129,3 +129,25 @@ export function runCrossRuleCases(ruleId: string, cases: { valid: CrossRuleCase[
     });
   });
 }
+
+/** A CDK app whose stack constructor runs `body` (indented to sit inside it). */
+export const cdkStack = (body: string): Files => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': dedent`
+    import * as cdk from 'aws-cdk-lib';
+    import * as lambda from 'aws-cdk-lib/aws-lambda';
+    import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+    import type { Construct } from 'constructs';
+
+    export class Stack extends cdk.Stack {
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+    ${body}
+      }
+    }
+  `,
+});
+
+/** A SAM template with the given lines after the header. */
+export const samTemplate = (lines: string[]): string =>
+  ["AWSTemplateFormatVersion: '2010-09-09'", 'Transform: AWS::Serverless-2016-10-31', ...lines, ''].join('\n');

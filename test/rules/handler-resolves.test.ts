@@ -1,4 +1,4 @@
-import { dedent, runCrossRuleCases, type Files } from '../helpers/temp-project.js';
+import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
 const serverless = (functions: string, extra = ''): string =>
   dedent`
@@ -16,23 +16,6 @@ const sam = (resources: string): string =>
     Transform: AWS::Serverless-2016-10-31
     Resources:
   ` + resources;
-
-const cdkStack = (body: string): Files => ({
-  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
-  'lib/stack.ts': dedent`
-    import * as cdk from 'aws-cdk-lib';
-    import * as lambda from 'aws-cdk-lib/aws-lambda';
-    import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-    import type { Construct } from 'constructs';
-
-    export class Stack extends cdk.Stack {
-      constructor(scope: Construct, id: string) {
-        super(scope, id);
-    ${body}
-      }
-    }
-  `,
-});
 
 const terraform = (handler: string, code: string): string => dedent`
   data "archive_file" "orders" {

@@ -1,4 +1,4 @@
-import { dedent, runCrossRuleCases, type Files } from '../helpers/temp-project.js';
+import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
 const pkg = (dependencies: Record<string, string> = {}, devDependencies: Record<string, string> = {}, extra: Record<string, unknown> = {}): string =>
   `${JSON.stringify({ name: 'orders', private: true, ...extra, dependencies, devDependencies }, null, 2)}\n`;
@@ -32,23 +32,6 @@ const samTemplate = (props: string[], metadata: string[] = []): string =>
     ...props,
     '',
   ].join('\n');
-
-const cdkStack = (body: string): Files => ({
-  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
-  'lib/stack.ts': dedent`
-    import * as cdk from 'aws-cdk-lib';
-    import * as lambda from 'aws-cdk-lib/aws-lambda';
-    import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-    import type { Construct } from 'constructs';
-
-    export class Stack extends cdk.Stack {
-      constructor(scope: Construct, id: string) {
-        super(scope, id);
-    ${body}
-      }
-    }
-  `,
-});
 
 const terraform = (runtime: string): string => dedent`
   data "archive_file" "orders" {

@@ -1,4 +1,4 @@
-import { dedent, runCrossRuleCases, type Files } from '../helpers/temp-project.js';
+import { samTemplate, cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
 /** serverless.yml with a provider block (`providerExtra` indented under provider) and functions. */
 const serverless = (functions: string, opts: { top?: string; provider?: string } = {}): string =>
@@ -13,26 +13,6 @@ const serverless = (functions: string, opts: { top?: string; provider?: string }
     functions.trimEnd(),
     '',
   ].join('\n');
-
-const samTemplate = (lines: string[]): string =>
-  ["AWSTemplateFormatVersion: '2010-09-09'", 'Transform: AWS::Serverless-2016-10-31', ...lines, ''].join('\n');
-
-const cdkStack = (body: string): Files => ({
-  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
-  'lib/stack.ts': dedent`
-    import * as cdk from 'aws-cdk-lib';
-    import * as lambda from 'aws-cdk-lib/aws-lambda';
-    import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-    import type { Construct } from 'constructs';
-
-    export class Stack extends cdk.Stack {
-      constructor(scope: Construct, id: string) {
-        super(scope, id);
-    ${body}
-      }
-    }
-  `,
-});
 
 const terraform = (environment: string): string => dedent`
   data "archive_file" "orders" {
