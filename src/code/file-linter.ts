@@ -69,7 +69,7 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     if (!outcome.ok) {
       return {
         file,
-        findings: [{ ruleId: 'parse-error', severity: outcome.reason === 'too-large' ? 'warning' : 'error', message: `${file}: ${outcome.detail}`, file, line: 1, column: 1 }],
+        findings: [{ ruleId: 'parse-error', severity: outcome.reason === 'too-large' ? 'warning' : 'error', message: outcome.detail, file, line: 1, column: 1 }],
         facts: emptyFacts(),
         imports: [],
       };

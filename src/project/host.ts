@@ -112,7 +112,7 @@ function readBounded(path: string): ReadOutcome {
       return {
         ok: false,
         reason: 'too-large',
-        detail: `skipped: ${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB file size limit`,
+        detail: `skipped: ${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB file size limit; if it is generated or data, exclude it with --ignore-pattern`,
       };
     }
     const buffer = Buffer.alloc(stat.size);
@@ -126,7 +126,7 @@ function readBounded(path: string): ReadOutcome {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', detail: 'file not found' };
-    return { ok: false, reason: 'unreadable', detail: `cannot read: ${code ?? String(error)}` };
+    return { ok: false, reason: 'unreadable', detail: `cannot read it (${code ?? String(error)}); check its permissions` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

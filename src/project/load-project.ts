@@ -54,7 +54,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
       const line = before.split('\n').length;
       diagnostics.push({
         ruleId: 'parse-error',
-        message: `${file}: not a text file (NUL byte; UTF-16 text needs a byte order mark)`,
+        message: 'not a text file (NUL byte; UTF-16 text needs a byte order mark)',
         loc: { file, line, column: nul - before.lastIndexOf('\n') },
       });
       continue;
@@ -118,5 +118,5 @@ function internalError(file: string, error: unknown): LoadResult {
 }
 
 function readDiagnostic(file: string, detail: string, severity: 'error' | 'warning'): LoadDiagnostic {
-  return { ruleId: 'parse-error', message: `${file}: ${detail}`, loc: { file, line: 1, column: 1 }, severity };
+  return { ruleId: 'parse-error', message: detail, loc: { file, line: 1, column: 1 }, severity };
 }

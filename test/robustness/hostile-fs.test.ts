@@ -135,7 +135,7 @@ describe.skipIf(process.platform === 'win32')('hostile file system', () => {
     expect(run.status, run.stderr).toBe(1);
     const findings = flatFindings(run.stdout);
     const unreadable = findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${f.file}:${f.line} ${f.message}`);
-    expect(unreadable).toEqual(['api/serverless.yml:1 api/serverless.yml: cannot read: EACCES', 'src/handler.js:1 src/handler.js: cannot read: EACCES']);
+    expect(unreadable).toEqual(['api/serverless.yml:1 cannot read it (EACCES); check its permissions', 'src/handler.js:1 cannot read it (EACCES); check its permissions']);
     // The readable function is still checked.
     expect(findings.map((f) => `${f.file} ${f.ruleId}`)).toContain('ok/h.js no-aws-sdk-v2');
   });
@@ -155,7 +155,7 @@ describe.skipIf(process.platform === 'win32')('hostile file system', () => {
     });
     const findings = await analyse(dir);
     const notes = findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
-    expect(notes).toEqual(['latin1/template.yaml:3:6 not a text file (invalid UTF-8)', 'nobom/template.yaml:1:2 nobom/template.yaml: not a text file (NUL byte; UTF-16 text needs a byte order mark)']);
+    expect(notes).toEqual(['latin1/template.yaml:3:6 not a text file (invalid UTF-8)', 'nobom/template.yaml:1:2 not a text file (NUL byte; UTF-16 text needs a byte order mark)']);
     expect(brief(findings)).toEqual(expect.arrayContaining(['utf16le/template.yaml:8 no-max-timeout', 'utf16be/template.yaml:8 no-max-timeout', 'src/latin1.js:1 no-aws-sdk-v2']));
   });
 
@@ -202,8 +202,8 @@ describe.skipIf(process.platform === 'win32')('hostile file system', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     const notes = findings.filter((f) => f.ruleId === 'parse-error');
     expect(notes.map((f) => `${f.file} ${f.severity} ${f.message}`)).toEqual([
-      'data/template.json warning data/template.json: skipped: 100.0 MB is over the 5 MB file size limit',
-      'src/huge.js warning src/huge.js: skipped: 100.0 MB is over the 5 MB file size limit',
+      'data/template.json warning skipped: 100.0 MB is over the 5 MB file size limit; if it is generated or data, exclude it with --ignore-pattern',
+      'src/huge.js warning skipped: 100.0 MB is over the 5 MB file size limit; if it is generated or data, exclude it with --ignore-pattern',
     ]);
     expect(brief(findings)).toContain('src/ok.js:1 no-aws-sdk-v2');
   });
