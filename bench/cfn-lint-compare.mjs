@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
 const loaderPath = join(dist, 'loaders', 'cloudformation.js');
-const analyzePath = join(dist, 'analyze.js');
+const analyzePath = join(dist, 'analyze-configs.js');
 const toPosix = (path) => (sep === '/' ? path : path.split(sep).join('/'));
 
 // Child mode: `node bench/cfn-lint-compare.mjs --child <root> <list-file>` runs the config pass once.

@@ -4,16 +4,19 @@ import type { ConfigRule } from './config-rules/types.js';
 import { runConfigRules, type RuleSetting } from './config-rules/run.js';
 import { runCrossRules } from './cross-rules/run.js';
 import type { LinkedFunction } from './cross-rules/types.js';
-import { runLintPass, type LintedFile } from './code/lint-pass.js';
+import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type LintedFile } from './code/lint-pass.js';
 import { compareFindings, type Finding } from './findings.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { literal, type ProjectModel } from './model/index.js';
+import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
 import { discoverFiles } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { loadProject } from './project/load-project.js';
-import { resolveHandler } from './project/resolve-handler.js';
+import { resolveHandler, type HandlerResolution } from './project/resolve-handler.js';
 import { presetSettings } from './rule-settings.js';
 import { codeRules } from '../rules/index.js';
+import { diagnosticFindings } from './analyze-configs.js';
+
+export { analyzeConfigs, diagnosticFindings, type AnalyzeConfigsOptions } from './analyze-configs.js';
 
 export interface AnalyzeOptions {
   /** Folder that paths in the model and output are relative to (default: process.cwd()). */
@@ -47,27 +50,57 @@ export interface AnalyzeResult {
   missingPaths: string[];
 }
 
-/** Deploy configs only: the function model and the config-rule findings. */
-export async function analyzeConfigs(
-  paths: string[] = ['.'],
-  options: Omit<AnalyzeOptions, 'paths' | 'allFiles'> = {},
-): Promise<{ model: ProjectModel; findings: Finding[] }> {
-  const host = new ProjectHost(options.root ?? process.cwd());
-  const discovery = await discoverFiles(host, paths, { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
-  const model = await loadProject(host, discovery.files);
-  const rules = options.rules ?? presetSettings('recommended');
-  const findings = [...diagnosticFindings(model), ...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, options.now)];
-  return { model, findings: findings.sort(compareFindings) };
-}
-
 /** The whole project: configs, handler code and the cross-checks between them. */
 export async function analyzeProject(options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const host = new ProjectHost(options.root ?? process.cwd());
   const rules = options.rules ?? presetSettings('recommended');
   const discovery = await discoverFiles(host, options.paths ?? ['.'], { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
-  const model = await loadProject(host, discovery.files);
+  const codeFiles = discovery.files.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f) && !f.endsWith('.d.ts'));
+  const lintOptions = {
+    rules: codeRuleSettings(rules),
+    handlerNames: options.handlerNames,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  };
+  // Workers start now, loading ESLint and the parser while this thread reads the deploy configs.
+  const workers = options.workers ?? defaultWorkerCount(codeFiles.length);
+  const pool = workers > 0 ? LintPool.start(host.root, lintOptions, workers) : undefined;
+  try {
+    // The handlers of each group of configs go to the workers as soon as they are known.
+    const resolutions = new Map<LambdaFunction, HandlerResolution>();
+    const link = (fn: LambdaFunction): LinkedFunction => {
+      let resolution = resolutions.get(fn);
+      if (!resolution) {
+        resolution = resolveHandler(fn, host);
+        resolutions.set(fn, resolution);
+      }
+      return { fn, resolution, files: [] };
+    };
+    const early: LinkedFunction[] = [];
+    const model = await loadProject(host, discovery.files, {
+      onFunctions: pool
+        ? (functions) => {
+            early.push(...functions.map(link));
+            pool.add(handlerSettingsByFile(early));
+          }
+        : undefined,
+    });
+    const linked = model.functions.map(link);
+    const handlersByFile = handlerSettingsByFile(linked);
+    const linted = await runLintPass(host, {
+      ...lintOptions,
+      handlersByFile,
+      extraFiles: options.allFiles ? codeFiles.filter((f) => !model.configFiles.includes(f)) : undefined,
+      workers: 0,
+      pool,
+    });
+    return report(host, model, linked, linted, handlersByFile, rules, discovery.missing, options.now);
+  } finally {
+    pool?.close();
+  }
+}
 
-  const linked: LinkedFunction[] = model.functions.map((fn) => ({ fn, resolution: resolveHandler(fn, host), files: [] }));
+/** Per handler file: the exports the deploy configs name, with triggers, runtime and function names. */
+function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSetting[]> {
   const handlersByFile = new Map<string, HandlerSetting[]>();
   for (const { fn, resolution } of linked) {
     if (resolution.status !== 'found' || resolution.language !== 'node') continue;
@@ -83,27 +116,34 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     }
     handlersByFile.set(resolution.file, list);
   }
+  return handlersByFile;
+}
 
-  const codeRuleSettings: Record<string, { severity: 'error' | 'warn'; options?: unknown[] }> = {};
+function codeRuleSettings(rules: Record<string, RuleSetting>): Record<string, CodeRuleSetting> {
+  const settings: Record<string, CodeRuleSetting> = {};
   for (const [id, setting] of Object.entries(rules)) {
-    if (id in codeRules) codeRuleSettings[id] = { severity: setting.severity, options: setting.options ? [...setting.options] : undefined };
+    if (id in codeRules) settings[id] = { severity: setting.severity, options: setting.options ? [...setting.options] : undefined };
   }
-  const codeFiles = discovery.files.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f) && !f.endsWith('.d.ts'));
-  const linted = await runLintPass(host, {
-    rules: codeRuleSettings,
-    handlersByFile,
-    extraFiles: options.allFiles ? codeFiles.filter((f) => !model.configFiles.includes(f)) : undefined,
-    handlerNames: options.handlerNames,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-    workers: options.workers,
-  });
+  return settings;
+}
+
+function report(
+  host: ProjectHost,
+  model: ProjectModel,
+  linked: LinkedFunction[],
+  linted: Map<string, LintedFile>,
+  handlersByFile: Map<string, HandlerSetting[]>,
+  rules: Record<string, RuleSetting>,
+  missingPaths: string[],
+  now: Date | undefined,
+): AnalyzeResult {
   for (const entry of linked) {
     if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = moduleGraph(entry.resolution.file, linted);
     else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
   }
 
   const findings: Finding[] = [...diagnosticFindings(model)];
-  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, options.now));
+  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now));
   findings.push(
     ...runCrossRules(Object.values(crossRules), rules, { model, functions: linked, facts: (file) => linted.get(file)?.facts, host }),
   );
@@ -125,7 +165,7 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     sources,
     files,
     readSource: (file) => sources.get(file) ?? host.readFile(file),
-    missingPaths: discovery.missing,
+    missingPaths,
   };
 }
 
@@ -152,17 +192,6 @@ function moduleGraph(entry: string, linted: Map<string, LintedFile>): string[] {
     }
   }
   return [...seen];
-}
-
-export function diagnosticFindings(model: ProjectModel): Finding[] {
-  return model.diagnostics.map((d) => ({
-    ruleId: d.ruleId,
-    severity: d.severity ?? 'error',
-    message: d.message,
-    file: d.loc.file,
-    line: d.loc.line,
-    column: d.loc.column,
-  }));
 }
 
 /** The same finding reported twice (two functions sharing a config value) is shown once, naming both. */

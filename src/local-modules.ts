@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { parse } from '@typescript-eslint/typescript-estree';
+import type { parse as Parse } from '@typescript-eslint/typescript-estree';
 import { dottedName, isFunctionNode, keyName, unwrapTs, type FunctionNode } from './handlers/ast-utils.js';
 import { bindingSource, moduleBindings, type Binding } from './handlers/bindings.js';
 
@@ -153,6 +154,14 @@ function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string 
   return node.type === AST_NODE_TYPES.Identifier ? node.name : String(node.value);
 }
 
+let parse: typeof Parse | undefined;
+
+/** The parser, loaded when a wrapper is first followed (it loads TypeScript: 0.3 s that most runs never need). */
+function parser(): typeof Parse {
+  parse ??= (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: typeof Parse }).parse;
+  return parse;
+}
+
 function parseFile(file: string): LocalModule | undefined {
   let text: string;
   try {
@@ -163,7 +172,7 @@ function parseFile(file: string): LocalModule | undefined {
   const jsxFirst = /\.[jt]sx$/.test(file);
   for (const jsx of [jsxFirst, !jsxFirst]) {
     try {
-      const program = parse(text, { jsx, loc: true, range: true, comment: false, tokens: false }) as TSESTree.Program;
+      const program = parser()(text, { jsx, loc: true, range: true, comment: false, tokens: false }) as TSESTree.Program;
       return { file, program, bindings: moduleBindings(program) };
     } catch {
       // try the other JSX mode, then give up

@@ -72,6 +72,7 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
     create(context) {
       const facts = emptyFacts();
       const readNodes: TSESTree.Node[] = [];
+      const commonJsExports = new Set<string>();
       const addRead = (read: EnvRead, node: TSESTree.Node): void => {
         facts.envReads.push(read);
         readNodes.push(node);
@@ -165,6 +166,9 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
             else if (property.value.type === AST_NODE_TYPES.ObjectPattern) destructured(property.value);
           }
         },
+        AssignmentExpression(node) {
+          for (const name of commonJsExportNames(node)) commonJsExports.add(name);
+        },
         CallExpression(node) {
           // require('dotenv').config() / dotenv.config()
           const callee = unwrapTs(node.callee);
@@ -177,9 +181,19 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
           }
         },
         'Program:exit'(program: TSESTree.Program) {
+          facts.exportNames = [...new Set([...moduleExportNames(program), ...commonJsExports])].sort();
           const settings = readSettings(context.settings);
-          const found = detectHandlers(program, { ...settings, handlers: undefined, handlerNames: collectExportNames(program) });
-          facts.exportNames = collectExportNames(program);
+          // Handler detection (every export taken as a candidate) serves two things: which handler
+          // export runs each env read, which only matters in a file a deploy config names as a
+          // handler; and partial batch responses, which need one of these words in the text. Other
+          // files, most of a project, skip it.
+          const isHandlerFile = (settings.handlers?.length ?? 0) > 0;
+          if (!isHandlerFile && !BATCH_RESPONSE_WORDS.test(context.sourceCode.text)) {
+            facts.analysed = true;
+            sink(context.filename, facts);
+            return;
+          }
+          const found = detectHandlers(program, { ...settings, handlers: undefined, handlerNames: facts.exportNames });
           for (const handler of found.handlers) {
             // The handler, the module functions it calls (`return processAll(event)`) and local wrappers it is built with.
             const functions = [
@@ -237,43 +251,46 @@ function hasFallback(node: TSESTree.MemberExpression): boolean {
   return false;
 }
 
-/** Every export name of the file, ESM and CommonJS. */
-function collectExportNames(program: TSESTree.Program): string[] {
-  const names = new Set<string>();
+/** Words without which no function of a file can return a partial batch response (see `mentionsBatchItemFailures`). */
+const BATCH_RESPONSE_WORDS = /batchItemFailures|processPartialResponse|partialbatch/i;
+
+/** ESM export names of the file (CommonJS ones come from `commonJsExportNames` during the traversal). */
+function moduleExportNames(program: TSESTree.Program): string[] {
+  const names: string[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const decl = statement.declaration;
-      if ((decl?.type === AST_NODE_TYPES.FunctionDeclaration || decl?.type === AST_NODE_TYPES.ClassDeclaration) && decl.id) names.add(decl.id.name);
+      if ((decl?.type === AST_NODE_TYPES.FunctionDeclaration || decl?.type === AST_NODE_TYPES.ClassDeclaration) && decl.id) names.push(decl.id.name);
       if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) names.add(d.id.name);
+        for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) names.push(d.id.name);
       }
       for (const s of statement.specifiers) {
-        if (s.type === AST_NODE_TYPES.ExportSpecifier) names.add(s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value));
+        if (s.type === AST_NODE_TYPES.ExportSpecifier) names.push(s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value));
       }
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      names.add('default');
+      names.push('default');
     } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      names.add('*');
+      names.push('*');
     }
   }
-  walk(program, (node) => {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression) return;
-    const target = dottedName(node.left);
-    const named = target ? /^(?:module\.)?exports\.([^.]+)$/.exec(target) : null;
-    if (named) names.add(named[1]);
-    if (target === 'module.exports') {
-      const right = unwrapTs(node.right);
-      if (right.type === AST_NODE_TYPES.ObjectExpression) {
-        for (const p of right.properties) {
-          if (p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) names.add(p.key.name);
-          if (p.type === AST_NODE_TYPES.SpreadElement) names.add('*');
-        }
-      } else {
-        names.add('*');
-      }
-    }
-  });
-  return [...names].sort();
+  return names;
+}
+
+/** `exports.x = ...`, `module.exports.x = ...`, `module.exports = { a, b }` ('*' when not a literal object). */
+function commonJsExportNames(node: TSESTree.AssignmentExpression): string[] {
+  const target = dottedName(node.left);
+  if (!target) return [];
+  const named = /^(?:module\.)?exports\.([^.]+)$/.exec(target);
+  if (named) return [named[1]];
+  if (target !== 'module.exports') return [];
+  const right = unwrapTs(node.right);
+  if (right.type !== AST_NODE_TYPES.ObjectExpression) return ['*'];
+  const names: string[] = [];
+  for (const p of right.properties) {
+    if (p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) names.push(p.key.name);
+    if (p.type === AST_NODE_TYPES.SpreadElement) names.push('*');
+  }
+  return names;
 }
 
 function mentionsBatchItemFailures(fn: TSESTree.Node): boolean {

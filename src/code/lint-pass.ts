@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HandlerSetting } from '../handlers/settings.js';
-import { ProjectHost } from '../project/host.js';
+import type { ProjectHost } from '../project/host.js';
 import { emptyFacts } from './facts.js';
-import { createFileLinter, type FileLinterOptions, type LintedFile } from './file-linter.js';
+import type { FileLinterOptions, LintedFile } from './file-linter.js';
 
 export type { LintedFile, CodeRuleSetting } from './file-linter.js';
 
@@ -12,16 +12,29 @@ export interface LintPassOptions extends FileLinterOptions {
   handlersByFile: Map<string, HandlerSetting[]>;
   /** Extra files to lint that no function reaches (`--all-files`). */
   extraFiles?: string[];
-  /** Worker threads to use; 0 lints in this thread. Default: by job size and cores. */
+  /** Worker threads to use; 0 lints in this thread. Default: by job size and cores. Ignored with `pool`. */
   workers?: number;
+  /** Workers started earlier (`LintPool.start`), warm by now; the caller closes it. */
+  pool?: LintPool;
   /** A file taking longer than this (ms) is stopped and reported (worker mode only). */
   fileTimeoutMs?: number;
 }
 
-/** Below this many entry files, starting workers (each loads ESLint and the parser) costs more than it saves. */
+/** Below this many code files, starting workers (each loads ESLint and the parser) costs more than it saves. */
 const WORKER_THRESHOLD = 60;
-const MIN_CORES_FOR_WORKERS = 4;
+const MAX_WORKERS = 4;
 const DEFAULT_FILE_TIMEOUT_MS = 30_000;
+
+/**
+ * Worker threads for a project with `codeFiles` code files: one per core (up to 4) when there are
+ * enough files to repay each worker's start (loading ESLint and the TypeScript parser, about half
+ * a second of one core), none on a single core. While they lint, the main thread only hands out
+ * files, so on two cores two workers use both.
+ */
+export function defaultWorkerCount(codeFiles: number): number {
+  const cores = availableParallelism();
+  return codeFiles >= WORKER_THRESHOLD && cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+}
 
 /**
  * Lints handler files and every local module they import, each file exactly once, and returns
@@ -29,152 +42,283 @@ const DEFAULT_FILE_TIMEOUT_MS = 30_000;
  */
 export async function runLintPass(host: ProjectHost, options: LintPassOptions): Promise<Map<string, LintedFile>> {
   const entries = [...new Set([...options.handlersByFile.keys(), ...(options.extraFiles ?? [])])].sort();
-  // Measured on the generated 320-function monorepo (bench/cli-vs-eslint.mjs): on 2 cores, two workers
-  // plus the main thread cost 1.8x the CPU of one thread (each worker loads and JIT-warms ESLint and
-  // the TypeScript parser) and were slower in wall time whenever the machine was busy. So workers
-  // start only where there are cores to spare.
-  const cores = availableParallelism();
-  const workerCount = options.workers ?? (entries.length >= WORKER_THRESHOLD && cores >= MIN_CORES_FOR_WORKERS ? Math.min(cores - 1, 4) : 0);
-  const results = workerCount > 0 ? await lintInWorkers(host, options, entries, workerCount) : lintInThread(host, options, entries);
+  let results: Map<string, LintedFile>;
+  if (options.pool) {
+    results = await options.pool.run(entries, options.handlersByFile);
+  } else {
+    const workerCount = options.workers ?? defaultWorkerCount(entries.length);
+    if (workerCount > 0) {
+      const pool = LintPool.start(host.root, fileLinterOptions(options), workerCount, options.fileTimeoutMs);
+      try {
+        results = await pool.run(entries, options.handlersByFile);
+      } finally {
+        pool.close();
+      }
+    } else {
+      results = await lintInThread(host, options, entries);
+    }
+  }
   // Sorted by file, whatever order the workers finished in.
   return new Map([...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Map<string, LintedFile> {
+async function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Promise<Map<string, LintedFile>> {
+  // Loaded here, not at the top: with workers, the main thread never needs ESLint or the parser.
+  const { createFileLinter } = await import('./file-linter.js');
   const lint = createFileLinter(host, fileLinterOptions(options));
   const results = new Map<string, LintedFile>();
-  const queue = [...entries];
-  const queued = new Set(queue);
-  while (queue.length > 0) {
-    const file = queue.shift()!;
+  const queue = new FileQueue(entries);
+  for (let file = queue.next(); file !== undefined; file = queue.next()) {
     const linted = lint(file, options.handlersByFile.get(file) ?? []);
     results.set(file, linted);
-    for (const next of linted.imports) {
-      if (!queued.has(next)) {
-        queued.add(next);
-        queue.push(next);
-      }
-    }
+    queue.add(linted.imports);
   }
   return results;
 }
 
-function fileLinterOptions(options: LintPassOptions): FileLinterOptions {
+export function fileLinterOptions(options: FileLinterOptions): FileLinterOptions {
   return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
 }
+
+/** Files to lint, first the entries, then each import the first time it is seen; a file can be queued again. */
+class FileQueue {
+  private pending: string[];
+  private readonly seen: Set<string>;
+  private head = 0;
+
+  constructor(entries: string[] = []) {
+    this.pending = [...entries];
+    this.seen = new Set(entries);
+  }
+
+  next(): string | undefined {
+    if (this.head >= this.pending.length) return undefined;
+    const file = this.pending[this.head++];
+    if (this.head > 4096) {
+      this.pending = this.pending.slice(this.head);
+      this.head = 0;
+    }
+    return file;
+  }
+
+  get empty(): boolean {
+    return this.head >= this.pending.length;
+  }
+
+  has(file: string): boolean {
+    return this.seen.has(file);
+  }
+
+  add(files: Iterable<string>): void {
+    for (const file of files) {
+      if (!this.seen.has(file)) {
+        this.seen.add(file);
+        this.pending.push(file);
+      }
+    }
+  }
+
+  /** Queue a file again (its settings changed), or put back one a failed worker did not get to. */
+  again(file: string): void {
+    this.seen.add(file);
+    this.pending.push(file);
+  }
+}
+
+/** A worker is given this many files at a time, so that it does not wait for the main thread between two. */
+const FILES_IN_FLIGHT = 6;
 
 interface Slot {
   worker: Worker;
   /** The worker has loaded ESLint and said so; only then is it given files. */
   ready: boolean;
-  /** The one file it is linting, if any. */
-  file?: string;
+  /** Files sent to it and not answered yet, in order: it lints them one after the other. */
+  inFlight: Array<{ file: string; settings: string }>;
+  /** Armed while files are in flight: the first of them has taken too long. */
   timer?: NodeJS.Timeout;
 }
 
 /**
- * Each worker lints one file at a time. A file that takes too long, or on which a worker dies,
- * becomes an `internal-error` finding and a fresh worker takes over; the others go on.
- * (Before, a result could dispatch a file to a worker that had not said `ready` yet; its `ready`
- * then dispatched a second file, the first file's timer was lost, fired after the pass and
- * started a worker nobody stopped: the CLI printed its report and never exited.)
+ * Lint worker threads, started before they are needed: they load ESLint while the main thread
+ * reads the deploy configs, and lint the handlers of the first configs loaded while it reads the
+ * others. Files come as `add`ed (the handlers known so far) and then `run` (all of them); a file
+ * whose handler settings change after it was linted is linted again. A file that takes too long,
+ * or on which a worker dies, becomes an `internal-error` finding and a fresh worker takes over;
+ * the others go on.
  */
-function lintInWorkers(host: ProjectHost, options: LintPassOptions, entries: string[], count: number): Promise<Map<string, LintedFile>> {
-  const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const workerUrl = new URL('./lint-worker.js', import.meta.url);
-  const workerData = { root: host.root, options: fileLinterOptions(options) };
-  const results = new Map<string, LintedFile>();
-  const queue = [...entries];
-  const queued = new Set(queue);
-  const slots = new Set<Slot>();
+export class LintPool {
+  private readonly slots = new Set<Slot>();
+  private readonly workerUrl = new URL('./lint-worker.js', import.meta.url);
+  private readonly queue = new FileQueue();
+  private readonly results = new Map<string, LintedFile>();
+  /** Per file: its handler settings (as sent to a worker, JSON), the latest known. */
+  private readonly settings = new Map<string, string>();
+  /** Per file: the settings its result in `results` was linted with. */
+  private readonly lintedWith = new Map<string, string>();
+  private final: { resolve: (results: Map<string, LintedFile>) => void; reject: (error: Error) => void } | undefined;
+  private closed = false;
+  /** Results received, stale ones included: more than the files when some were linted again. */
+  lintsDone = 0;
+  /** Why a worker could not start, when one could not: the pass fails with it. */
+  private startFailure: Error | undefined;
 
-  return new Promise((resolvePass, rejectPass) => {
-    let settled = false;
-    const stopAll = (): void => {
-      settled = true;
-      for (const slot of slots) {
-        clearTimeout(slot.timer);
-        void slot.worker.terminate();
-      }
-    };
-    const finishIfDone = (): void => {
-      if (settled || queue.length > 0 || [...slots].some((s) => s.file !== undefined)) return;
-      stopAll();
-      resolvePass(results);
-    };
-    const dispatch = (slot: Slot): void => {
-      if (settled || !slot.ready || slot.file !== undefined) return;
-      const file = queue.shift();
-      if (file === undefined) {
-        finishIfDone();
-        return;
-      }
-      slot.file = file;
-      slot.timer = setTimeout(() => fail(slot, `Linting this file took longer than ${timeoutMs / 1000} s and was stopped`), timeoutMs);
-      slot.worker.postMessage({ file, handlers: options.handlersByFile.get(file) ?? [] });
-    };
-    const onResult = (slot: Slot, linted: LintedFile): void => {
-      if (settled || slot.file !== linted.file) return;
+  private constructor(
+    private readonly root: string,
+    private readonly options: FileLinterOptions,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static start(root: string, options: FileLinterOptions, count: number, timeoutMs = DEFAULT_FILE_TIMEOUT_MS): LintPool {
+    const pool = new LintPool(root, fileLinterOptions(options), timeoutMs);
+    for (let i = 0; i < Math.max(1, count); i++) pool.startWorker();
+    return pool;
+  }
+
+  /** Handler files known so far (with their settings): start on them and what they import. */
+  add(handlersByFile: Map<string, HandlerSetting[]>): void {
+    if (this.closed) return;
+    for (const [file, handlers] of [...handlersByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) this.setSettings(file, handlers);
+    this.dispatchAll();
+  }
+
+  /** All entry files and settings: resolves when they and every file they import are linted. One pass per pool. */
+  run(entries: string[], handlersByFile: Map<string, HandlerSetting[]>): Promise<Map<string, LintedFile>> {
+    if (this.final || this.closed) return Promise.reject(this.startFailure ?? new Error('a lint pool runs one pass'));
+    return new Promise((resolve, reject) => {
+      this.final = { resolve, reject };
+      for (const file of entries) this.setSettings(file, handlersByFile.get(file) ?? []);
+      this.dispatchAll();
+      this.finishIfDone();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const slot of this.slots) {
       clearTimeout(slot.timer);
-      slot.file = undefined;
-      results.set(linted.file, linted);
-      for (const next of linted.imports) {
-        if (!queued.has(next)) {
-          queued.add(next);
-          queue.push(next);
-        }
-      }
-      // Wake idle workers for files this result discovered.
-      for (const other of slots) if (other !== slot && queue.length > 0) dispatch(other);
-      dispatch(slot);
-    };
-    /** The slot's file failed (timeout, crash): report it, replace the worker, go on. */
-    const fail = (slot: Slot, why: string): void => {
-      if (settled || !slots.has(slot)) return;
-      clearTimeout(slot.timer);
-      const file = slot.file;
-      slots.delete(slot);
       void slot.worker.terminate();
-      if (file === undefined) {
-        if (slot.ready) {
-          start();
-          return;
-        }
-        // A worker that dies before it is ready cannot start at all: give up on the pass.
-        stopAll();
-        rejectPass(new Error(`a lint worker failed to start: ${why}`));
+    }
+    this.slots.clear();
+  }
+
+  private setSettings(file: string, handlers: HandlerSetting[]): void {
+    // Which functions run a handler names them in the report, not in the lint: a function added
+    // later with the same export and triggers does not make the file worth linting again.
+    const settings = JSON.stringify(handlers.map(({ functions: _, ...lintSettings }) => lintSettings));
+    const before = this.settings.get(file);
+    this.settings.set(file, settings);
+    if (!this.queue.has(file)) this.queue.add([file]);
+    else if (before !== settings) this.queue.again(file);
+  }
+
+  private startWorker(): void {
+    const slot: Slot = {
+      worker: new Worker(this.workerUrl, { workerData: { root: this.root, options: this.options } }),
+      ready: false,
+      inFlight: [],
+    };
+    this.slots.add(slot);
+    slot.worker.on('message', (message: LintedFile | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch(slot);
+      } else {
+        this.onResult(slot, message);
+      }
+    });
+    slot.worker.on('error', (error) => this.fail(slot, `The lint worker failed on this file (${error.message.split('\n')[0]})`));
+    slot.worker.on('exit', (code) => this.fail(slot, `The lint worker stopped on this file (exit code ${code})`));
+  }
+
+  private dispatchAll(): void {
+    for (const slot of this.slots) this.dispatch(slot);
+  }
+
+  private dispatch(slot: Slot): void {
+    if (this.closed || !slot.ready) return;
+    const wasIdle = slot.inFlight.length === 0;
+    while (slot.inFlight.length < FILES_IN_FLIGHT) {
+      const file = this.queue.next();
+      if (file === undefined) break;
+      const settings = this.settings.get(file) ?? '[]';
+      // Queued twice (its settings changed, then changed back, or were set twice before it was linted).
+      if (this.lintedWith.get(file) === settings || this.isInFlight(file, settings)) continue;
+      slot.inFlight.push({ file, settings });
+      slot.worker.postMessage({ file, handlers: JSON.parse(settings) as HandlerSetting[] });
+    }
+    if (wasIdle && slot.inFlight.length > 0) this.armTimer(slot);
+    if (slot.inFlight.length === 0) this.finishIfDone();
+  }
+
+  private isInFlight(file: string, settings: string): boolean {
+    for (const slot of this.slots) if (slot.inFlight.some((f) => f.file === file && f.settings === settings)) return true;
+    return false;
+  }
+
+  private armTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.fail(slot, `Linting this file took longer than ${this.timeoutMs / 1000} s and was stopped`), this.timeoutMs);
+  }
+
+  private onResult(slot: Slot, linted: LintedFile): void {
+    if (this.closed || slot.inFlight[0]?.file !== linted.file) return;
+    const { settings } = slot.inFlight.shift()!;
+    this.lintsDone++;
+    clearTimeout(slot.timer);
+    if (slot.inFlight.length > 0) this.armTimer(slot);
+    // Settings changed while it was being linted: the file is queued again; this result is stale.
+    if (settings === (this.settings.get(linted.file) ?? '[]')) {
+      this.results.set(linted.file, linted);
+      this.lintedWith.set(linted.file, settings);
+      this.queue.add(linted.imports);
+    }
+    this.dispatchAll();
+  }
+
+  private finishIfDone(): void {
+    const final = this.final;
+    if (!final || this.closed || !this.queue.empty || [...this.slots].some((s) => s.inFlight.length > 0)) return;
+    this.close();
+    final.resolve(this.results);
+  }
+
+  /** The slot's current file failed (timeout, crash): report it, replace the worker, go on. */
+  private fail(slot: Slot, why: string): void {
+    if (this.closed || !this.slots.has(slot)) return;
+    clearTimeout(slot.timer);
+    this.slots.delete(slot);
+    void slot.worker.terminate();
+    const [current, ...notStarted] = slot.inFlight;
+    if (current === undefined) {
+      if (slot.ready) {
+        this.startWorker();
         return;
       }
-      results.set(file, {
-        file,
-        findings: [{
-          ruleId: 'internal-error',
-          severity: 'error',
-          message: `${why}; the other files were still checked. Please report it with this file.`,
-          file,
-          line: 1,
-          column: 1,
-        }],
-        // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
-        facts: { ...emptyFacts(), exportNames: ['*'] },
-        imports: [],
-      });
-      start();
-    };
-    const start = (): void => {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData }), ready: false };
-      slots.add(slot);
-      slot.worker.on('message', (message: LintedFile | { ready: true }) => {
-        if ('ready' in message) {
-          slot.ready = true;
-          dispatch(slot);
-        } else {
-          onResult(slot, message);
-        }
-      });
-      slot.worker.on('error', (error) => fail(slot, `The lint worker failed on this file (${error.message.split('\n')[0]})`));
-      slot.worker.on('exit', (code) => fail(slot, `The lint worker stopped on this file (exit code ${code})`));
-    };
-    for (let i = 0; i < count; i++) start();
-  });
+      // A worker that dies before it is ready cannot start at all: give up on the pass.
+      const error = new Error(`a lint worker failed to start: ${why}`);
+      this.close();
+      if (this.final) this.final.reject(error);
+      else this.startFailure = error;
+      return;
+    }
+    for (const { file } of notStarted) this.queue.again(file);
+    this.results.set(current.file, {
+      file: current.file,
+      findings: [{
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `${why}; the other files were still checked. Please report it with this file.`,
+        file: current.file,
+        line: 1,
+        column: 1,
+      }],
+      // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
+      facts: { ...emptyFacts(), exportNames: ['*'] },
+      imports: [],
+    });
+    this.finishIfDone();
+    if (this.closed) return;
+    this.startWorker();
+    this.dispatchAll();
+  }
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import ts from 'typescript';
+import { ts } from '../typescript-api.js';
 import type { LoaderHost } from '../loaders/types.js';
 
 interface Aliases {

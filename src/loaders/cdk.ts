@@ -20,7 +20,8 @@
  * authorizers) and WebSocket integrations become 'other' triggers.
  */
 import { posix } from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../typescript-api.js';
 import {
   LAMBDA_DEFAULTS,
   isReference,
@@ -192,9 +193,9 @@ function ref(text: string): Reference {
 
 class CdkLoader {
   private readonly src: CdkSource;
-  private readonly functions = new Map<ts.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
-  private readonly queues = new Map<ts.NewExpression, SqsQueue>();
-  private readonly logGroups = new Map<ts.NewExpression, LogGroup>();
+  private readonly functions = new Map<TS.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
+  private readonly queues = new Map<TS.NewExpression, SqsQueue>();
+  private readonly logGroups = new Map<TS.NewExpression, LogGroup>();
   private readonly usedIds = new Set<string>();
 
   constructor(
@@ -218,9 +219,9 @@ class CdkLoader {
     }
     if (!this.src.importsCdk) return;
 
-    const news: ts.NewExpression[] = [];
-    const calls: ts.CallExpression[] = [];
-    const visit = (node: ts.Node): void => {
+    const news: TS.NewExpression[] = [];
+    const calls: TS.CallExpression[] = [];
+    const visit = (node: TS.Node): void => {
       if (ts.isNewExpression(node)) news.push(node);
       else if (ts.isCallExpression(node)) calls.push(node);
       ts.forEachChild(node, visit);
@@ -252,37 +253,37 @@ class CdkLoader {
 
   // --- values ---------------------------------------------------------------
 
-  private loc(node: ts.Node): SourceLocation {
+  private loc(node: TS.Node): SourceLocation {
     return this.src.loc(node);
   }
 
   /** A prop's value, or a reference when a spread we could not follow may set it, or undefined. */
-  private propOr<T>(props: Props, key: string, read: (value: ts.Expression, at: SourceLocation) => Located<T>): Located<T> | undefined {
+  private propOr<T>(props: Props, key: string, read: (value: TS.Expression, at: SourceLocation) => Located<T>): Located<T> | undefined {
     const prop = props.get(key);
     if (prop) return read(prop.value, this.loc(prop.node));
     if (props.unknown) return { value: ref(`${this.src.text(props.unknown)} (may set ${key})`), loc: this.loc(props.unknown) };
     return undefined;
   }
 
-  private number(expr: ts.Expression, at: SourceLocation): Located<number> {
+  private number(expr: TS.Expression, at: SourceLocation): Located<number> {
     const v = this.src.evaluate(expr);
     return { value: v.kind === 'value' && typeof v.value === 'number' ? v.value : ref(this.src.text(expr)), loc: at };
   }
 
-  private string(expr: ts.Expression, at: SourceLocation): Located<string> {
+  private string(expr: TS.Expression, at: SourceLocation): Located<string> {
     const v = this.src.evaluate(expr);
     if (v.kind === 'value') return { value: this.src.cleanString(String(v.value)), loc: at };
     return { value: ref(v.text), loc: at };
   }
 
-  private boolean(expr: ts.Expression | undefined): boolean | undefined {
+  private boolean(expr: TS.Expression | undefined): boolean | undefined {
     if (!expr) return undefined;
     const v = this.src.evaluate(expr);
     return v.kind === 'value' && typeof v.value === 'boolean' ? v.value : undefined;
   }
 
   /** `Duration.seconds(30)`, `cdk.Duration.minutes(2)`, a const holding one; in seconds. */
-  private duration(expr: ts.Expression, at: SourceLocation, depth = 0): Located<number> {
+  private duration(expr: TS.Expression, at: SourceLocation, depth = 0): Located<number> {
     const e = skipOuter(expr);
     if (ts.isCallExpression(e) && depth < 8) {
       const key = this.src.qualify(e.expression);
@@ -300,7 +301,7 @@ class CdkLoader {
   }
 
   /** `lambda.Tracing.ACTIVE` -> 'ACTIVE' when the expression names a member of `enumKey` (following consts). */
-  private member(expr: ts.Expression, enumKey: string, depth = 0): string | undefined {
+  private member(expr: TS.Expression, enumKey: string, depth = 0): string | undefined {
     const key = this.src.qualify(expr);
     if (key?.startsWith(`${enumKey}.`)) return key.slice(enumKey.length + 1);
     const e = skipOuter(expr);
@@ -311,7 +312,7 @@ class CdkLoader {
     return undefined;
   }
 
-  private enumValue(expr: ts.Expression, at: SourceLocation, enumKey: string, table: Readonly<Record<string, string>>): Located<string> {
+  private enumValue(expr: TS.Expression, at: SourceLocation, enumKey: string, table: Readonly<Record<string, string>>): Located<string> {
     const name = this.member(expr, enumKey);
     const value = name ? table[name] : undefined;
     if (value !== undefined) return { value, loc: at };
@@ -323,7 +324,7 @@ class CdkLoader {
     return { value: ref(this.src.text(expr)), loc: at };
   }
 
-  private runtime(expr: ts.Expression, at: SourceLocation): Located<string> {
+  private runtime(expr: TS.Expression, at: SourceLocation): Located<string> {
     const name = this.member(expr, 'aws-lambda:Runtime');
     if (name) {
       const value = runtimeFromConstant(name);
@@ -334,21 +335,21 @@ class CdkLoader {
     return { value: ref(this.src.text(expr)), loc: at };
   }
 
-  private retention(expr: ts.Expression, at: SourceLocation): Located<number> | undefined {
+  private retention(expr: TS.Expression, at: SourceLocation): Located<number> | undefined {
     const name = this.member(expr, 'aws-logs:RetentionDays');
     if (name === 'INFINITE') return undefined; // never expires: no retention for the rules
     if (name && RETENTION_DAYS[name] !== undefined) return { value: RETENTION_DAYS[name], loc: at };
     return this.number(expr, at);
   }
 
-  private constructId(n: ts.NewExpression, index = 1): string {
+  private constructId(n: TS.NewExpression, index = 1): string {
     const arg = n.arguments?.[index];
     if (!arg) return `line${this.loc(n).line}`;
     const v = this.src.evaluate(arg);
     return v.kind === 'value' ? String(v.value) : this.src.text(arg);
   }
 
-  private uniqueId(name: string, n: ts.Node): string {
+  private uniqueId(name: string, n: TS.Node): string {
     let id = `${this.file}#${name}`;
     if (this.usedIds.has(id)) id = `${id}@${this.loc(n).line}`;
     this.usedIds.add(id);
@@ -357,7 +358,7 @@ class CdkLoader {
 
   // --- resources --------------------------------------------------------------
 
-  private queue(n: ts.NewExpression): void {
+  private queue(n: TS.NewExpression): void {
     const name = this.constructId(n);
     const props = this.src.props(n.arguments?.[2]);
     const source = this.loc(n);
@@ -373,7 +374,7 @@ class CdkLoader {
     this.queues.set(n, queue);
   }
 
-  private logGroup(n: ts.NewExpression): void {
+  private logGroup(n: TS.NewExpression): void {
     const name = this.constructId(n);
     const props = this.src.props(n.arguments?.[2]);
     const group: LogGroup = { id: this.uniqueId(name, n), name, source: this.loc(n) };
@@ -384,7 +385,7 @@ class CdkLoader {
     this.logGroups.set(n, group);
   }
 
-  private lambda(n: ts.NewExpression, cls: FunctionClass): void {
+  private lambda(n: TS.NewExpression, cls: FunctionClass): void {
     const name = this.constructId(n);
     const source = this.loc(n);
     const props = this.src.props(n.arguments?.[2]);
@@ -453,7 +454,7 @@ class CdkLoader {
     }
   }
 
-  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: ts.NewExpression): void {
+  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: TS.NewExpression): void {
     const source = fn.source;
     const handler = props.get('handler');
     if (handler) fn.handler = this.string(handler.value, this.loc(handler.node));
@@ -493,13 +494,13 @@ class CdkLoader {
     if (cls === 'image' || fn.code?.kind === 'image') fn.packageType = 'Image';
   }
 
-  private path(expr: ts.Expression, at: SourceLocation): Located<string> {
+  private path(expr: TS.Expression, at: SourceLocation): Located<string> {
     const v = this.src.pathValue(expr);
     return { value: v.kind === 'value' ? String(v.value) : ref(v.text), loc: at };
   }
 
   /** NodejsFunction without `entry`: `<stack file without extension>.<construct id>.ts` (or `.js`), next to the stack file. */
-  private defaultEntry(n: ts.NewExpression): string {
+  private defaultEntry(n: TS.NewExpression): string {
     const base = this.file.replace(/\.[cm]?ts$/, '');
     const id = this.constructId(n);
     for (const ext of ['ts', 'js', 'mjs', 'mts', 'cts', 'cjs']) {
@@ -509,7 +510,7 @@ class CdkLoader {
   }
 
   /** `Code.fromAsset('dir')`, `new AssetCode(...)`, `Code.fromInline(...)`, image and bucket code. */
-  private code(expr: ts.Expression, at: SourceLocation, depth = 0): CodeLocation | undefined {
+  private code(expr: TS.Expression, at: SourceLocation, depth = 0): CodeLocation | undefined {
     const e = skipOuter(expr);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const key = this.src.qualify(e.expression) ?? '';
@@ -545,7 +546,7 @@ class CdkLoader {
   // --- triggers -----------------------------------------------------------------
 
   /** Functions an expression may hold; aliases and versions lead to their function. */
-  private functionsOf(expr: ts.Expression | undefined, depth = 0): LambdaFunction[] {
+  private functionsOf(expr: TS.Expression | undefined, depth = 0): LambdaFunction[] {
     if (!expr || depth > 4) return [];
     const out: LambdaFunction[] = [];
     for (const n of this.src.constructs(expr)) {
@@ -561,7 +562,7 @@ class CdkLoader {
     return [...new Set(out)];
   }
 
-  private invoker(n: ts.NewExpression, key: string): void {
+  private invoker(n: TS.NewExpression, key: string): void {
     if (key === 'aws-cognito:UserPool') {
       const triggers = this.src.props(this.src.props(n.arguments?.[2]).get('lambdaTriggers')?.value);
       for (const t of triggers.entries()) for (const fn of this.functionsOf(t.value)) fn.triggers.push({ kind: 'cognito', loc: this.loc(t.node) });
@@ -609,8 +610,8 @@ class CdkLoader {
   }
 
   /** `new targets.LambdaFunction(fn)` inside `new events.Rule(.., { schedule, targets: [...] })` or passed to `rule.addTarget(...)` of such a rule. */
-  private isScheduledRuleTarget(n: ts.NewExpression): boolean {
-    let node: ts.Node = n;
+  private isScheduledRuleTarget(n: TS.NewExpression): boolean {
+    let node: TS.Node = n;
     for (let i = 0; i < 6 && node.parent; i++) {
       node = node.parent;
       if (ts.isNewExpression(node) && this.src.qualify(node.expression) === 'aws-events:Rule') return !!this.src.props(node.arguments?.[2]).get('schedule');
@@ -621,7 +622,7 @@ class CdkLoader {
     return false;
   }
 
-  private functionUrl(fn: LambdaFunction, at: ts.Node, authType: { node: ts.Node; value: ts.Expression } | undefined): void {
+  private functionUrl(fn: LambdaFunction, at: TS.Node, authType: { node: TS.Node; value: TS.Expression } | undefined): void {
     const loc = this.loc(at);
     // aws-cdk-lib FunctionUrl: authType defaults to AWS_IAM.
     const auth = authType
@@ -632,13 +633,13 @@ class CdkLoader {
   }
 
   /** `new lambda.EventSourceMapping(.., { target, eventSourceArn, ... })` / `fn.addEventSourceMapping(id, {...})`. */
-  private mapping(at: ts.Node, props: Props): Trigger {
+  private mapping(at: TS.Node, props: Props): Trigger {
     const arn = props.get('eventSourceArn');
     const text = arn ? this.src.text(arn.value) : '';
     let kind: TriggerKind = 'other';
     let queueId: string | undefined;
     if (arn && ts.isPropertyAccessExpression(skipOuter(arn.value))) {
-      const access = skipOuter(arn.value) as ts.PropertyAccessExpression;
+      const access = skipOuter(arn.value) as TS.PropertyAccessExpression;
       const owner = this.src.constructs(access.expression)[0];
       const ownerKey = owner ? this.src.qualify(owner.expression) : undefined;
       if (access.name.text === 'queueArn' || ownerKey === 'aws-sqs:Queue') {
@@ -669,7 +670,7 @@ class CdkLoader {
   }
 
   /** An event source construct (`new SqsEventSource(queue, {...})`) attached to `fn`. */
-  private eventSource(fn: LambdaFunction, n: ts.NewExpression): void {
+  private eventSource(fn: LambdaFunction, n: TS.NewExpression): void {
     const key = this.src.qualify(n.expression);
     const kind = key ? EVENT_SOURCES[key] : undefined;
     if (!kind) {
@@ -693,7 +694,7 @@ class CdkLoader {
   }
 
   /** Method calls on functions (`fn.addEventSource(...)`) and calls that hand a function to something (`api.addLambdaDataSource('x', fn)`). */
-  private call(call: ts.CallExpression): void {
+  private call(call: TS.CallExpression): void {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;

@@ -3,6 +3,8 @@ import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { LoaderHost } from '../loaders/types.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
+type EntryKind = 'file' | 'link' | 'other';
+
 export type ReadOutcome =
   | { ok: true; text: string }
   | { ok: false; reason: 'missing' | 'too-large' | 'unreadable' | 'directory' | 'outside'; detail: string };
@@ -24,6 +26,8 @@ export class ProjectHost implements LoaderHost {
   readonly root: string;
   private readonly cache = new Map<string, ReadOutcome>();
   private readonly realCache = new Map<string, string | null>();
+  /** Directory (relative) -> its entries, or null when it cannot be listed or is not inside the root. */
+  private readonly listings = new Map<string, Map<string, EntryKind> | null>();
   private realRoot: string | undefined;
 
   constructor(root: string) {
@@ -80,8 +84,39 @@ export class ProjectHost implements LoaderHost {
     return outcome.ok ? outcome.text : undefined;
   }
 
-  /** A regular file inside the project (a link out of it does not count: it is never read). */
+  /**
+   * A regular file inside the project (a link out of it does not count: it is never read).
+   * Answered from a listing of its directory, read once: import resolution asks about several
+   * candidate names per import, and one `stat` + `realpath` each cost a quarter of a second on a
+   * 2,000-file project. Only symbolic links are looked at one by one.
+   */
   fileExists(relativePath: string): boolean {
+    const key = posix.normalize(toPosix(relativePath));
+    const entries = this.listing(posix.dirname(key));
+    const kind = entries?.get(posix.basename(key));
+    if (entries && kind !== 'link') return kind === 'file';
+    return this.fileExistsByStat(relativePath);
+  }
+
+  private listing(dir: string): Map<string, EntryKind> | null {
+    let entries = this.listings.get(dir);
+    if (entries !== undefined) return entries;
+    entries = null;
+    if (dir !== '..' && !dir.startsWith('../') && !isAbsolute(dir) && this.isInside(dir) === true) {
+      try {
+        entries = new Map();
+        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true })) {
+          entries.set(entry.name, entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other');
+        }
+      } catch {
+        entries = null;
+      }
+    }
+    this.listings.set(dir, entries);
+    return entries;
+  }
+
+  private fileExistsByStat(relativePath: string): boolean {
     try {
       return statSync(this.absolute(relativePath)).isFile() && this.isInside(relativePath) === true;
     } catch {

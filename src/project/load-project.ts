@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { LoadDiagnostic, ProjectModel } from '../model/index.js';
+import type { LambdaFunction, LoadDiagnostic, ProjectModel } from '../model/index.js';
 import type { LoadResult } from '../loaders/types.js';
 import { isCloudFormationTemplate, loadCloudFormation } from '../loaders/cloudformation.js';
 import { isServerlessConfig, loadServerless } from '../loaders/serverless.js';
@@ -13,9 +13,19 @@ const CDK_EXT = /(?<!\.d)\.(ts|mts|cts)$/;
 /** Files that are obviously not deploy configs: skip reading them. */
 const NOT_A_TEMPLATE = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|\.?eslintrc[^/]*|pnpm-lock\.yaml|yarn\.lock|composer\.json|docker-compose[^/]*|\.pre-commit[^/]*|openapi[^/]*|swagger[^/]*)$/i;
 
+export interface LoadProjectOptions {
+  /**
+   * Called with the functions of each group of formats as soon as that group is loaded (YAML and
+   * JSON configs first, then CDK stacks, then Terraform), so that their code can be linted while
+   * the slower formats load. The returned model has them all either way.
+   */
+  onFunctions?: (functions: LambdaFunction[]) => void;
+}
+
 /** Loads every deploy config among `files` into one model. Never throws. */
-export async function loadProject(host: ProjectHost, files: readonly string[]): Promise<ProjectModel> {
+export async function loadProject(host: ProjectHost, files: readonly string[], options: LoadProjectOptions = {}): Promise<ProjectModel> {
   const results: Array<{ file: string; result: LoadResult }> = [];
+  const cdkFiles: Array<{ file: string; text: string }> = [];
   const diagnostics: LoadDiagnostic[] = [];
   const configFiles = new Set<string>();
   const terraformDirs = new Map<string, string[]>();
@@ -70,8 +80,25 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
     };
     if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
     else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
-    else if (maybeCdk && isCdkFile(text)) load(() => loadCdk(file, text, host));
+    else if (maybeCdk && isCdkFile(text)) cdkFiles.push({ file, text });
   }
+  const announce = async (from: number): Promise<void> => {
+    const functions = results.slice(from).flatMap(({ result }) => result.functions);
+    if (functions.length > 0) options.onFunctions?.(functions);
+    await yieldToEventLoop();
+  };
+  await announce(0);
+
+  const cdkStart = results.length;
+  for (const { file, text } of cdkFiles) {
+    configFiles.add(file);
+    results.push({ file, result: guard(file, () => loadCdk(file, text, host)) });
+    // Let lint workers that finished their files get more (each stack takes tens of milliseconds).
+    if (options.onFunctions) await yieldToEventLoop();
+  }
+  await announce(cdkStart);
+
+  const terraformStart = results.length;
 
   for (const [dir, tfFiles] of [...terraformDirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let result: LoadResult;
@@ -85,6 +112,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
     }
     results.push({ file: tfFiles[0], result });
   }
+  await announce(terraformStart);
 
   const model: ProjectModel = { functions: [], queues: [], logGroups: [], diagnostics, configFiles: [...configFiles].sort() };
   for (const { result } of results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
@@ -94,6 +122,10 @@ export async function loadProject(host: ProjectHost, files: readonly string[]): 
     model.diagnostics.push(...result.diagnostics);
   }
   return model;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function guard(file: string, loader: () => LoadResult): LoadResult {

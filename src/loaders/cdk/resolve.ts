@@ -7,7 +7,8 @@
  * runtime value or a loop is unknown.
  */
 import { posix } from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../../typescript-api.js';
 import type { SourceLocation } from '../../model/index.js';
 
 /** Bound on nested resolution (variable -> call -> return -> parameter ...). */
@@ -23,15 +24,15 @@ export type ConstValue =
 export interface Prop {
   key: string;
   /** The property (key) node: where a finding should point. */
-  node: ts.Node;
-  value: ts.Expression;
+  node: TS.Node;
+  value: TS.Expression;
 }
 
 export interface Props {
   get(key: string): Prop | undefined;
   entries(): Prop[];
   /** A spread or a whole props object that could not be followed: any key may be set there. */
-  unknown?: ts.Node;
+  unknown?: TS.Node;
 }
 
 interface ImportBinding {
@@ -42,12 +43,12 @@ interface ImportBinding {
 }
 
 export class CdkSource {
-  readonly sf: ts.SourceFile;
-  readonly checker: ts.TypeChecker;
-  readonly syntaxErrors: readonly ts.Diagnostic[];
+  readonly sf: TS.SourceFile;
+  readonly checker: TS.TypeChecker;
+  readonly syntaxErrors: readonly TS.Diagnostic[];
   private readonly imports = new Map<string, ImportBinding>();
-  private assignmentIndex?: Map<ts.Symbol, ts.Expression[]>;
-  private callIndex?: Map<ts.Node, ts.CallExpression[]>;
+  private assignmentIndex?: Map<TS.Symbol, TS.Expression[]>;
+  private callIndex?: Map<TS.Node, TS.CallExpression[]>;
 
   constructor(
     readonly file: string,
@@ -57,8 +58,8 @@ export class CdkSource {
   ) {
     const fileName = `/${file}`;
     this.sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    const options: ts.CompilerOptions = { noLib: true, noResolve: true, types: [], noEmit: true, target: ts.ScriptTarget.ES2022 };
-    const host: ts.CompilerHost = {
+    const options: TS.CompilerOptions = { noLib: true, noResolve: true, types: [], noEmit: true, target: ts.ScriptTarget.ES2022 };
+    const host: TS.CompilerHost = {
       getSourceFile: (name) => (name === fileName ? this.sf : undefined),
       getDefaultLibFileName: () => '/lib.d.ts',
       writeFile: () => undefined,
@@ -75,12 +76,12 @@ export class CdkSource {
     this.collectImports();
   }
 
-  loc(node: ts.Node): SourceLocation {
+  loc(node: TS.Node): SourceLocation {
     const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
     return { file: this.file, line: line + 1, column: character + 1 };
   }
 
-  text(node: ts.Node): string {
+  text(node: TS.Node): string {
     const t = node.getText(this.sf).replace(/\s+/g, ' ');
     return t.length > 200 ? `${t.slice(0, 197)}...` : t;
   }
@@ -134,9 +135,9 @@ export class CdkSource {
    * -> `aws-lambda:Function`, `cdk.aws_lambda_nodejs.NodejsFunction` ->
    * `aws-lambda-nodejs:NodejsFunction`, `Duration.seconds` -> `:Duration.seconds`.
    */
-  qualify(expr: ts.Expression): string | undefined {
+  qualify(expr: TS.Expression): string | undefined {
     const path: string[] = [];
-    let e: ts.Expression = skipOuter(expr);
+    let e: TS.Expression = skipOuter(expr);
     while (ts.isPropertyAccessExpression(e)) {
       path.unshift(e.name.text);
       e = skipOuter(e.expression);
@@ -153,13 +154,13 @@ export class CdkSource {
   }
 
   /** A local declaration with the same name as an import (rare, but then the import is not meant). */
-  private isShadowed(id: ts.Identifier): boolean {
+  private isShadowed(id: TS.Identifier): boolean {
     const symbol = this.checker.getSymbolAtLocation(id);
     const decl = symbol?.declarations?.[0];
     if (!decl) return false;
     if (ts.isImportSpecifier(decl) || ts.isNamespaceImport(decl) || ts.isImportClause(decl) || ts.isImportEqualsDeclaration(decl)) return false;
     // `const lambda = require('aws-cdk-lib/aws-lambda')` / `const { Duration } = require('aws-cdk-lib')`.
-    let varDecl: ts.Node = decl;
+    let varDecl: TS.Node = decl;
     while (ts.isBindingElement(varDecl) || ts.isObjectBindingPattern(varDecl)) varDecl = varDecl.parent;
     if (ts.isVariableDeclaration(varDecl) && varDecl.parent.parent.parent === this.sf) {
       const init = varDecl.initializer;
@@ -171,10 +172,10 @@ export class CdkSource {
   // --- object literals -------------------------------------------------------
 
   /** The properties of a props argument: an object literal, a const holding one, with spreads followed. */
-  props(expr: ts.Expression | undefined, depth = 0): Props {
+  props(expr: TS.Expression | undefined, depth = 0): Props {
     const map = new Map<string, Prop>();
-    let unknown: ts.Node | undefined;
-    const visit = (e: ts.Expression, d: number): void => {
+    let unknown: TS.Node | undefined;
+    const visit = (e: TS.Expression, d: number): void => {
       const obj = d > MAX_DEPTH ? undefined : this.objectLiteral(e, d);
       if (!obj) {
         unknown ??= e;
@@ -200,7 +201,7 @@ export class CdkSource {
     return { get: (key) => map.get(key), entries: () => [...map.values()], unknown };
   }
 
-  private objectLiteral(expr: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
+  private objectLiteral(expr: TS.Expression, depth: number): TS.ObjectLiteralExpression | undefined {
     const e = skipOuter(expr);
     if (ts.isObjectLiteralExpression(e)) return e;
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
@@ -215,9 +216,9 @@ export class CdkSource {
   // --- constants ----------------------------------------------------------------
 
   /** Initializers of a `const` (or readonly field, or never-reassigned `let`) that an identifier / `this.x` names. */
-  initializers(expr: ts.Expression): ts.Expression[] {
+  initializers(expr: TS.Expression): TS.Expression[] {
     const symbol = this.symbolOf(expr);
-    const out: ts.Expression[] = [];
+    const out: TS.Expression[] = [];
     for (const decl of symbol?.declarations ?? []) {
       if (ts.isVariableDeclaration(decl) && decl.initializer) {
         const isConst = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
@@ -232,7 +233,7 @@ export class CdkSource {
   }
 
   /** A compile-time constant: literals, templates, arithmetic, consts in this file, `path.join(__dirname, ...)`. */
-  evaluate(expr: ts.Expression, depth = 0): ConstValue {
+  evaluate(expr: TS.Expression, depth = 0): ConstValue {
     const unknown: ConstValue = { kind: 'unknown', text: this.text(expr) };
     if (depth > MAX_DEPTH) return unknown;
     const e = skipOuter(expr);
@@ -307,7 +308,7 @@ export class CdkSource {
     return unknown;
   }
 
-  private elementInitializers(e: ts.ElementAccessExpression, depth: number): ts.Expression[] {
+  private elementInitializers(e: TS.ElementAccessExpression, depth: number): TS.Expression[] {
     const key = this.evaluate(e.argumentExpression, depth + 1);
     if (key.kind !== 'value') return [];
     const member = this.memberOfConstObject(e.expression, String(key.value), depth);
@@ -315,7 +316,7 @@ export class CdkSource {
   }
 
   /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
-  private memberOfConstObject(objExpr: ts.Expression, key: string, depth: number): ts.Expression | undefined {
+  private memberOfConstObject(objExpr: TS.Expression, key: string, depth: number): TS.Expression | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const obj = this.objectLiteral(objExpr, depth + 1);
     const prop = obj ? this.props(obj, depth + 1).get(key) : undefined;
@@ -323,7 +324,7 @@ export class CdkSource {
   }
 
   /** A path as written in `entry` / `Code.fromAsset`, relative to the analysis root. */
-  pathValue(expr: ts.Expression): ConstValue {
+  pathValue(expr: TS.Expression): ConstValue {
     const v = this.evaluate(expr);
     if (v.kind !== 'value' || typeof v.value !== 'string') return v.kind === 'unknown' ? v : { kind: 'unknown', text: this.text(expr) };
     return { kind: 'value', value: this.toRootRelative(v.value) };
@@ -343,7 +344,7 @@ export class CdkSource {
 
   // --- data flow ------------------------------------------------------------------
 
-  symbolOf(expr: ts.Node): ts.Symbol | undefined {
+  symbolOf(expr: TS.Node): TS.Symbol | undefined {
     try {
       const node = ts.isPropertyAccessExpression(expr) ? expr.name : expr;
       if (ts.isIdentifier(node) && node.parent && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
@@ -355,10 +356,10 @@ export class CdkSource {
     }
   }
 
-  private assignments(symbol: ts.Symbol): ts.Expression[] {
+  private assignments(symbol: TS.Symbol): TS.Expression[] {
     if (!this.assignmentIndex) {
-      const index = new Map<ts.Symbol, ts.Expression[]>();
-      const visit = (node: ts.Node): void => {
+      const index = new Map<TS.Symbol, TS.Expression[]>();
+      const visit = (node: TS.Node): void => {
         if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
           const target = this.symbolOf(skipOuter(node.left));
           if (target) index.set(target, [...(index.get(target) ?? []), node.right]);
@@ -371,10 +372,10 @@ export class CdkSource {
     return this.assignmentIndex.get(symbol) ?? [];
   }
 
-  private callsOf(fn: ts.Node): ts.CallExpression[] {
+  private callsOf(fn: TS.Node): TS.CallExpression[] {
     if (!this.callIndex) {
-      const index = new Map<ts.Node, ts.CallExpression[]>();
-      const visit = (node: ts.Node): void => {
+      const index = new Map<TS.Node, TS.CallExpression[]>();
+      const visit = (node: TS.Node): void => {
         if (ts.isCallExpression(node)) {
           for (const decl of this.functionDeclarations(node.expression)) index.set(decl, [...(index.get(decl) ?? []), node]);
         }
@@ -387,9 +388,9 @@ export class CdkSource {
   }
 
   /** Function-like declarations in this file that a callee names (`this.createFn`, `makeFn`, `const f = () => ...`). */
-  private functionDeclarations(callee: ts.Expression): ts.SignatureDeclaration[] {
+  private functionDeclarations(callee: TS.Expression): TS.SignatureDeclaration[] {
     const symbol = this.symbolOf(skipOuter(callee));
-    const out: ts.SignatureDeclaration[] = [];
+    const out: TS.SignatureDeclaration[] = [];
     for (const decl of symbol?.declarations ?? []) {
       if (ts.isMethodDeclaration(decl) || ts.isFunctionDeclaration(decl)) out.push(decl);
       else if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
@@ -406,10 +407,10 @@ export class CdkSource {
    * parameters of functions called in this file, conditionals, and
    * `fn.currentVersion` / `fn.latestVersion`.
    */
-  constructs(expr: ts.Expression | undefined): ts.NewExpression[] {
-    const out = new Set<ts.NewExpression>();
-    const seen = new Set<ts.Node>();
-    const visit = (node: ts.Expression, depth: number): void => {
+  constructs(expr: TS.Expression | undefined): TS.NewExpression[] {
+    const out = new Set<TS.NewExpression>();
+    const seen = new Set<TS.Node>();
+    const visit = (node: TS.Expression, depth: number): void => {
       const e = skipOuter(node);
       if (depth > MAX_DEPTH || seen.has(e)) return;
       seen.add(e);
@@ -455,7 +456,7 @@ export class CdkSource {
 }
 
 /** Parentheses, `as`, `!`, `satisfies`, `<T>x`. */
-export function skipOuter(expr: ts.Expression): ts.Expression {
+export function skipOuter(expr: TS.Expression): TS.Expression {
   let e = expr;
   for (;;) {
     if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
@@ -463,18 +464,18 @@ export function skipOuter(expr: ts.Expression): ts.Expression {
   }
 }
 
-function propertyName(name: ts.PropertyName): string | undefined {
+function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
 /** `return` expressions of a function (not of functions nested in it); an arrow's expression body. */
-function returnExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+function returnExpressions(fn: TS.SignatureDeclaration): TS.Expression[] {
   if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
-  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const body = (fn as TS.FunctionLikeDeclaration).body;
   if (!body) return [];
-  const out: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
+  const out: TS.Expression[] = [];
+  const visit = (node: TS.Node): void => {
     if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
     if (ts.isFunctionLike(node)) return;
     ts.forEachChild(node, visit);

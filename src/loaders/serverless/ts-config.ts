@@ -7,7 +7,8 @@
  * anything else (calls, `process.env`, computed values) becomes a `Reference`.
  */
 import { posix } from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../../typescript-api.js';
 import type { LoadDiagnostic, SourceLocation } from '../../model/index.js';
 import type { LoaderHost } from '../types.js';
 import type { YMap, YNode, YPair } from '../yaml-tree.js';
@@ -24,10 +25,10 @@ export interface TsConfigResult {
 
 interface SourceInfo {
   file: string;
-  sf: ts.SourceFile;
-  consts: Map<string, ts.Expression>;
+  sf: TS.SourceFile;
+  consts: Map<string, TS.Expression>;
   imports: Map<string, { module: string; name: string }>;
-  exports: Map<string, ts.Expression>;
+  exports: Map<string, TS.Expression>;
   reExports: Array<{ module: string; names?: Map<string, string> }>;
 }
 
@@ -66,7 +67,7 @@ class TsReader {
     return info;
   }
 
-  private collect(statement: ts.Statement, info: SourceInfo): void {
+  private collect(statement: TS.Statement, info: SourceInfo): void {
     if (ts.isVariableStatement(statement)) {
       const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
       for (const decl of statement.declarationList.declarations) {
@@ -112,13 +113,13 @@ class TsReader {
     }
   }
 
-  private loc(node: ts.Node, info: SourceInfo): SourceLocation {
+  private loc(node: TS.Node, info: SourceInfo): SourceLocation {
     const start = info.sf.getLineAndCharacterOfPosition(node.getStart(info.sf));
     const end = info.sf.getLineAndCharacterOfPosition(node.getEnd());
     return { file: info.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
 
-  private unknown(node: ts.Node, info: SourceInfo): YNode {
+  private unknown(node: TS.Node, info: SourceInfo): YNode {
     const text = node.getText(info.sf).replace(/\s+/g, ' ');
     return {
       kind: 'ref',
@@ -127,7 +128,7 @@ class TsReader {
     };
   }
 
-  convert(expr: ts.Expression, info: SourceInfo, depth: number): YNode {
+  convert(expr: TS.Expression, info: SourceInfo, depth: number): YNode {
     if (depth > MAX_EXPRESSION_DEPTH) return this.unknown(expr, info);
     const loc = this.loc(expr, info);
     if (
@@ -179,7 +180,7 @@ class TsReader {
     return this.unknown(expr, info);
   }
 
-  private object(expr: ts.ObjectLiteralExpression, info: SourceInfo, depth: number): YMap {
+  private object(expr: TS.ObjectLiteralExpression, info: SourceInfo, depth: number): YMap {
     const pairs: YPair[] = [];
     const set = (pair: YPair): void => {
       const existing = pairs.findIndex((p) => p.key === pair.key);
@@ -206,7 +207,7 @@ class TsReader {
     return { kind: 'map', pairs, loc: this.loc(expr, info) };
   }
 
-  private propertyName(name: ts.PropertyName, info: SourceInfo, depth: number): string | undefined {
+  private propertyName(name: TS.PropertyName, info: SourceInfo, depth: number): string | undefined {
     if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
       return name.text;
     }
@@ -217,7 +218,7 @@ class TsReader {
     return undefined;
   }
 
-  private template(expr: ts.TemplateExpression, info: SourceInfo, depth: number): YNode {
+  private template(expr: TS.TemplateExpression, info: SourceInfo, depth: number): YNode {
     let out = expr.head.text;
     for (const span of expr.templateSpans) {
       const value = this.convert(span.expression, info, depth + 1);
@@ -240,7 +241,7 @@ class TsReader {
     return undefined;
   }
 
-  private exportOf(info: SourceInfo, name: string, depth: number): { expr: ts.Expression; info: SourceInfo } | undefined {
+  private exportOf(info: SourceInfo, name: string, depth: number): { expr: TS.Expression; info: SourceInfo } | undefined {
     const direct = info.exports.get(name) ?? (name === 'default' ? info.exports.get('module.exports') : undefined);
     if (direct) return { expr: direct, info };
     if (depth > MAX_IMPORT_DEPTH * 4) return undefined;

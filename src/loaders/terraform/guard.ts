@@ -10,7 +10,6 @@
  * is bounded in time.
  */
 import { createRequire } from 'node:module';
-import { parse as parseHcl } from '@cdktf/hcl2json';
 
 /** Deeper nesting of brackets and `${`/`%{` templates is not parsed (hcl2json failed between 1,000 and 3,000). */
 export const MAX_HCL_NESTING = 200;
@@ -31,10 +30,14 @@ export class HclLimitError extends Error {
 export const MAX_PARSER_RESTARTS = 5;
 
 type Parse = (file: string, text: string) => Promise<unknown>;
-let parse: Parse = parseHcl;
+const requireCjs = createRequire(import.meta.url);
+/** Loaded on first use: loading the bridge starts the Go runtime (about 0.2 s), wasted where there is no Terraform. */
+let parse: Parse = (file, text) => {
+  parse = (requireCjs('@cdktf/hcl2json') as { parse: Parse }).parse;
+  return parse(file, text);
+};
 let restarts = 0;
 let brokenBy: string | undefined;
-const requireCjs = createRequire(import.meta.url);
 
 /** A new Go runtime: the bridge module instantiates the WebAssembly when it is first loaded. */
 function restartParser(file: string): void {

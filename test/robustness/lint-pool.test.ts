@@ -1,0 +1,83 @@
+// The lint pool starts on the handlers of the first configs loaded while the others load; a file
+// whose handler settings change after it was linted must be linted again with the new ones.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO, removeTemps, tempDir } from './generators/cli.js';
+
+type LintPassModule = typeof import('../../src/code/lint-pass.js');
+
+// `run` is no handler by its name: only settings make it one, and only then does the callback count.
+const FILES: Record<string, string> = {
+  'src/main.js': "import { run } from './jobs.js';\nexport const handler = async (event) => run(event);\n",
+  'src/jobs.js': 'export function run(event, context, callback) {\n  callback(null, event);\n}\n',
+};
+
+function project(): string {
+  const root = tempDir();
+  for (const [file, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return root;
+}
+
+async function pool(root: string): Promise<InstanceType<LintPassModule['LintPool']>> {
+  assertBuilt();
+  // The built module: workers load dist/src/code/lint-worker.js.
+  const { LintPool } = (await import(pathToFileURL(join(REPO, 'dist/src/code/lint-pass.js')).href)) as LintPassModule;
+  return LintPool.start(root, { rules: { 'no-callback-handler': { severity: 'error' } } }, 2);
+}
+
+const ruleIds = (linted: Map<string, { findings: Array<{ ruleId: string }> }>, file: string): string[] => linted.get(file)!.findings.map((f) => f.ruleId);
+
+describe('LintPool', () => {
+  it('lints imports of the first handlers without settings, then again once a later config names them handlers', async () => {
+    const lintPool = await pool(project());
+    try {
+      lintPool.add(new Map([['src/main.js', [{ export: 'handler' }]]]));
+      // Long enough for both workers to start and lint src/main.js and the src/jobs.js it imports.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      const final = new Map([
+        ['src/main.js', [{ export: 'handler' }]],
+        ['src/jobs.js', [{ export: 'run' }]],
+      ]);
+      const linted = await lintPool.run(['src/jobs.js', 'src/main.js'], final);
+      expect([...linted.keys()].sort()).toEqual(['src/jobs.js', 'src/main.js']);
+      expect(ruleIds(linted, 'src/jobs.js')).toEqual(['no-callback-handler']);
+      expect(ruleIds(linted, 'src/main.js')).toEqual([]);
+      expect(lintPool.lintsDone).toBe(3);
+    } finally {
+      lintPool.close();
+    }
+  }, 30_000);
+
+  it('without the later config, the imported file is linted once, as a module', async () => {
+    const lintPool = await pool(project());
+    try {
+      lintPool.add(new Map([['src/main.js', [{ export: 'handler' }]]]));
+      const linted = await lintPool.run(['src/main.js'], new Map([['src/main.js', [{ export: 'handler' }]]]));
+      expect([...linted.keys()].sort()).toEqual(['src/jobs.js', 'src/main.js']);
+      expect(ruleIds(linted, 'src/jobs.js')).toEqual([]);
+      expect(lintPool.lintsDone).toBe(2);
+    } finally {
+      lintPool.close();
+    }
+  }, 30_000);
+
+  it('the names of the functions a handler serves do not make a file worth linting again', async () => {
+    const lintPool = await pool(project());
+    try {
+      lintPool.add(new Map([['src/jobs.js', [{ export: 'run', functions: ['a'] }]]]));
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      const linted = await lintPool.run(['src/jobs.js'], new Map([['src/jobs.js', [{ export: 'run', functions: ['a', 'b'] }]]]));
+      expect(ruleIds(linted, 'src/jobs.js')).toEqual(['no-callback-handler']);
+      expect(lintPool.lintsDone).toBe(1);
+    } finally {
+      lintPool.close();
+    }
+  }, 30_000);
+});
+
+afterEach(removeTemps);
