@@ -77,7 +77,7 @@ async function lintInThread(host: ProjectHost, options: LintPassOptions, entries
 }
 
 export function fileLinterOptions(options: FileLinterOptions): FileLinterOptions {
-  return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, configPerFile: options.configPerFile };
 }
 
 /** Files to lint, first the entries, then each import the first time it is seen; a file can be queued again. */
