@@ -1,30 +1,31 @@
 /**
  * A small positioned value tree for YAML and JSON config files.
  *
- * Parsed with `yaml` (JSON goes through the same parser so positions are kept),
- * then converted into plain `scalar` / `seq` / `map` nodes that each carry the
- * `SourceLocation` they were written at. CloudFormation short-form tags
- * (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
+ * Plain `scalar` / `seq` / `map` nodes that each carry the `SourceLocation` they were written at.
+ * CloudFormation short-form tags (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
  * (`{ Ref: X }`, `{ 'Fn::GetAtt': [A, B] }`), so loaders see one shape.
+ *
+ * Two paths give the same tree. The fast one composes with js-yaml (yaml-tree/fast-path.ts);
+ * whatever it does not reproduce exactly, and every file with a syntax error, goes through
+ * `yaml` (JSON too, so positions are kept), converted here. `yaml` is loaded only then: loading
+ * it costs tens of milliseconds, which a run over valid files is spared.
  *
  * Parse problems never throw: they become `parse-error` diagnostics.
  */
-import {
-  Composer,
-  Document,
-  LineCounter,
-  Parser,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node as YamlAstNode,
-  type ParsedNode,
-  type YAMLError,
-} from 'yaml';
-import type { CST } from 'yaml';
+import { createRequire } from 'node:module';
+import type { CST, Document, LineCounter, Node as YamlAstNode, ParsedNode, YAMLError } from 'yaml';
+import type * as YamlModule from 'yaml';
 import type { LoadDiagnostic, Reference, SourceLocation } from '../model/index.js';
+import { parseYamlFast } from './yaml-tree/fast-path.js';
+import { applyShortFormTag, startAtShortFormTag } from './yaml-tree/short-forms.js';
+
+let yamlModule: typeof YamlModule | undefined;
+
+/** The `yaml` package, loaded on first use. */
+function yamlLib(): typeof YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
+  return yamlModule;
+}
 
 export interface YScalar {
   kind: 'scalar';
@@ -78,35 +79,6 @@ export interface ParseYamlOptions {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-/**
- * CloudFormation short-form tags. `!GetAtt A.B` splits on the first dot;
- * `!Ref` and `!Condition` keep their names, the others become `Fn::<Name>`.
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
- */
-const SHORT_FORM_TAGS: Record<string, string> = {
-  '!Ref': 'Ref',
-  '!Condition': 'Condition',
-  '!GetAtt': 'Fn::GetAtt',
-  '!Sub': 'Fn::Sub',
-  '!Join': 'Fn::Join',
-  '!If': 'Fn::If',
-  '!Select': 'Fn::Select',
-  '!Split': 'Fn::Split',
-  '!FindInMap': 'Fn::FindInMap',
-  '!ImportValue': 'Fn::ImportValue',
-  '!GetAZs': 'Fn::GetAZs',
-  '!Base64': 'Fn::Base64',
-  '!Cidr': 'Fn::Cidr',
-  '!Equals': 'Fn::Equals',
-  '!And': 'Fn::And',
-  '!Or': 'Fn::Or',
-  '!Not': 'Fn::Not',
-  '!Transform': 'Fn::Transform',
-  '!Length': 'Fn::Length',
-  '!ToJsonString': 'Fn::ToJsonString',
-  '!ForEach': 'Fn::ForEach',
-};
-
 /** Key of a one-key map that is a CloudFormation intrinsic (`Ref`, `Fn::Sub`, `Condition`). */
 export function intrinsicName(node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'map' || node.pairs.length !== 1) return undefined;
@@ -153,21 +125,42 @@ function lineColumnAt(text: string, offset: number): { line: number; column: num
  * from it). Whatever parsed is still returned.
  */
 export function parseYaml(file: string, text: string, options: ParseYamlOptions = {}): ParsedYaml {
-  const diagnostics: LoadDiagnostic[] = [];
+  const rejected = rejectInput(file, text, options);
+  if (rejected) return rejected;
+  // Too deep a file is reported by the `yaml` path; js-yaml never sees it.
+  if (nestingOffset(text, MAX_NESTING_DEPTH) === undefined) {
+    const parsed = parseYamlFast(file, text);
+    if (parsed) return parsed;
+  }
+  return parseWithYaml(file, text, options);
+}
+
+/** @internal The `yaml`-based path alone, as `parseYaml` takes it when the fast path declines (for tests). */
+export function parseYamlFallback(file: string, text: string, options: ParseYamlOptions = {}): ParsedYaml {
+  return rejectInput(file, text, options) ?? parseWithYaml(file, text, options);
+}
+
+/** @internal The js-yaml fast path alone, or undefined where it declines (for tests). */
+export { parseYamlFast };
+
+/** Files too large, or not text: one diagnostic, nothing parsed. */
+function rejectInput(file: string, text: string, options: ParseYamlOptions): ParsedYaml | undefined {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // String length in UTF-16 units is a lower bound of the byte size; good enough as a guard.
   if (text.length > maxBytes) {
-    diagnostics.push(diagnostic(file, `file too large to parse (${text.length} characters, limit ${maxBytes})`));
-    return { documents: [], diagnostics };
+    return { documents: [], diagnostics: [diagnostic(file, `file too large to parse (${text.length} characters, limit ${maxBytes})`)] };
   }
   const bad = binaryOffset(text);
   if (bad >= 0) {
     const { line, column } = lineColumnAt(text, bad);
     const what = text.charCodeAt(bad) === 0 ? 'NUL byte' : 'invalid UTF-8';
-    diagnostics.push(diagnostic(file, `not a text file (${what})`, line, column));
-    return { documents: [], diagnostics };
+    return { documents: [], diagnostics: [diagnostic(file, `not a text file (${what})`, line, column)] };
   }
+  return undefined;
+}
 
+function parseWithYaml(file: string, text: string, options: ParseYamlOptions): ParsedYaml {
+  const diagnostics: LoadDiagnostic[] = [];
   let lineCounter: LineCounter;
   let docs: Array<Document.Parsed>;
   try {
@@ -225,7 +218,7 @@ const MAX_INDENT_RETRIES = 8;
 function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
   let current = text;
   for (let attempt = 0; ; attempt++) {
-    const lineCounter = new LineCounter();
+    const lineCounter = new (yamlLib().LineCounter)();
     const docs = parseDocuments(current, lineCounter);
     const lines = new Set<number>();
     for (const doc of docs) {
@@ -243,7 +236,7 @@ function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter
 }
 
 function parseLenientGiveUp(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   return { docs: parseDocuments(text, lineCounter), lineCounter };
 }
 
@@ -295,6 +288,7 @@ function parseDocumentsWithStacks(text: string, lineCounter: LineCounter): Array
     if (++errors > MAX_SYNTAX_ERRORS) throw new ParseAbort(`more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`, first);
   };
   const tokens: CST.Token[] = [];
+  const { Composer, Parser } = yamlLib();
   for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
     if (token.type === 'error') countError(token.offset);
     tokens.push(token);
@@ -334,28 +328,51 @@ function nestingOffset(text: string, limit: number): number | undefined {
   let lineLevels = 0;
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
+    const c = text.charCodeAt(i);
+    // Past a line's start, only line breaks, brackets and comments change anything (most characters).
+    if (!lineStart && (c >= 128 || NESTING_CHARACTERS[c] === 0)) continue;
+    if (c === 0x0a || c === 0x0d) {
       lineStart = true;
       lineLevels = 0;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
-    } else if (c === '[' || c === '{') {
+    } else if (c === 0x23 && (i === 0 || isWhiteSpace(text.charCodeAt(i - 1)))) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d) i++;
+    } else if (c === 0x5b || c === 0x7b) {
       flow++;
       lineStart = false;
-    } else if (c === ']' || c === '}') {
+    } else if (c === 0x5d || c === 0x7d) {
       if (flow > 0) flow--;
       lineStart = false;
-    } else if (lineStart && (c === '-' || c === '?') && (i + 1 === text.length || /\s/.test(text[i + 1]))) {
+    } else if (lineStart && (c === 0x2d || c === 0x3f) && (i + 1 === text.length || isWhiteSpace(text.charCodeAt(i + 1)))) {
       lineLevels++;
-    } else if (lineStart && (c === '&' || c === '!')) {
-      while (i + 1 < text.length && !/\s/.test(text[i + 1])) i++;
-    } else if (c !== ' ' && c !== '\t') {
+    } else if (lineStart && (c === 0x26 || c === 0x21)) {
+      while (i + 1 < text.length && !isWhiteSpace(text.charCodeAt(i + 1))) i++;
+    } else if (c !== 0x20 && c !== 0x09) {
       lineStart = false;
     }
     if (flow + lineLevels > limit) return i;
   }
   return undefined;
+}
+
+/** Line breaks, `#`, `[`, `]`, `{`, `}`: the characters `nestingOffset` looks at past a line's start. */
+const NESTING_CHARACTERS = new Uint8Array(128);
+for (const c of '\n\r#[]{}') NESTING_CHARACTERS[c.charCodeAt(0)] = 1;
+
+/** What `/\s/` matches, for one UTF-16 code unit. */
+function isWhiteSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Offset of the first CST token nested deeper than `limit` levels, or undefined. */
@@ -400,7 +417,7 @@ class Converter {
     if (node === null || node === undefined) {
       return { kind: 'scalar', value: null, loc: fallbackLoc ?? { file: this.file, line: 1, column: 1 } };
     }
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       this.aliasCount++;
       const target = node.resolve(this.doc);
       if (!target || this.inProgress.has(target)) {
@@ -418,6 +435,7 @@ class Converter {
   }
 
   private convertUncached(node: YamlAstNode, fallbackLoc?: SourceLocation): YNode {
+    const { isMap, isScalar, isSeq } = yamlLib();
     const loc = node.range ? this.loc(this.withTag(node)) : fallbackLoc ?? { file: this.file, line: 1, column: 1 };
     let value: YNode;
     if (isScalar(node)) {
@@ -434,22 +452,17 @@ class Converter {
     } else {
       value = { kind: 'scalar', value: null, loc };
     }
-    return this.applyTag(node.tag, value);
+    return applyShortFormTag(node.tag, value);
   }
 
   /** A node's range, starting at its short-form tag (`!Ref X` starts at `!`), which yaml leaves out. */
   private withTag(node: YamlAstNode): [number, number, number] {
     const range = node.range!;
-    const tag = node.tag && SHORT_FORM_TAGS[node.tag] ? node.tag : undefined;
-    if (!tag) return range;
-    const lineStart = this.text.lastIndexOf('\n', range[0] - 1) + 1;
-    const at = this.text.lastIndexOf(tag, range[0]);
-    return at >= lineStart || (at >= 0 && /^\s*$/.test(this.text.slice(at + tag.length, range[0])))
-      ? [at, range[1], range[2]]
-      : range;
+    return [startAtShortFormTag(this.text, node.tag, range[0]), range[1], range[2]];
   }
 
   private convertMap(items: unknown[], loc: SourceLocation): YMap {
+    const { isPair, isScalar } = yamlLib();
     const explicit: YPair[] = [];
     const merged: YPair[] = [];
     for (const item of items) {
@@ -490,36 +503,13 @@ class Converter {
 
   private collectMerge(node: YamlAstNode | null, into: YPair[]): void {
     if (!node) return;
-    const sources = isSeq(node) ? (node.items as YamlAstNode[]) : [node];
+    const sources = yamlLib().isSeq(node) ? (node.items as YamlAstNode[]) : [node];
     for (const source of sources) {
       const converted = this.convert(source);
       if (converted.kind === 'map') into.push(...converted.pairs);
     }
   }
 
-  /** `!Ref X` -> `{ Ref: X }`, `!GetAtt A.B` -> `{ 'Fn::GetAtt': [A, B] }`. Unknown tags are ignored. */
-  private applyTag(tag: string | undefined, value: YNode): YNode {
-    if (!tag) return value;
-    const name = SHORT_FORM_TAGS[tag];
-    if (!name) return value;
-    let inner: YNode = value;
-    if (name === 'Fn::GetAtt' && value.kind === 'scalar' && typeof value.value === 'string') {
-      const dot = value.value.indexOf('.');
-      const resource = dot < 0 ? value.value : value.value.slice(0, dot);
-      const attribute = dot < 0 ? '' : value.value.slice(dot + 1);
-      inner = {
-        kind: 'seq',
-        items: [
-          { kind: 'scalar', value: resource, loc: value.loc },
-          { kind: 'scalar', value: attribute, loc: value.loc },
-        ],
-        loc: value.loc,
-      };
-    } else if ((name === 'Ref' || name === 'Condition') && value.kind === 'scalar' && value.value !== null) {
-      inner = { ...value, value: String(value.value) };
-    }
-    return { kind: 'map', pairs: [{ key: name, keyLoc: value.loc, value: inner }], loc: value.loc, tag };
-  }
 }
 
 // ---------------------------------------------------------------------------

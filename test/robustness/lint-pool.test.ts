@@ -23,7 +23,7 @@ function project(): string {
   return root;
 }
 
-async function pool(root: string): Promise<InstanceType<LintPassModule['LintPool']>> {
+async function pool(root: string): Promise<ReturnType<LintPassModule['LintPool']['start']>> {
   assertBuilt();
   // The built module: workers load dist/src/code/lint-worker.js.
   const { LintPool } = (await import(pathToFileURL(join(REPO, 'dist/src/code/lint-pass.js')).href)) as LintPassModule;
