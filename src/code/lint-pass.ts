@@ -68,6 +68,7 @@ export async function runLintPass(host: ProjectHost, options: LintPassOptions): 
 }
 
 async function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Promise<Map<string, LintedFile>> {
+  if (entries.length === 0) return new Map();
   // Loaded here, not at the top: with workers, the main thread never needs ESLint or the parser.
   const { createFileLinter } = await import('./file-linter.js');
   const lint = createFileLinter(host, fileLinterOptions(options));
