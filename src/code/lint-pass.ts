@@ -48,20 +48,16 @@ export function defaultWorkerCount(codeFiles: number): number {
 export async function runLintPass(host: ProjectHost, options: LintPassOptions): Promise<Map<string, LintedFile>> {
   const entries = [...new Set([...options.handlersByFile.keys(), ...(options.extraFiles ?? [])])].sort();
   let results: Map<string, LintedFile>;
-  if (options.pool) {
-    results = await options.pool.run(entries, options.handlersByFile);
-  } else {
-    const workerCount = options.workers ?? defaultWorkerCount(entries.length);
-    if (workerCount > 0) {
-      const pool = LintPool.start(host.root, fileLinterOptions(options), workerCount, options.fileTimeoutMs);
-      try {
-        results = await pool.run(entries, options.handlersByFile);
-      } finally {
-        pool.close();
-      }
-    } else {
-      results = await lintInThread(host, options, entries);
-    }
+  const workerCount = options.workers ?? defaultWorkerCount(entries.length);
+  const pool = options.pool ?? (workerCount > 0 ? LintPool.start(host.root, fileLinterOptions(options), workerCount, options.fileTimeoutMs) : undefined);
+  try {
+    results = pool ? await pool.run(entries, options.handlersByFile) : await lintInThread(host, options, entries);
+  } catch (error) {
+    // Threads that cannot start (a process limit, a missing worker module) cost speed, not results.
+    if (!(error instanceof WorkerStartError)) throw error;
+    results = await lintInThread(host, options, entries);
+  } finally {
+    if (pool !== options.pool) pool?.close();
   }
   // Sorted by file, whatever order the workers finished in.
   return new Map([...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -134,6 +130,9 @@ class FileQueue {
 /** A worker is given this many files at a time, so that it does not wait for the main thread between two. */
 const FILES_IN_FLIGHT = 6;
 
+/** No lint worker could start: the pass is done in the calling thread instead. */
+export class WorkerStartError extends Error {}
+
 interface Slot {
   worker: Worker;
   /** The worker has loaded ESLint and said so; only then is it given files. */
@@ -189,7 +188,8 @@ export class LintPool {
 
   /** All entry files and settings: resolves when they and every file they import are linted. One pass per pool. */
   run(entries: string[], handlersByFile: Map<string, HandlerSetting[]>): Promise<Map<string, LintedFile>> {
-    if (this.final || this.closed) return Promise.reject(this.startFailure ?? new Error('a lint pool runs one pass'));
+    if (this.startFailure) return Promise.reject(this.startFailure);
+    if (this.final || this.closed) return Promise.reject(new Error('a lint pool runs one pass'));
     return new Promise((resolve, reject) => {
       this.final = { resolve, reject };
       for (const file of entries) this.setSettings(file, handlersByFile.get(file) ?? []);
@@ -218,11 +218,14 @@ export class LintPool {
   }
 
   private startWorker(): void {
-    const slot: Slot = {
-      worker: new Worker(this.workerUrl, { workerData: { root: this.root, options: this.options } }),
-      ready: false,
-      inFlight: [],
-    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerUrl, { workerData: { root: this.root, options: this.options } });
+    } catch (error) {
+      this.giveUp(new WorkerStartError(`a lint worker failed to start: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
+    const slot: Slot = { worker, ready: false, inFlight: [] };
     this.slots.add(slot);
     slot.worker.on('message', (message: LintedFile | { ready: true }) => {
       if ('ready' in message) {
@@ -288,6 +291,14 @@ export class LintPool {
     final.resolve(this.results);
   }
 
+  /** Workers cannot run here: the pass (now or when it starts) fails with `error`, and the caller lints in its own thread. */
+  private giveUp(error: WorkerStartError): void {
+    if (this.closed) return;
+    this.close();
+    if (this.final) this.final.reject(error);
+    else this.startFailure = error;
+  }
+
   /** The slot's current file failed (timeout, crash): report it, replace the worker, go on. */
   private fail(slot: Slot, why: string): void {
     if (this.closed || !this.slots.has(slot)) return;
@@ -301,10 +312,7 @@ export class LintPool {
         return;
       }
       // A worker that dies before it is ready cannot start at all: give up on the pass.
-      const error = new Error(`a lint worker failed to start: ${why}`);
-      this.close();
-      if (this.final) this.final.reject(error);
-      else this.startFailure = error;
+      this.giveUp(new WorkerStartError(`a lint worker failed to start: ${why}`));
       return;
     }
     for (const { file } of notStarted) this.queue.again(file);

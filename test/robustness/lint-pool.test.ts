@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLintPass } from '../../src/code/lint-pass.js';
+import { ProjectHost } from '../../src/project/host.js';
 import { assertBuilt, REPO, removeTemps, tempDir } from './generators/cli.js';
 
 type LintPassModule = typeof import('../../src/code/lint-pass.js');
@@ -77,6 +79,16 @@ describe('LintPool', () => {
     } finally {
       lintPool.close();
     }
+  }, 30_000);
+
+  it('workers that cannot start (here: run from the TypeScript sources, there is no lint-worker.js) leave the pass to this thread', async () => {
+    const root = project();
+    const handlersByFile = new Map([['src/main.js', [{ export: 'handler' }]], ['src/jobs.js', [{ export: 'run' }]]]);
+    const rules = { 'no-callback-handler': { severity: 'error' as const } };
+    const inThread = await runLintPass(new ProjectHost(root), { rules, handlersByFile, workers: 0 });
+    const withWorkers = await runLintPass(new ProjectHost(root), { rules, handlersByFile, workers: 2 });
+    expect(ruleIds(withWorkers, 'src/jobs.js')).toEqual(['no-callback-handler']);
+    expect(withWorkers).toEqual(inThread);
   }, 30_000);
 });
 
