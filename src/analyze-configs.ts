@@ -8,7 +8,7 @@ import type { ProjectModel } from './model/index.js';
 import { discoverFiles } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { loadProject } from './project/load-project.js';
-import { presetFrom, summarise, type AnyRule } from './rule-summary.js';
+import { presetFrom, summariesOf } from './rule-summary.js';
 
 export interface AnalyzeConfigsOptions {
   /** Folder that paths in the model and output are relative to (default: process.cwd()). */
@@ -26,7 +26,7 @@ export async function analyzeConfigs(paths: string[] = ['.'], options: AnalyzeCo
   const host = new ProjectHost(options.root ?? process.cwd());
   const discovery = await discoverFiles(host, paths, { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
   const model = await loadProject(host, discovery.files);
-  const rules = options.rules ?? presetFrom(Object.entries(configRules).map(([id, rule]) => summarise(id, 'config', rule as unknown as AnyRule)), 'recommended');
+  const rules = options.rules ?? presetFrom(summariesOf(configRules, 'config'), 'recommended');
   const findings = [...diagnosticFindings(model), ...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, options.now)];
   return { model, findings: findings.sort(compareFindings) };
 }

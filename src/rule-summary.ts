@@ -17,11 +17,11 @@ export interface RuleSummary {
   sources: string[];
 }
 
-export interface AnyRule {
+interface AnyRule {
   meta: { type: string; docs?: Partial<LambdalintDocs> & { url?: string } };
 }
 
-export function summarise(id: string, family: RuleFamily, rule: AnyRule): RuleSummary {
+function summarise(id: string, family: RuleFamily, rule: AnyRule): RuleSummary {
   const docs = rule.meta.docs ?? {};
   return {
     id,
@@ -34,6 +34,11 @@ export function summarise(id: string, family: RuleFamily, rule: AnyRule): RuleSu
     strictOptions: docs.strictOptions,
     sources: docs.sources ?? [],
   };
+}
+
+/** Summaries of one family's rules (a registry: id -> rule). */
+export function summariesOf(registry: Record<string, unknown>, family: RuleFamily): RuleSummary[] {
+  return Object.entries(registry).map(([id, rule]) => summarise(id, family, rule as AnyRule));
 }
 
 /** Rule settings of a preset, from the metadata of the rules given. */

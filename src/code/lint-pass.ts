@@ -48,8 +48,7 @@ export function defaultWorkerCount(codeFiles: number): number {
 export async function runLintPass(host: ProjectHost, options: LintPassOptions): Promise<Map<string, LintedFile>> {
   const entries = [...new Set([...options.handlersByFile.keys(), ...(options.extraFiles ?? [])])].sort();
   let results: Map<string, LintedFile>;
-  const workerCount = options.workers ?? defaultWorkerCount(entries.length);
-  const pool = options.pool ?? (workerCount > 0 ? LintPool.start(host.root, fileLinterOptions(options), workerCount, options.fileTimeoutMs) : undefined);
+  const pool = options.pool ?? startPool(host, options, options.workers ?? defaultWorkerCount(entries.length));
   try {
     results = pool ? await pool.run(entries, options.handlersByFile) : await lintInThread(host, options, entries);
   } catch (error) {
@@ -61,6 +60,10 @@ export async function runLintPass(host: ProjectHost, options: LintPassOptions): 
   }
   // Sorted by file, whatever order the workers finished in.
   return new Map([...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function startPool(host: ProjectHost, options: LintPassOptions, workers: number): LintPool | undefined {
+  return workers > 0 ? LintPool.start(host.root, fileLinterOptions(options), workers, options.fileTimeoutMs) : undefined;
 }
 
 async function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Promise<Map<string, LintedFile>> {

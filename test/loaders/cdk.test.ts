@@ -1,20 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES, directoryHost, fn } from './host.js';
 import { isCdkFile, isCdkPath, loadCdk, MAX_CDK_FILE_BYTES } from '../../src/loaders/cdk.js';
 import type { LoaderHost } from '../../src/loaders/types.js';
-import type { LambdaFunction } from '../../src/model/index.js';
-
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-function fsHost(root: string): LoaderHost {
-  return {
-    readFile: (p) => (existsSync(join(root, p)) ? readFileSync(join(root, p), 'utf8') : undefined),
-    fileExists: (p) => existsSync(join(root, p)) && statSync(join(root, p)).isFile(),
-    listDir: (p) => (existsSync(join(root, p)) ? readdirSync(join(root, p)).map((f) => (p === '.' ? f : `${p}/${f}`)).sort() : []),
-  };
-}
 
 function memoryHost(files: Record<string, string> = {}): LoaderHost {
   return {
@@ -32,18 +19,12 @@ function load(text: string, files: Record<string, string> = {}) {
   return loadCdk(FILE, text, memoryHost({ 'app/cdk.json': '{}', [FILE]: text, ...files }));
 }
 
-function fn(functions: LambdaFunction[], name: string): LambdaFunction {
-  const found = functions.find((f) => f.name === name);
-  if (!found) throw new Error(`no function ${name} in ${functions.map((f) => f.name).join(', ')}`);
-  return found;
-}
-
 const ref = (text: string) => ({ kind: 'reference', text, refType: 'cdk-expression' });
 
 describe('cdk loader: fixtures/cdk-app', () => {
   const S = 'cdk-app/lib/shop-stack.ts';
   const loc = (line: number, column: number) => ({ file: S, line, column });
-  const host = fsHost(FIXTURES);
+  const host = directoryHost(FIXTURES);
   const r = loadCdk(S, host.readFile(S)!, host);
 
   it('finds every function with no diagnostics', () => {

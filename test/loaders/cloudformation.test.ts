@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isCloudFormationTemplate, loadCloudFormation } from '../../src/loaders/cloudformation.js';
 import type { LoadResult } from '../../src/loaders/types.js';
-import type { LambdaFunction, Located } from '../../src/model/index.js';
-import { FIXTURES, directoryHost, memoryHost } from './host.js';
+import type { Located } from '../../src/model/index.js';
+import { FIXTURES, directoryHost, fn, memoryHost } from './host.js';
 import { readFileSync } from 'node:fs';
 
 function load(text: string, file = 'template.yaml', files: Record<string, string> = {}): LoadResult {
   return loadCloudFormation(file, text, memoryHost({ [file]: text, ...files }));
-}
-
-function fn(result: LoadResult, name: string): LambdaFunction {
-  const found = result.functions.find((f) => f.name === name);
-  if (!found) throw new Error(`no function ${name} in ${result.functions.map((f) => f.name).join(', ')}`);
-  return found;
 }
 
 /** value@line:column, plus markers, for compact assertions. */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { LoaderHost } from '../../src/loaders/types.js';
+import { fileURLToPath } from 'node:url';
+import type { LoaderHost, LoadResult } from '../../src/loaders/types.js';
+import type { LambdaFunction } from '../../src/model/index.js';
 
 /** A host over in-memory files (paths relative to the root, `/`-separated). */
 export function memoryHost(files: Record<string, string>): LoaderHost {
@@ -37,4 +39,12 @@ export function directoryHost(root: string): LoaderHost {
   };
 }
 
-export const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** The function called `name`; throws, listing the names there are, when there is none. */
+export function fn(from: LoadResult | LambdaFunction[], name: string): LambdaFunction {
+  const functions = Array.isArray(from) ? from : from.functions;
+  const found = functions.find((f) => f.name === name);
+  if (!found) throw new Error(`no function ${name} in ${functions.map((f) => f.name).join(', ')}`);
+  return found;
+}

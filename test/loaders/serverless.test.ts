@@ -2,17 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isServerlessConfig, loadServerless, serverlessLogicalId } from '../../src/loaders/serverless.js';
 import type { LoadResult } from '../../src/loaders/types.js';
-import type { LambdaFunction, Located } from '../../src/model/index.js';
-import { FIXTURES, directoryHost, memoryHost } from './host.js';
+import type { Located } from '../../src/model/index.js';
+import { FIXTURES, directoryHost, fn, memoryHost } from './host.js';
 
 function load(text: string, files: Record<string, string> = {}, file = 'serverless.yml'): LoadResult {
   return loadServerless(file, text, memoryHost({ [file]: text, ...files }));
-}
-
-function fn(result: LoadResult, name: string): LambdaFunction {
-  const found = result.functions.find((f) => f.name === name);
-  if (!found) throw new Error(`no function ${name} in ${result.functions.map((f) => f.name).join(', ')}`);
-  return found;
 }
 
 function at<T>(located: Located<T> | undefined): string {

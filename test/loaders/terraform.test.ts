@@ -1,21 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES, directoryHost, fn } from './host.js';
 import { groupTerraformFiles, loadTerraformModule, MAX_TERRAFORM_FILE_BYTES } from '../../src/loaders/terraform.js';
 import { locateHcl, entry, findBlock } from '../../src/loaders/terraform/locator.js';
 import type { LoaderHost } from '../../src/loaders/types.js';
-import type { LambdaFunction, LoadDiagnostic } from '../../src/model/index.js';
-
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-function fsHost(root: string): LoaderHost {
-  return {
-    readFile: (p) => (existsSync(join(root, p)) ? readFileSync(join(root, p), 'utf8') : undefined),
-    fileExists: (p) => existsSync(join(root, p)) && statSync(join(root, p)).isFile(),
-    listDir: (p) => (existsSync(join(root, p)) ? readdirSync(join(root, p)).map((f) => (p === '.' ? f : `${p}/${f}`)).sort() : []),
-  };
-}
+import type { LoadDiagnostic } from '../../src/model/index.js';
 
 function memoryHost(files: Record<string, string>): LoaderHost {
   return {
@@ -30,17 +20,11 @@ async function load(files: Record<string, string>, dir = 'infra') {
   return loadTerraformModule(dir, Object.keys(files), memoryHost(files));
 }
 
-function fn(functions: LambdaFunction[], name: string): LambdaFunction {
-  const found = functions.find((f) => f.name === name);
-  if (!found) throw new Error(`no function ${name} in ${functions.map((f) => f.name).join(', ')}`);
-  return found;
-}
-
 const at = (line: number, column: number, file = 'infra/main.tf') => ({ file, line, column });
 
 describe('terraform loader: fixtures/terraform-app', () => {
   const files = readdirSync(join(FIXTURES, 'terraform-app')).filter((f) => f.endsWith('.tf')).map((f) => `terraform-app/${f}`);
-  const loaded = loadTerraformModule('terraform-app', files, fsHost(FIXTURES));
+  const loaded = loadTerraformModule('terraform-app', files, directoryHost(FIXTURES));
   const F = 'terraform-app/functions.tf';
   const T = 'terraform-app/thumbnail.tf';
 

@@ -1,12 +1,12 @@
 // The lint pool starts on the handlers of the first configs loaded while the others load; a file
 // whose handler settings change after it was linted must be linted again with the new ones.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLintPass } from '../../src/code/lint-pass.js';
 import { ProjectHost } from '../../src/project/host.js';
-import { assertBuilt, REPO, removeTemps, tempDir } from './generators/cli.js';
+import { writeProject } from '../helpers/temp-project.js';
+import { assertBuilt, REPO } from './generators/cli.js';
 
 type LintPassModule = typeof import('../../src/code/lint-pass.js');
 
@@ -17,12 +17,7 @@ const FILES: Record<string, string> = {
 };
 
 function project(): string {
-  const root = tempDir();
-  for (const [file, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
+  return writeProject(FILES, 'lambdalint-pool-');
 }
 
 async function pool(root: string): Promise<ReturnType<LintPassModule['LintPool']['start']>> {
@@ -92,4 +87,3 @@ describe('LintPool', () => {
   }, 30_000);
 });
 
-afterEach(removeTemps);
