@@ -10,6 +10,7 @@ import type { HandlerSetting } from './handlers/settings.js';
 import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
 import { discoverFiles } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
+import { focusFunctions } from './project/focus.js';
 import { loadProject } from './project/load-project.js';
 import { resolveHandler, type HandlerResolution } from './project/resolve-handler.js';
 import { presetSettings } from './rule-settings.js';
@@ -34,6 +35,13 @@ export interface AnalyzeOptions {
   now?: Date;
   /** Worker threads for the code pass (0: this thread); default by job size and cores. */
   workers?: number;
+  /**
+   * Pre-commit mode: the changed files. Only the functions they belong to are linted and
+   * cross-checked; findings in these files and of those functions are the same as the whole
+   * analysis gives (`restrictToFocus`). Files that cannot be traced to functions (a
+   * `package.json`, a template without functions) make it analyse the whole project.
+   */
+  focus?: string[];
 }
 
 export interface AnalyzeResult {
@@ -50,19 +58,23 @@ export interface AnalyzeResult {
   missingPaths: string[];
 }
 
+/** JavaScript and TypeScript sources; declaration files hold no code. */
+const CODE_FILE = /^(?!.*\.d\.[cm]?ts$).*\.(c|m)?(j|t)sx?$/;
+
 /** The whole project: configs, handler code and the cross-checks between them. */
 export async function analyzeProject(options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const host = new ProjectHost(options.root ?? process.cwd());
   const rules = options.rules ?? presetSettings('recommended');
   const discovery = await discoverFiles(host, options.paths ?? ['.'], { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
-  const codeFiles = discovery.files.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f) && !f.endsWith('.d.ts'));
+  const codeFiles = discovery.files.filter((f) => CODE_FILE.test(f));
   const lintOptions = {
     rules: codeRuleSettings(rules),
     handlerNames: options.handlerNames,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   };
-  // Workers start now, loading ESLint and the parser while this thread reads the deploy configs.
-  const workers = options.workers ?? defaultWorkerCount(codeFiles.length);
+  // Workers start now, loading ESLint and the parser while this thread reads the deploy configs
+  // (in pre-commit mode, how much there is to lint is known only once the configs are read).
+  const workers = options.focus ? 0 : (options.workers ?? defaultWorkerCount(codeFiles.length));
   const pool = workers > 0 ? LintPool.start(host.root, lintOptions, workers) : undefined;
   try {
     // The handlers of each group of configs go to the workers as soon as they are known.
@@ -86,14 +98,17 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     });
     const linked = model.functions.map(link);
     const handlersByFile = handlerSettingsByFile(linked);
+    const focus = options.focus ? focusFunctions(new Set(options.focus), linked, host) : undefined;
+    const notConfig = (f: string): boolean => !model.configFiles.includes(f);
     const linted = await runLintPass(host, {
       ...lintOptions,
       handlersByFile,
-      extraFiles: options.allFiles ? codeFiles.filter((f) => !model.configFiles.includes(f)) : undefined,
-      workers: 0,
+      entries: focus?.handlerFiles,
+      extraFiles: options.allFiles ? (focus ? options.focus!.filter((f) => CODE_FILE.test(f) && notConfig(f)) : codeFiles.filter(notConfig)) : undefined,
+      workers: pool ? 0 : (options.workers ?? defaultWorkerCount(focus ? focus.reachable : codeFiles.length)),
       pool,
     });
-    return report(host, model, linked, linted, handlersByFile, rules, discovery.missing, options.now);
+    return report(host, model, linked, focus?.functions ?? linked, linted, handlersByFile, rules, discovery.missing, options.now);
   } finally {
     pool?.close();
   }
@@ -131,6 +146,8 @@ function report(
   host: ProjectHost,
   model: ProjectModel,
   linked: LinkedFunction[],
+  /** The functions whose code was linted: all of them, or those of the focus files. */
+  checked: LinkedFunction[],
   linted: Map<string, LintedFile>,
   handlersByFile: Map<string, HandlerSetting[]>,
   rules: Record<string, RuleSetting>,
@@ -145,7 +162,7 @@ function report(
   const findings: Finding[] = [...diagnosticFindings(model)];
   findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now));
   findings.push(
-    ...runCrossRules(Object.values(crossRules), rules, { model, functions: linked, facts: (file) => linted.get(file)?.facts, host }),
+    ...runCrossRules(Object.values(crossRules), rules, { model, functions: checked, facts: (file) => linted.get(file)?.facts, host }),
   );
   findings.push(...codeFindings(linted, handlersByFile));
 

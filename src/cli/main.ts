@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, posix, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../analyze.js';
+import { restrictToFocus } from '../project/focus.js';
 import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
 import { allRuleSummaries, presetSettings } from '../rule-settings.js';
@@ -46,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       root: io.cwd,
       // Given files, the whole project is loaded so each file's functions can be found.
       paths: givenFiles ? ['.'] : options.paths,
+      focus: givenFiles ? [...givenFiles] : undefined,
       rules,
       ignorePatterns: [...(config.ignorePatterns ?? []), ...options.ignorePatterns],
       gitignore: options.gitignore,
@@ -60,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // Through the project host only: a file it refused (a link out of the project) is never printed.
     const textOf = (file: string): string | undefined => result.readSource(file);
     let findings = applyDirectives(result.findings, result.model.configFiles, textOf, options.reportUnusedDisableDirectives);
-    if (givenFiles) findings = restrictToFiles(findings, givenFiles, result);
+    if (givenFiles) findings = restrictToFocus(findings, givenFiles, result.functions);
 
     if (options.baselineWrite) {
       writeOutput(resolve(io.cwd, options.baselineWrite), writeBaseline(findings, sourcesFor(findings, textOf)));
@@ -134,26 +136,6 @@ function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
     files.add(relative(cwd, resolve(cwd, path)).split(sep).join('/'));
   }
   return files;
-}
-
-/**
- * Keeps the findings of the given files and of the functions they belong to: a changed handler
- * (or a module it imports) pulls in its function's config findings, a changed config its handlers'.
- */
-function restrictToFiles(findings: Finding[], files: Set<string>, result: Awaited<ReturnType<typeof analyzeProject>>): Finding[] {
-  // Touched functions, by name, with the places their findings can be: their code graph and
-  // their service folder (config file, included files such as resources/queues.yml). Names alone
-  // would mix up two services that both have a `create` function.
-  const touched: Array<{ name: string; serviceDir: string; codeFiles: Set<string> }> = [];
-  for (const { fn, files: codeFiles } of result.functions) {
-    if (files.has(fn.source.file) || codeFiles.some((f) => files.has(f))) {
-      touched.push({ name: fn.name, serviceDir: posix.dirname(fn.source.file), codeFiles: new Set(codeFiles) });
-    }
-  }
-  const belongs = (finding: Finding, fn: (typeof touched)[number]): boolean =>
-    (finding.functions ?? []).includes(fn.name) &&
-    (fn.codeFiles.has(finding.file) || fn.serviceDir === '.' || finding.file.startsWith(`${fn.serviceDir}/`));
-  return findings.filter((f) => files.has(f.file) || touched.some((fn) => belongs(f, fn)));
 }
 
 /** Every analysed file, clean ones with no findings (stylish counts them, JUnit passes them). */

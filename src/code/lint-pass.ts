@@ -10,6 +10,8 @@ export type { LintedFile, CodeRuleSetting } from './file-linter.js';
 export interface LintPassOptions extends FileLinterOptions {
   /** Per file: the handler exports the deploy config names, with triggers and runtime. */
   handlersByFile: Map<string, HandlerSetting[]>;
+  /** Where linting starts (default: every file of `handlersByFile`); imports are followed from there. */
+  entries?: string[];
   /** Extra files to lint that no function reaches (`--all-files`). */
   extraFiles?: string[];
   /** Worker threads to use; 0 lints in this thread. Default: by job size and cores. Ignored with `pool`. */
@@ -46,7 +48,7 @@ export function defaultWorkerCount(codeFiles: number): number {
  * each file's findings and code facts. Large jobs are spread over worker threads.
  */
 export async function runLintPass(host: ProjectHost, options: LintPassOptions): Promise<Map<string, LintedFile>> {
-  const entries = [...new Set([...options.handlersByFile.keys(), ...(options.extraFiles ?? [])])].sort();
+  const entries = [...new Set([...(options.entries ?? options.handlersByFile.keys()), ...(options.extraFiles ?? [])])].sort();
   let results: Map<string, LintedFile>;
   const pool = options.pool ?? startPool(host, options, options.workers ?? defaultWorkerCount(entries.length));
   try {
@@ -130,6 +132,15 @@ class FileQueue {
   }
 }
 
+/**
+ * A file's handler settings as sent to a worker. Which functions run a handler names them in the
+ * report, not in the lint: a function added later with the same export and triggers does not make
+ * the file worth linting again.
+ */
+function settingsKey(handlers: HandlerSetting[]): string {
+  return JSON.stringify(handlers.map(({ functions: _, ...lintSettings }) => lintSettings));
+}
+
 /** A worker is given this many files at a time, so that it does not wait for the main thread between two. */
 const FILES_IN_FLIGHT = 6;
 
@@ -196,6 +207,9 @@ export class LintPool {
     return new Promise((resolve, reject) => {
       this.final = { resolve, reject };
       for (const file of entries) this.setSettings(file, handlersByFile.get(file) ?? []);
+      // Handler files that are not entries (pre-commit mode lints some functions only) are linted
+      // with their settings when an entry reaches them.
+      for (const [file, handlers] of handlersByFile) if (!this.queue.has(file)) this.settings.set(file, settingsKey(handlers));
       this.dispatchAll();
       this.finishIfDone();
     });
@@ -211,9 +225,7 @@ export class LintPool {
   }
 
   private setSettings(file: string, handlers: HandlerSetting[]): void {
-    // Which functions run a handler names them in the report, not in the lint: a function added
-    // later with the same export and triggers does not make the file worth linting again.
-    const settings = JSON.stringify(handlers.map(({ functions: _, ...lintSettings }) => lintSettings));
+    const settings = settingsKey(handlers);
     const before = this.settings.get(file);
     this.settings.set(file, settings);
     if (!this.queue.has(file)) this.queue.add([file]);

@@ -76,6 +76,25 @@ describe('LintPool', () => {
     }
   }, 30_000);
 
+  it('a handler file that is no entry (pre-commit mode) is linted with its settings when an entry reaches it', async () => {
+    const root = project();
+    const lintPool = await pool(root);
+    try {
+      const handlersByFile = new Map([['src/main.js', [{ export: 'handler' }]], ['src/jobs.js', [{ export: 'run' }]]]);
+      const linted = await lintPool.run(['src/main.js'], handlersByFile);
+      expect(ruleIds(linted, 'src/jobs.js')).toEqual(['no-callback-handler']);
+      const inThread = await runLintPass(new ProjectHost(root), {
+        rules: { 'no-callback-handler': { severity: 'error' } },
+        handlersByFile,
+        entries: ['src/main.js'],
+        workers: 0,
+      });
+      expect(inThread).toEqual(new Map([...linted].sort(([a], [b]) => (a < b ? -1 : 1))));
+    } finally {
+      lintPool.close();
+    }
+  }, 30_000);
+
   it('workers that cannot start (here: run from the TypeScript sources, there is no lint-worker.js) leave the pass to this thread', async () => {
     const root = project();
     const handlersByFile = new Map([['src/main.js', [{ export: 'handler' }]], ['src/jobs.js', [{ export: 'run' }]]]);
