@@ -11,6 +11,7 @@ import { literal, type LambdaFunction, type ProjectModel } from './model/index.j
 import { discoverFiles } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { focusFunctions } from './project/focus.js';
+import { reachableFrom } from './project/import-scan.js';
 import { loadProject } from './project/load-project.js';
 import { resolveHandler, type HandlerResolution } from './project/resolve-handler.js';
 import { presetSettings } from './rule-settings.js';
@@ -155,7 +156,7 @@ function report(
   now: Date | undefined,
 ): AnalyzeResult {
   for (const entry of linked) {
-    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = moduleGraph(entry.resolution.file, linted);
+    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = [...reachableFrom(entry.resolution.file, (file) => linted.get(file)?.imports)];
     else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
   }
 
@@ -194,21 +195,6 @@ function codeFindings(linted: Map<string, LintedFile>, handlersByFile: Map<strin
     for (const finding of entry.findings) result.push(functions.length > 0 ? { ...finding, functions: [...new Set(functions)].sort() } : finding);
   }
   return result;
-}
-
-function moduleGraph(entry: string, linted: Map<string, LintedFile>): string[] {
-  const seen = new Set<string>([entry]);
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    for (const next of linted.get(file)?.imports ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return [...seen];
 }
 
 /** The same finding reported twice (two functions sharing a config value) is shown once, naming both. */

@@ -47,7 +47,7 @@ export function focusFunctions(files: Set<string>, linked: LinkedFunction[], hos
   const filesOf = new Map<LinkedFunction, Set<string>>();
   for (const entry of linked) {
     const own = new Set(mentions.get(entry));
-    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') for (const file of reachableFrom(entry.resolution.file, graph)) own.add(file);
+    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') for (const file of reachableFrom(entry.resolution.file, (f) => graph.get(f))) own.add(file);
     filesOf.set(entry, own);
   }
   // The functions of the given files, then every function that shares a file with them: a

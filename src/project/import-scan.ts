@@ -35,12 +35,12 @@ function scanImports(host: ProjectHost, file: string): string[] {
   return [...resolved];
 }
 
-/** `entry` and every file it reaches in `graph`. */
-export function reachableFrom(entry: string, graph: Map<string, string[]>): Set<string> {
+/** `entry` and every file it reaches through `importsOf`, breadth first (`entry` first). */
+export function reachableFrom(entry: string, importsOf: (file: string) => readonly string[] | undefined): Set<string> {
   const seen = new Set([entry]);
   const queue = [entry];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const next of graph.get(file) ?? []) {
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of importsOf(queue[head]) ?? []) {
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
