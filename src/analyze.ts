@@ -8,9 +8,9 @@ import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type L
 import { compareFindings, type Finding } from './findings.js';
 import type { HandlerSetting } from './handlers/settings.js';
 import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
-import { discoverFiles } from './project/discover.js';
+import { discoverFiles, isCodeFile } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
-import { focusFunctions } from './project/focus.js';
+import { focusFunctions, nodeHandlerFile } from './project/focus.js';
 import { reachableFrom } from './project/import-scan.js';
 import { loadProject } from './project/load-project.js';
 import { resolveHandler, type HandlerResolution } from './project/resolve-handler.js';
@@ -59,15 +59,12 @@ export interface AnalyzeResult {
   missingPaths: string[];
 }
 
-/** JavaScript and TypeScript sources; declaration files hold no code. */
-const CODE_FILE = /^(?!.*\.d\.[cm]?ts$).*\.(c|m)?(j|t)sx?$/;
-
 /** The whole project: configs, handler code and the cross-checks between them. */
 export async function analyzeProject(options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const host = new ProjectHost(options.root ?? process.cwd());
   const rules = options.rules ?? presetSettings('recommended');
   const discovery = await discoverFiles(host, options.paths ?? ['.'], { ignorePatterns: options.ignorePatterns, gitignore: options.gitignore });
-  const codeFiles = discovery.files.filter((f) => CODE_FILE.test(f));
+  const codeFiles = discovery.files.filter(isCodeFile);
   const lintOptions = {
     rules: codeRuleSettings(rules),
     handlerNames: options.handlerNames,
@@ -105,7 +102,7 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
       ...lintOptions,
       handlersByFile,
       entries: focus?.handlerFiles,
-      extraFiles: options.allFiles ? (focus ? options.focus!.filter((f) => CODE_FILE.test(f) && notConfig(f)) : codeFiles.filter(notConfig)) : undefined,
+      extraFiles: options.allFiles ? (focus ? options.focus!.filter((f) => isCodeFile(f) && notConfig(f)) : codeFiles.filter(notConfig)) : undefined,
       workers: pool ? 0 : (options.workers ?? defaultWorkerCount(focus ? focus.reachable : codeFiles.length)),
       pool,
     });
@@ -156,7 +153,8 @@ function report(
   now: Date | undefined,
 ): AnalyzeResult {
   for (const entry of linked) {
-    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') entry.files = [...reachableFrom(entry.resolution.file, (file) => linted.get(file)?.imports)];
+    const handlerFile = nodeHandlerFile(entry);
+    if (handlerFile) entry.files = [...reachableFrom(handlerFile, (file) => linted.get(file)?.imports)];
     else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
   }
 

@@ -19,6 +19,14 @@ export interface Discovery {
   missing: string[];
 }
 
+/** JavaScript or TypeScript, declaration files included. */
+export const JS_OR_TS = /\.(c|m)?(j|t)sx?$/;
+
+/** A JavaScript or TypeScript file with code in it (not a declaration file). */
+export function isCodeFile(file: string): boolean {
+  return JS_OR_TS.test(file) && !/\.d\.[cm]?ts$/.test(file);
+}
+
 const CANDIDATE_GLOB = '**/*.{yml,yaml,json,template,tf,js,mjs,cjs,ts,mts,cts,jsx,tsx}';
 
 /**

@@ -2,10 +2,9 @@ import { posix } from 'node:path';
 import type { LinkedFunction } from '../cross-rules/types.js';
 import type { Finding } from '../findings.js';
 import type { LambdaFunction } from '../model/index.js';
+import { isCodeFile, JS_OR_TS } from './discover.js';
 import type { ProjectHost } from './host.js';
 import { reachableFrom, scanImportGraph } from './import-scan.js';
-
-const CODE_FILE = /\.(c|m)?(j|t)sx?$/;
 
 export interface FocusedFunctions {
   /** The functions the given files belong to, and those sharing a file with them: their code is linted and cross-checked. */
@@ -14,6 +13,11 @@ export interface FocusedFunctions {
   handlerFiles: string[];
   /** Code files those handlers may reach, by the import scan (at least what the lint pass will lint). */
   reachable: number;
+}
+
+/** The handler file of a Node function whose handler was found. */
+export function nodeHandlerFile({ resolution }: LinkedFunction): string | undefined {
+  return resolution.status === 'found' && resolution.language === 'node' ? resolution.file : undefined;
 }
 
 /**
@@ -29,42 +33,34 @@ export interface FocusedFunctions {
  * that defines no function: inputs every cross rule may read): then the whole project is analysed.
  */
 export function focusFunctions(files: Set<string>, linked: LinkedFunction[], host: ProjectHost): FocusedFunctions | undefined {
-  const mentions = new Map<LinkedFunction, Set<string>>();
-  const mentioned = new Set<string>();
+  /** Per function: every file its config is written in or it runs (the latter added below). */
+  const filesOf = new Map<LinkedFunction, Set<string>>();
   for (const entry of linked) {
     const own = filesMentionedBy(entry.fn);
     if (entry.resolution.status === 'found') own.add(entry.resolution.file);
-    mentions.set(entry, own);
-    for (const file of own) mentioned.add(file);
+    filesOf.set(entry, own);
   }
+  const mentioned = new Set([...filesOf.values()].flatMap((own) => [...own]));
   for (const file of files) {
-    if (!CODE_FILE.test(file) && !mentioned.has(file)) return undefined;
+    if (!JS_OR_TS.test(file) && !mentioned.has(file)) return undefined;
   }
 
-  const nodeHandlers = linked.flatMap((e) => (e.resolution.status === 'found' && e.resolution.language === 'node' ? [e.resolution.file] : []));
-  const graph = scanImportGraph(host, nodeHandlers);
-  /** Per function: every file it runs or its config is written in. */
-  const filesOf = new Map<LinkedFunction, Set<string>>();
+  const handlers = linked.flatMap((entry) => nodeHandlerFile(entry) ?? []);
+  const graph = scanImportGraph(host, handlers);
   for (const entry of linked) {
-    const own = new Set(mentions.get(entry));
-    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') for (const file of reachableFrom(entry.resolution.file, (f) => graph.get(f))) own.add(file);
-    filesOf.set(entry, own);
+    const handlerFile = nodeHandlerFile(entry);
+    if (handlerFile) for (const file of reachableFrom(handlerFile, (f) => graph.get(f))) filesOf.get(entry)!.add(file);
   }
   // The functions of the given files, then every function that shares a file with them: a
   // finding in a shared module or config names every function it concerns ("functions 'a', 'b'
   // do not define X"), so those must be checked too for the message to be the same.
   const touchedFiles = new Set<string>();
-  for (const entry of linked) {
-    const own = filesOf.get(entry)!;
+  for (const own of filesOf.values()) {
     if ([...files].some((file) => own.has(file))) for (const file of own) touchedFiles.add(file);
   }
   const functions = linked.filter((entry) => [...filesOf.get(entry)!].some((file) => touchedFiles.has(file)));
-  const handlerFiles = new Set<string>();
-  const reachable = new Set<string>();
-  for (const entry of functions) {
-    if (entry.resolution.status === 'found' && entry.resolution.language === 'node') handlerFiles.add(entry.resolution.file);
-    for (const file of filesOf.get(entry)!) if (CODE_FILE.test(file)) reachable.add(file);
-  }
+  const handlerFiles = new Set(functions.flatMap((entry) => nodeHandlerFile(entry) ?? []));
+  const reachable = new Set(functions.flatMap((entry) => [...filesOf.get(entry)!].filter(isCodeFile)));
   return { functions, handlerFiles: [...handlerFiles].sort(), reachable: reachable.size };
 }
 
