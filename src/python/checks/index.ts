@@ -1,0 +1,4 @@
+import type { PythonCheck } from './types.js';
+
+/** Python visitors by rule id. Each id is an existing rule's: same docs page, messages and settings. */
+export const pythonChecks: Record<string, PythonCheck> = {};
