@@ -27,7 +27,7 @@ ruleTester.run('no-aws-sdk-v2', rule, {
     },
     {
       code: "import * as AWS from 'aws-sdk';",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       code: "const AWS = require('aws-sdk');\nexports.handler = async () => new AWS.S3().listBuckets().promise();",
@@ -36,47 +36,47 @@ ruleTester.run('no-aws-sdk-v2', rule, {
     },
     {
       code: "import DynamoDB from 'aws-sdk/clients/dynamodb';",
-      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/dynamodb', replacement: '@aws-sdk/client-dynamodb' } }],
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/dynamodb', replacement: '@aws-sdk/client-dynamodb' }, line: 1 }],
     },
     {
       code: "const SecretsManager = require('aws-sdk/clients/secretsmanager');",
       languageOptions: CJS,
-      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/secretsmanager', replacement: '@aws-sdk/client-secrets-manager' } }],
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/secretsmanager', replacement: '@aws-sdk/client-secrets-manager' }, line: 1 }],
     },
     {
       code: "import { DynamoDB, S3 } from 'aws-sdk';",
-      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/client-s3" } }],
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/client-s3" }, line: 1 }],
     },
     {
       code: "const { StepFunctions } = require('aws-sdk');",
       languageOptions: CJS,
-      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/client-sfn' } }],
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/client-sfn' }, line: 1 }],
     },
     {
       code: "const DocumentClient = require('aws-sdk/lib/dynamodb/document_client');",
       languageOptions: CJS,
-      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/lib/dynamodb/document_client', replacement: '@aws-sdk/lib-dynamodb' } }],
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/lib/dynamodb/document_client', replacement: '@aws-sdk/lib-dynamodb' }, line: 1 }],
     },
     {
       code: "export const handler = async () => { const AWS = await import('aws-sdk'); return AWS; };",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       code: "export { S3 } from 'aws-sdk';",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       code: "import AWS = require('aws-sdk');",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       code: "import 'aws-sdk/global';",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       // A v2 client with no checked v3 name still gets the generic hint.
       code: "import Pinpoint from 'aws-sdk/clients/pinpointsmsvoice';",
-      errors: [{ messageId: 'noAwsSdkV2' }],
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
       code: "const middy = require('@middy/core');\nconst { S3 } = require('aws-sdk');\nconst s3 = new S3();\nmodule.exports.handler = middy(async () => s3.listBuckets().promise());",

@@ -230,7 +230,7 @@ exports.handler = function (event, context, callback) {
       // async + callback on Node.js 24: one report, the runtime refuses it.
       code: 'export const handler = async (event, context, cb) => { cb(null, 1); };',
       settings: { lambdalint: { runtime: 'nodejs24.x' } },
-      errors: [{ messageId: 'callbackRemovedInNode24' }],
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 1 }],
     },
     {
       // Unknown runtime: the Node.js 24 note.
@@ -282,7 +282,7 @@ export const handler = lambda.handler.bind(lambda);`,
       // The runtime counts parameters, so a destructured third parameter is rejected on Node.js 24 as well.
       code: 'export const handler = (event, context, { signal }) => fetch(event.url, { signal });',
       settings: runtime('nodejs24.x'),
-      errors: [{ messageId: 'callbackRemovedInNode24', data: { handler: 'handler', callback: '{ ... }', runtime: 'nodejs24.x' } }],
+      errors: [{ messageId: 'callbackRemovedInNode24', data: { handler: 'handler', callback: '{ ... }', runtime: 'nodejs24.x' }, line: 1 }],
     },
     {
       // A switch case that calls back and breaks, followed by another call after the switch.
@@ -336,7 +336,7 @@ exports.handler = (event, context, callback) => {
       // 'ignore' silences only the unknown-runtime note: async + callback is still reported.
       code: 'export const handler = async (event, context, callback) => callback(null, event);',
       options: [{ unknownRuntime: 'ignore' }],
-      errors: [{ messageId: 'asyncWithCallback' }],
+      errors: [{ messageId: 'asyncWithCallback', line: 1 }],
     },
     {
       // Top-level settings runtime applies to every handler in the file.

@@ -178,11 +178,11 @@ module.exports.addNote = (event, context, callback) => {
     },
     {
       code: "const tableArn = `arn:aws:dynamodb:${process.env.AWS_REGION}:123456789012:table/${name}`;",
-      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'account ID', value: '123456789012' } }],
+      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'account ID', value: '123456789012' }, line: 1 }],
     },
     {
       code: "const topicArn = 'arn:aws:sns:' + 'eu-west-1' + ':' + accountId + ':orders';",
-      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'region', value: 'eu-west-1' } }],
+      errors: [{ messageId: 'hardcodedArnPart', data: { part: 'region', value: 'eu-west-1' }, line: 1 }],
     },
     {
       // middy-wrapped handler, literal bucket in a v3 command.
@@ -228,12 +228,12 @@ export const handler = instance.handler.bind(instance);
     },
     {
       code: "export const handler = async () => sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders' }));",
-      errors: [{ messageId: 'hardcodedArn' }],
+      errors: [{ messageId: 'hardcodedArn', line: 1 }],
     },
     {
       code: "exports.handler = async () => sm.getSecretValue({ SecretId: 'prod/orders/db' }).promise();",
       languageOptions: CJS,
-      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'SecretId', value: 'prod/orders/db' } }],
+      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'SecretId', value: 'prod/orders/db' }, line: 1 }],
     },
     {
       code: "const bucket = isProd ? 'orders-prod' : 'orders-dev';\nexport const params = { Bucket: bucket };",
@@ -261,38 +261,38 @@ export const handler = instance.handler.bind(instance);
     {
       // Only a us-east-1 ACM client is a CloudFront certificate client.
       code: "const acm = new ACMClient({ region: 'eu-west-1' });",
-      errors: [{ messageId: 'hardcodedRegion' }],
+      errors: [{ messageId: 'hardcodedRegion', line: 1 }],
     },
     {
       code: "export const handler = async () => fetch('https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/orders');",
-      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/orders', region: 'eu-west-1' } }],
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/orders', region: 'eu-west-1' }, line: 1 }],
     },
     {
       code: "const api = new ApiGatewayManagementApiClient({ endpoint: `https://${apiId}.execute-api.us-east-1.amazonaws.com/${stage}` });",
-      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://${apiId}.execute-api.us-east-1.amazonaws.com/${stage}', region: 'us-east-1' } }],
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://${apiId}.execute-api.us-east-1.amazonaws.com/${stage}', region: 'us-east-1' }, line: 1 }],
     },
     {
       code: "const queueUrl = `https://sqs.us-east-1.amazonaws.com/${accountId}/orders`;",
-      errors: [{ messageId: 'hardcodedQueueUrl' }],
+      errors: [{ messageId: 'hardcodedQueueUrl', line: 1 }],
     },
     {
       code: "const queueUrl = `https://sqs.${process.env.AWS_REGION}.amazonaws.com/123456789012/orders`;",
-      errors: [{ messageId: 'hardcodedQueueUrl' }],
+      errors: [{ messageId: 'hardcodedQueueUrl', line: 1 }],
     },
     {
       code: "export const QUEUE = 'arn:aws-cn:sqs:cn-north-1:123456789012:orders';",
-      errors: [{ messageId: 'hardcodedArn' }],
+      errors: [{ messageId: 'hardcodedArn', line: 1 }],
     },
     {
       // A function URL (on.aws) is one deployment's endpoint.
       code: "const FN_URL = 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/';",
-      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/', region: 'us-east-1' } }],
+      errors: [{ messageId: 'hardcodedEndpoint', data: { value: 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/', region: 'us-east-1' }, line: 1 }],
     },
     {
       // Strict: a literal fallback still ships a resource name.
       code: "export const params = { TableName: process.env.TABLE_NAME ?? 'orders' };",
       options: [{ allowEnvFallback: false }],
-      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'TableName', value: 'orders' } }],
+      errors: [{ messageId: 'hardcodedResourceName', data: { property: 'TableName', value: 'orders' }, line: 1 }],
     },
     {
       code: "const { BUCKET = 'uploads' } = process.env;\nexport const params = { Bucket: BUCKET };",
@@ -316,7 +316,7 @@ export const handler = instance.handler.bind(instance);
       // Config-provided handler facts do not change what is reported (the whole file is checked).
       code: "export const handler = async (event) => sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-2.amazonaws.com/123456789012/jobs', MessageBody: '1' }));",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
-      errors: [{ messageId: 'hardcodedQueueUrl' }],
+      errors: [{ messageId: 'hardcodedQueueUrl', line: 1 }],
     },
   ],
 });

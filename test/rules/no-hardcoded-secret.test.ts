@@ -112,24 +112,24 @@ export const handler = async () => s3;
     {
       code: `process.env.AWS_ACCESS_KEY_ID = '${STS_KEY_ID}';`,
       languageOptions: CJS,
-      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'ASIA***' } }],
+      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'ASIA***' }, line: 1 }],
     },
     {
       // A key inside a larger text (a credentials file written at run time).
       code: `const ini = \`[default]\\naws_access_key_id = ${KEY_ID}\\nregion = \${region}\`;`,
-      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'AKIA***' } }],
+      errors: [{ messageId: 'awsAccessKeyId', data: { masked: 'AKIA***' }, line: 1 }],
     },
     {
       code: `const AWS_SECRET_ACCESS_KEY = '${SECRET_KEY}';`,
-      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' } }],
+      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' }, line: 1 }],
     },
     {
       code: `const env = "AWS_SECRET_ACCESS_KEY=${SECRET_KEY}";`,
-      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' } }],
+      errors: [{ messageId: 'awsSecretAccessKey', data: { masked: 'q3Vw***' }, line: 1 }],
     },
     {
       code: `const signingKey = \`${BEGIN}\\n${PEM_LINES.join('\\n')}\\n${END}\`;`,
-      errors: [{ messageId: 'pemPrivateKey', data: { label: 'RSA PRIVATE KEY' } }],
+      errors: [{ messageId: 'pemPrivateKey', data: { label: 'RSA PRIVATE KEY' }, line: 1 }],
     },
     {
       // A key split over concatenated lines is reported once, on the whole expression.
@@ -169,11 +169,11 @@ export const handler = instance.handler.bind(instance);
     },
     {
       code: "enum Keys { ApiKey = 'Kx8-Lm2-Zq9-Wv4' }",
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'ApiKey', masked: 'Kx8-***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'ApiKey', masked: 'Kx8-***' }, line: 1 }],
     },
     {
       code: "export async function connect(host: string, password = 'S3cr3t!pass') { return open(host, password); }",
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'S3cr***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'S3cr***' }, line: 1 }],
     },
     {
       code: "class Client { constructor() { this.clientSecret = 'Zx9-Qw8-Er7-Ty6'; } }\nheaders['x-api-key'] = 'f3K9zQ2mW8xL5pR7';",
@@ -184,39 +184,39 @@ export const handler = instance.handler.bind(instance);
     },
     {
       code: "const res = await fetch(url, { headers: { Authorization: 'Bearer 9f8e7d6c5b4a3F2E1D0C' } });",
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'Authorization', masked: '9f8e***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'Authorization', masked: '9f8e***' }, line: 1 }],
     },
     {
       // A literal fallback after an environment read still ships the secret.
       code: "const password = process.env.DB_PASSWORD || 'hunter22hunter';",
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'hunt***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', masked: 'hunt***' }, line: 1 }],
     },
     {
       // nodemailer-style auth.
       code: "const transport = createTransport({ auth: { user: 'orders@example.com', pass: 'gmail-app-pass-2024' } });",
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'pass', masked: 'gmai***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'pass', masked: 'gmai***' }, line: 1 }],
     },
     {
       code: `exports.handler = async (event) => { const token = '${TELEGRAM_TOKEN}'; return send(token, event); };`,
       languageOptions: CJS,
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'token', masked: '1234***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'token', masked: '1234***' }, line: 1 }],
     },
     {
       // S3-compatible store keys (not AWS-shaped) in production code.
       code: "const r2 = new S3Client({ endpoint: process.env.R2_URL, credentials: { accessKeyId: 'e4a1c2b3d4e5f6a7b8c9d0e1f2a3b4c5', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6jD1fG0sA3eU5iO7q' } });",
-      errors: [{ messageId: 'literalCredentials', data: { masked: 'e4a1***' } }],
+      errors: [{ messageId: 'literalCredentials', data: { masked: 'e4a1***' }, line: 1 }],
     },
     {
       // Decision: AWS keys are reported in test files too (by default).
       code: `const credentials = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET_KEY}' };`,
       filename: 'test/s3.test.ts',
-      errors: [{ messageId: 'literalCredentials' }],
+      errors: [{ messageId: 'literalCredentials', line: 1 }],
     },
     {
       code: "const password = 'hunter22hunter';",
       filename: 'test/db.test.ts',
       options: [{ testFiles: 'all' }],
-      errors: [{ messageId: 'hardcodedSecret' }],
+      errors: [{ messageId: 'hardcodedSecret', line: 1 }],
     },
     {
       code: `const one = '${STRIPE_KEY}';\nconst apiKey = '${STRIPE_KEY}';\nconst secretKey = 'Pq7-Lm3-Zx9-Wv2';`,
@@ -226,7 +226,7 @@ export const handler = instance.handler.bind(instance);
     {
       code: "export const handler = async () => call({ apiKey: 'AIzaSyD3x9Kq7Lm2Wv8Zr5Tn1Bc4' });",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
-      errors: [{ messageId: 'hardcodedSecret', data: { name: 'apiKey', masked: 'AIza***' } }],
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'apiKey', masked: 'AIza***' }, line: 1 }],
     },
   ],
 });
