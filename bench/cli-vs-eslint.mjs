@@ -1,8 +1,10 @@
 // Times the built lambdalint CLI on the generated monorepo (configs, handler code and the
 // cross-checks between them) against the real `eslint` CLI with lambdalint's `recommended`
-// config over the same JS/TS files, side by side, alternating runs so machine noise hits
-// both. Prints medians, the ratio (target: lambdalint <= 0.5x eslint's time) and the peak
-// RSS of the lambdalint process (target: < 1 GB).
+// config over the same JS/TS files (those lambdalint analyses), side by side, alternating runs
+// and their order so machine noise hits both. Two pairings at equal thread counts: both
+// single-threaded, and lambdalint's default workers against ESLint's --concurrency. Prints
+// medians, both ratios (target: lambdalint <= 0.5x eslint's time) and the peak RSS of the
+// lambdalint process (target: < 1 GB).
 // Usage: npm run build && node bench/cli-vs-eslint.mjs
 //   ROUNDS=5  SERVICES=8 FUNCTIONS=10 (generator size, per format)  GENERATE=0 (reuse the tree)
 //   NO_GNU_TIME=1 (measure RSS in the child instead of with /usr/bin/time -v)
@@ -13,6 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMonorepo, LIBRARY_MODULES_PER_SERVICE, planMonorepo } from './generate-monorepo.mjs';
+import { defaultWorkerCount } from '../dist/src/code/lint-pass.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Under the package folder, so the flat config's `import lambdalint from 'lambdalint'` resolves
@@ -48,12 +51,12 @@ const gnuTime = process.env.NO_GNU_TIME !== '1' && existsSync('/usr/bin/time') &
 const killAfter = existsSync('/usr/bin/timeout') ? '/usr/bin/timeout' : undefined;
 const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@@maxrss_kb='+process.resourceUsage().maxRSS+' user_us='+process.resourceUsage().userCPUTime+' sys_us='+process.resourceUsage().systemCPUTime+'\\n'))`;
 
-function run(label, args) {
+function run(label, args, env = process.env) {
   const command = gnuTime ? gnuTime : process.execPath;
   // With /usr/bin/time in between, a timeout must kill node itself, not the time process: coreutils timeout does.
   const argv = gnuTime ? ['-v', ...(killAfter ? [killAfter, '-s', 'KILL', String(timeoutMs / 1000)] : []), process.execPath, ...args] : ['--import', RSS_HOOK, ...args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, argv, { cwd: work, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs + 10_000, killSignal: 'SIGKILL' });
+  const result = spawnSync(command, argv, { cwd: work, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs + 10_000, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = result.stderr ?? '';
   let rssKb;
@@ -93,10 +96,7 @@ function run(label, args) {
 }
 
 const lambdalintArgs = [cliBin, '--format', 'json', '.'];
-const eslintArgs = [eslintBin, '--no-config-lookup', '-c', eslintConfig, '--format', 'json', '.'];
-const runLambdalint = () => run('lambdalint CLI', lambdalintArgs);
-const runEslint = () => run('eslint CLI', eslintArgs);
-
+const codeFile = (path) => /\.(c|m)?(j|t)sx?$/.test(path);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (values) => `[${values.map((v) => v.toFixed(0)).join(', ')}]`;
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
@@ -107,39 +107,60 @@ console.log(
     .join(' ')} at start`,
 );
 
-let lint;
-let base;
-try {
-  // Warm the file cache and the module caches of both once.
+/**
+ * Like with like: ESLint gets exactly the JS/TS files lambdalint analysed (its report lists every
+ * analysed file), and both tools run with the same number of lint threads, in two pairings:
+ * both single-threaded, and lambdalint's default worker count against ESLint's `--concurrency`.
+ */
+function measurePair(label, threads, files) {
+  const env = { ...process.env, LAMBDALINT_WORKERS: String(threads) };
+  const runLambdalint = () => run('lambdalint CLI', lambdalintArgs, env);
+  const eslintArgs = [eslintBin, '--no-config-lookup', '-c', eslintConfig, '--format', 'json', `--concurrency=${threads === 0 ? 'off' : threads}`, ...files];
+  const runEslint = () => run('eslint CLI', eslintArgs, process.env);
   runLambdalint();
   runEslint();
-  const series = { lambdalint: [], eslint: [], lambdalintCpu: [], eslintCpu: [], lambdalintRss: [], eslintRss: [] };
+  const series = { lambdalint: [], eslint: [], lambdalintCpu: [], eslintCpu: [], lambdalintRss: [] };
+  let lint;
+  let base;
   for (let i = 0; i < rounds; i++) {
-    base = runEslint();
-    series.eslint.push(base.ms);
-    series.eslintCpu.push(base.cpuMs);
-    series.eslintRss.push(base.rssKb);
-    lint = runLambdalint();
-    series.lambdalint.push(lint.ms);
-    series.lambdalintCpu.push(lint.cpuMs);
-    series.lambdalintRss.push(lint.rssKb);
+    // Alternate which tool goes first, so neither always runs on a cache the other warmed.
+    const order = i % 2 === 0 ? ['eslint', 'lambdalint'] : ['lambdalint', 'eslint'];
+    for (const tool of order) {
+      if (tool === 'eslint') {
+        base = runEslint();
+        series.eslint.push(base.ms);
+        series.eslintCpu.push(base.cpuMs);
+      } else {
+        lint = runLambdalint();
+        series.lambdalint.push(lint.ms);
+        series.lambdalintCpu.push(lint.cpuMs);
+        series.lambdalintRss.push(lint.rssKb);
+      }
+    }
   }
+  const wall = median(series.lambdalint) / median(series.eslint);
+  const cpu = median(series.lambdalintCpu) / median(series.eslintCpu);
+  console.log(`\n${label}: ${threads === 0 ? 'one thread each' : `${threads} lint threads each`} (lambdalint LAMBDALINT_WORKERS=${threads}, eslint --concurrency=${threads === 0 ? 'off' : threads})`);
+  console.log(`  eslint:     median ${median(series.eslint).toFixed(0)} ms wall ${fmt(series.eslint)}; CPU median ${median(series.eslintCpu).toFixed(0)} ms; ${base.files} files, ${base.messages} messages`);
+  console.log(`  lambdalint: median ${median(series.lambdalint).toFixed(0)} ms wall ${fmt(series.lambdalint)}; CPU median ${median(series.lambdalintCpu).toFixed(0)} ms; peak RSS max ${mb(Math.max(...series.lambdalintRss))}; ${lint.messages} findings`);
+  console.log(`  ratio lambdalint / eslint: ${wall.toFixed(3)}x wall, ${cpu.toFixed(3)}x CPU`);
+  return { wall, cpu, rssKb: Math.max(...series.lambdalintRss), lint };
+}
+
+try {
+  // The files lambdalint analyses, from one run of its own report.
+  const probe = run('lambdalint CLI', lambdalintArgs, { ...process.env, LAMBDALINT_WORKERS: '0' });
+  const files = probe.report.map((f) => f.filePath).filter(codeFile);
   const ruleCounts = {};
-  for (const file of lint.report) for (const m of file.messages) ruleCounts[m.ruleId] = (ruleCounts[m.ruleId] ?? 0) + 1;
-  const codeFiles = (report) => report.filter((f) => /\.(c|m)?(j|t)sx?$/.test(f.filePath)).length;
-  console.log(`eslint: ${base.files} files in its report (${base.messages} messages, exit ${base.status})`);
-  console.log(
-    `lambdalint: ${lint.files} files in its report, ${codeFiles(lint.report)} of them JS/TS (${lint.messages} findings, ${lint.errors} errors, exit ${lint.status})`,
-  );
+  for (const file of probe.report) for (const m of file.messages) ruleCounts[m.ruleId] = (ruleCounts[m.ruleId] ?? 0) + 1;
+  console.log(`lambdalint analyses ${probe.files} files, ${files.length} of them JS/TS (${probe.messages} findings, exit ${probe.status}); eslint is given those ${files.length} files`);
   console.log(`lambdalint findings by rule: ${Object.entries(ruleCounts).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`).join(', ')}`);
-  console.log(`rounds: ${rounds} (alternating, after one warm-up run of each); peak RSS via ${gnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}`);
-  console.log(`eslint + recommended:  median ${median(series.eslint).toFixed(0)} ms wall ${fmt(series.eslint)}; CPU median ${median(series.eslintCpu).toFixed(0)} ms; peak RSS max ${mb(Math.max(...series.eslintRss))}`);
-  console.log(
-    `lambdalint CLI:        median ${median(series.lambdalint).toFixed(0)} ms wall ${fmt(series.lambdalint)}; CPU median ${median(series.lambdalintCpu).toFixed(0)} ms; peak RSS max ${mb(Math.max(...series.lambdalintRss))} (median ${mb(median(series.lambdalintRss))})`,
-  );
-  const ratio = median(series.lambdalint) / median(series.eslint);
-  console.log(`ratio lambdalint / eslint: ${ratio.toFixed(3)}x wall (target <= 0.5x), ${(median(series.lambdalintCpu) / median(series.eslintCpu)).toFixed(3)}x CPU`);
-  console.log(`lambdalint peak RSS: ${mb(Math.max(...series.lambdalintRss))} (target < 1024 MB)`);
+  console.log(`rounds: ${rounds} per pairing (alternating order, after one warm-up run of each); peak RSS via ${gnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}`);
+  const workers = defaultWorkerCount(files.length);
+  const single = measurePair('single-threaded', 0, files);
+  const parallel = workers > 0 ? measurePair('default threads', workers, files) : undefined;
+  console.log(`\nratios (target <= 0.5x wall): single-threaded ${single.wall.toFixed(3)}x${parallel ? `, ${workers} threads each ${parallel.wall.toFixed(3)}x` : ` (lambdalint uses no workers for ${files.length} files on ${availableParallelism()} CPUs)`}`);
+  console.log(`lambdalint peak RSS: ${mb(Math.max(single.rssKb, parallel?.rssKb ?? 0))} (target < 1024 MB)`);
 } catch (error) {
   console.error(error.message);
   process.exit(1);

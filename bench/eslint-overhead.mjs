@@ -37,19 +37,34 @@ function run(config) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-run('lambdalint.config.js'); // warm the file cache
+// Warm both configurations (file cache, module caches) before measuring either.
+run('baseline.config.js');
+run('lambdalint.config.js');
 const base = [];
 const lint = [];
 let lintInfo;
 let baseInfo;
-for (let i = 0; i < rounds; i++) {
+const measureBase = () => {
   baseInfo = run('baseline.config.js');
   base.push(baseInfo.ms);
+};
+const measureLint = () => {
   lintInfo = run('lambdalint.config.js');
   lint.push(lintInfo.ms);
+};
+// Alternate which configuration goes first, so neither always runs on a cache the other warmed.
+for (let i = 0; i < rounds; i++) {
+  if (i % 2 === 0) {
+    measureBase();
+    measureLint();
+  } else {
+    measureLint();
+    measureBase();
+  }
 }
 const ratio = median(lint) / median(base);
 console.log(`files linted: ${lintInfo.files} (generated ${files}); lambdalint findings: ${lintInfo.messages}; baseline findings: ${baseInfo.messages}`);
 console.log(`eslint, no lambdalint rules: median ${median(base).toFixed(0)} ms over ${rounds} runs [${base.map((m) => m.toFixed(0)).join(', ')}]`);
 console.log(`eslint + lambdalint recommended: median ${median(lint).toFixed(0)} ms over ${rounds} runs [${lint.map((m) => m.toFixed(0)).join(', ')}]`);
+console.log(`order alternated each round (baseline first in even rounds), both warmed up once`);
 console.log(`overhead ratio: ${ratio.toFixed(3)}x (target < 1.3x)`);

@@ -39,6 +39,9 @@ const DEFAULT_FILE_TIMEOUT_MS = 30_000;
  * out files.
  */
 export function defaultWorkerCount(codeFiles: number): number {
+  // Benchmarks compare lambdalint and ESLint at the same thread count (bench/cli-vs-eslint.mjs).
+  const forced = process.env.LAMBDALINT_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), MAX_WORKERS);
   const cores = availableParallelism();
   return codeFiles >= WORKER_THRESHOLD && cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
 }
