@@ -9,7 +9,5 @@ export default defineConfig({
     // Two cores on CI: the fuzz suites are CPU-bound and independent.
     maxWorkers: 2,
     setupFiles: ['test/setup.ts'],
-    // Fails fast when dist/ (which the CLI and e2e tests run) is older than src/ or rules/.
-    globalSetup: ['test/global-setup.ts'],
   },
 });

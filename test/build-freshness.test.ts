@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staleBuildOutputs } from './global-setup.js';
+import { staleBuildOutputs } from './helpers/built.js';
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lambdalint-build-'));

@@ -10,11 +10,12 @@
  * them to lambdalint, which must find the functions they belong to.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { builtPath } from './helpers/built.js';
 import { dedent, writeFiles, writeProject } from './helpers/temp-project.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -81,7 +82,7 @@ describe.skipIf(skip)(`pre-commit runs the lambdalint hook${skip ? ' (skipped: p
 
   beforeAll(() => {
     if (!havePreCommit) throw new Error('pre-commit is not installed, and CI is set: install the Debian package pre-commit (apt-get install -y pre-commit)');
-    if (!existsSync(BIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    builtPath('src/cli/bin.js'); // fails fast when dist/ is older than the sources
     const cache = writeProject({});
     env = cleanEnv(cache);
     repo = writeProject({});

@@ -3,11 +3,12 @@
  * (one per config format, a mixed monorepo, the cross-checks project) and in temporary copies of
  * them that a test edits (config files, suppressions, baselines, broken files).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtPath } from '../helpers/built.js';
 import { dedent, writeFiles, writeProject, type Files } from '../helpers/temp-project.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,7 +18,7 @@ const fixture = (name: string): string => join(FIXTURES, name);
 
 // `npm test` builds first (pretest); a bare `vitest run` on a fresh checkout builds here.
 beforeAll(() => {
-  if (!existsSync(BIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  builtPath('src/cli/bin.js'); // fails fast when dist/ is older than the sources
 }, 300_000);
 
 interface Run {

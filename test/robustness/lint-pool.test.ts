@@ -27,6 +27,12 @@ async function pool(root: string): Promise<ReturnType<LintPassModule['LintPool']
   return LintPool.start(root, { rules: { 'no-callback-handler': { severity: 'error' } } }, 2);
 }
 
+/** Waits until the pool has finished `count` lints (at most 25 s). */
+async function lintsDone(lintPool: { lintsDone: number }, count: number): Promise<void> {
+  const deadline = Date.now() + 25_000;
+  while (lintPool.lintsDone < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 const ruleIds = (linted: Map<string, { findings: Array<{ ruleId: string }> }>, file: string): string[] => linted.get(file)!.findings.map((f) => f.ruleId);
 
 describe('LintPool', () => {
@@ -34,8 +40,9 @@ describe('LintPool', () => {
     const lintPool = await pool(project());
     try {
       lintPool.add(new Map([['src/main.js', [{ export: 'handler' }]]]));
-      // Long enough for both workers to start and lint src/main.js and the src/jobs.js it imports.
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      // Until the workers have started and linted src/main.js and the src/jobs.js it imports
+      // (polled: a fixed sleep was too short on a loaded machine).
+      await lintsDone(lintPool, 2);
       const final = new Map([
         ['src/main.js', [{ export: 'handler' }]],
         ['src/jobs.js', [{ export: 'run' }]],
@@ -48,7 +55,7 @@ describe('LintPool', () => {
     } finally {
       lintPool.close();
     }
-  }, 30_000);
+  }, 45_000);
 
   it('without the later config, the imported file is linted once, as a module', async () => {
     const lintPool = await pool(project());
@@ -61,20 +68,20 @@ describe('LintPool', () => {
     } finally {
       lintPool.close();
     }
-  }, 30_000);
+  }, 45_000);
 
   it('the names of the functions a handler serves do not make a file worth linting again', async () => {
     const lintPool = await pool(project());
     try {
       lintPool.add(new Map([['src/jobs.js', [{ export: 'run', functions: ['a'] }]]]));
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await lintsDone(lintPool, 1);
       const linted = await lintPool.run(['src/jobs.js'], new Map([['src/jobs.js', [{ export: 'run', functions: ['a', 'b'] }]]]));
       expect(ruleIds(linted, 'src/jobs.js')).toEqual(['no-callback-handler']);
       expect(lintPool.lintsDone).toBe(1);
     } finally {
       lintPool.close();
     }
-  }, 30_000);
+  }, 45_000);
 
   it('a handler file that is no entry (pre-commit mode) is linted with its settings when an entry reaches it', async () => {
     const root = project();
@@ -93,7 +100,7 @@ describe('LintPool', () => {
     } finally {
       lintPool.close();
     }
-  }, 30_000);
+  }, 45_000);
 
   it('workers that cannot start (here: run from the TypeScript sources, there is no lint-worker.js) leave the pass to this thread', async () => {
     const root = project();
@@ -103,6 +110,6 @@ describe('LintPool', () => {
     const withWorkers = await runLintPass(new ProjectHost(root), { rules, handlersByFile, workers: 2 });
     expect(ruleIds(withWorkers, 'src/jobs.js')).toEqual(['no-callback-handler']);
     expect(withWorkers).toEqual(inThread);
-  }, 30_000);
+  }, 45_000);
 });
 

@@ -68,6 +68,17 @@ testConfigRule(rule, {
       findings: [{ messageId: 'visibilityBelowSixTimes', at: 'template.yaml:103', severity: 'warning', includes: ['180 s'] }],
     },
     {
+      // Lambda accepts a timeout equal to the visibility timeout ("less than or equal"): below 6x, not the deploy error.
+      name: 'visibility equal to the function timeout: warning, not the deploy-time error',
+      model: (() => { const q = Jobs(30); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: 30, triggers: [sqsTrigger(q, 20)] })] }); })(),
+      findings: [{ messageId: 'visibilityBelowSixTimes', at: 'template.yaml:103', severity: 'warning' }],
+    },
+    {
+      name: 'visibility one second below the function timeout: the deploy-time error',
+      model: (() => { const q = Jobs(29); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: 30, triggers: [sqsTrigger(q, 20)] })] }); })(),
+      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:103', severity: 'error' }],
+    },
+    {
       name: 'Globals timeout 900 s against an explicit 30 s queue',
       model: (() => { const q = Jobs(30); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: inherited(900, 5), triggers: [sqsTrigger(q, 20)] })] }); })(),
       findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:103', includes: ['template.yaml:5 (inherited from Globals)', '5400 s'] }],

@@ -3,16 +3,18 @@
  * on a temporary copy of a project, and small file-tree helpers for those tests.
  */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPath } from '../../helpers/built.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(REPO, 'dist/src/cli/bin.js');
 
+/** Throws when dist/ is missing or older than the sources (see builtPath). */
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first (\`npm test\` does it)`);
+  builtPath('src/cli/bin.js');
 }
 
 export interface CliRun {
