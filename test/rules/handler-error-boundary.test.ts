@@ -453,3 +453,102 @@ export const handler = async (event, context) => {
     },
   ],
 });
+
+const restApiHandler = restApi('handler');
+
+// The boundaries the docs promise: each case fails when the exemption, or the module resolution
+// behind it, breaks.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'middy middleware defined in the file with an onError hook',
+      code: `
+import middy from '@middy/core';
+const errorsToResponses = () => ({
+  onError: async (request) => { request.response = { statusCode: 500, body: 'internal error' }; },
+});
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(JSON.parse(event.body)) });
+export const handler = middy(base).use(errorsToResponses());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'an error-handler middleware package other than the middy one',
+      code: `
+import middy from '@middy/core';
+import errorHandler from '@acme/lambda-error-handler';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(JSON.parse(event.body)) });
+export const handler = middy(base).use(errorHandler());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a local wrapper that handles rejection with then(ok, fail)',
+      code: `
+const safe = (fn) => async (event) => fn(event).then((result) => result, () => ({ statusCode: 500, body: 'internal error' }));
+export const handler = safe(async (event) => {
+  const item = await items.get(event.pathParameters.id);
+  return { statusCode: 200, body: JSON.stringify(item) };
+});`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'with type information, awaiting a value that is not thenable cannot reject',
+      code: `
+const cached: { id: string } = { id: 'a' };
+export const handler = async (event: { body: string }) => {
+  const item = await cached;
+  return { statusCode: 200, body: JSON.stringify({ item, length: event.body.length }) };
+};`,
+      filename: 'typed-handler.ts', // joined to tsconfigRootDir by the RuleTester
+      languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtures } },
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a local wrapper whose then() has no rejection handler',
+      code: `
+const logged = (fn) => async (event) => fn(event).then((result) => result);
+export const handler = logged(async (event) => {
+  const item = await items.get(event.pathParameters.id);
+  return { statusCode: 200, body: JSON.stringify(item) };
+});`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4 }],
+    },
+    {
+      name: 'without type information the same await is reported',
+      code: `
+const cached: { id: string } = { id: 'a' };
+export const handler = async (event: { body: string }) => {
+  const item = await cached;
+  return { statusCode: 200, body: JSON.stringify({ item, length: event.body.length }) };
+};`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4 }],
+    },
+    {
+      name: 'a wrapper imported by its emitted .mjs name is read from the .mts source (and does not catch)',
+      code: `
+import logged from './libs/esm-wrap.mjs';
+export const handler = logged(async (event) => {
+  const item = await items.get(event.pathParameters.id);
+  return { statusCode: 200, body: JSON.stringify(item) };
+});`,
+      filename: inFixtures('esm-handler.ts'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4 }],
+    },
+    {
+      name: 'a wrapper imported by its emitted .cjs name is read from the .cts source (and does not catch)',
+      code: `
+import logged from './libs/cjs-wrap.cjs';
+export const handler = logged(async (event) => {
+  const item = await items.get(event.pathParameters.id);
+  return { statusCode: 200, body: JSON.stringify(item) };
+});`,
+      filename: inFixtures('cjs-handler.ts'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4 }],
+    },
+  ],
+});
