@@ -237,6 +237,15 @@ describe('loadServerless: variables', () => {
     expect(fn(result, 'f').environment.STAGE.value).toBe('prod');
   });
 
+  it('without provider.stage the stage is Serverless\'s default, dev', () => {
+    const result = load(`${HEAD}useDotenv: true\nfunctions:\n  f:\n    handler: f.h\n    environment:\n      STAGE: \${sls:stage}\n`, {
+      '.env.dev': 'A=1\n',
+      '.env.prod': 'B=1\n',
+    });
+    expect(fn(result, 'f').environment.STAGE.value).toBe('dev');
+    expect(fn(result, 'f').dotenvFiles).toEqual(['.env.dev']);
+  });
+
   it('numbers from variables stay numbers', () => {
     const result = load(`${HEAD}custom:\n  t: 45\nfunctions:\n  f:\n    handler: f.h\n    timeout: \${self:custom.t}\n    memorySize: \${file(./sizes.yml):big}\n`, { 'sizes.yml': 'big: 2048\n' });
     expect(at(fn(result, 'f').timeout)).toBe('45@10:5');
