@@ -22,6 +22,15 @@ ruleTester.run('no-aws-sdk-v2', rule, {
   ],
   invalid: [
     {
+      name: 'a require inside a function still loads the v2 SDK when it runs',
+      code: `exports.handler = async () => {
+  const AWS = require('aws-sdk');
+  return new AWS.S3().listBuckets().promise();
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2', line: 2 }],
+    },
+    {
       code: "import AWS from 'aws-sdk';",
       errors: [{ messageId: 'noAwsSdkV2', line: 1, column: 17 }],
     },

@@ -6,6 +6,32 @@ const handlerWith = (...trigger: string[]) => ({ lambdalint: { handlers: [{ expo
 
 ruleTester.run('no-swallowed-error', rule, {
   valid: [
+    {
+      name: 'callback(err, response) passes the error on: the invocation fails, so it is not a success response',
+      code: `module.exports.handler = (event, context, callback) => {
+  try {
+    process(event.Records[0].Sns.Message);
+    callback(null, { statusCode: 200 });
+  } catch (err) {
+    callback(err, { statusCode: 500, body: err.message });
+  }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+    },
+    {
+      name: 'a response that carries batchItemFailures reports the failed records',
+      code: `import type { SQSEvent } from 'aws-lambda';
+export const handler = async (event: SQSEvent) => {
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+    return { statusCode: 200 };
+  } catch (err) {
+    console.error(err);
+    return { statusCode: 207, batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.messageId })) };
+  }
+};`,
+    },
     // HTTP handlers answer the caller: handler-error-boundary's concern.
     `import type { APIGatewayProxyHandler } from 'aws-lambda';
 export const handler: APIGatewayProxyHandler = async (event) => {
