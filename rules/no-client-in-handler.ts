@@ -14,7 +14,7 @@ import {
   type HandlerInfo,
 } from '../src/handlers/index.js';
 
-type MessageIds = 'sdkClientInHandler' | 'dbClientInHandler';
+type MessageIds = 'sdkClientInHandler' | 'dbClientInHandler' | 'httpClientInHandler';
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 interface Creation {
@@ -48,6 +48,8 @@ export default createRule<[], MessageIds>({
         "`{{client}}` runs on every invocation of handler '{{handler}}': each new SDK client resolves credentials and opens new TLS connections instead of reusing the warm ones, adding latency to every request. Create it once at module scope (outside the handler) and reuse it across invocations.",
       dbClientInHandler:
         "`{{client}}` opens a database client or pool on every invocation of handler '{{handler}}': each one pays connection and TLS setup, and concurrent invocations can exhaust the database's connection limit. Create it once at module scope (outside the handler), or lazily into a module-scope variable, and reuse it across invocations.",
+      httpClientInHandler:
+        "`{{client}}` creates an HTTP connection pool on every invocation of handler '{{handler}}': each request pays new TCP and TLS handshakes instead of reusing the warm connections.",
     },
     schema: [],
   },

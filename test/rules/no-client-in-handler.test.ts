@@ -1,5 +1,8 @@
 import rule from '../../rules/no-client-in-handler.js';
+import { describe, expect, it } from 'vitest';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
+import { noClientInHandler } from '../../src/python/checks/no-client-in-handler.js';
 
 const ruleTester = createRuleTester();
 
@@ -371,4 +374,154 @@ export const handler = async (event) => {
       errors: [{ ...db('new Pool()'), line: 4 }],
     },
   ],
+});
+
+describe('no-client-in-handler (Python)', () => {
+  const run = (code: string, setup: PythonCase = {}) => pythonFindings(noClientInHandler, code, setup);
+
+  it('reports boto3 clients, resources and sessions created in the handler, through import aliases', async () => {
+    const code = `import boto3
+import boto3 as b
+from boto3 import resource
+from boto3.session import Session
+
+def lambda_handler(event, context):
+    s3 = boto3.client("s3")
+    table = b.resource("dynamodb").Table("orders")
+    queue = resource("sqs")
+    session = Session()
+    ec2 = boto3.session.Session().client("ec2")
+    return s3, table, queue, session, ec2
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'sdkClientInHandler', line: 7 },
+      { messageId: 'sdkClientInHandler', line: 8 },
+      { messageId: 'sdkClientInHandler', line: 9 },
+      { messageId: 'sdkClientInHandler', line: 10 },
+      { messageId: 'sdkClientInHandler', line: 11 },
+    ]);
+    const [first] = await runPythonCheck(noClientInHandler, code);
+    expect(first.data).toEqual({ client: "boto3.client('s3')", handler: 'lambda_handler' });
+    expect(first.column).toBe(10);
+  });
+
+  it('reports database and HTTP pools, and creations in a module function the handler calls', async () => {
+    const code = `import pymysql
+import psycopg2, redis, requests, httpx
+from pymongo import MongoClient
+from sqlalchemy import create_engine
+
+def get_connection():
+    return pymysql.connect(host="db", user="app")
+
+def handler(event, context):
+    conn = get_connection()
+    pg = psycopg2.connect("dbname=app")
+    cache = redis.Redis(host="cache")
+    other = redis.from_url("redis://cache")
+    mongo = MongoClient("mongodb://db")
+    engine = create_engine("postgresql://db/app")
+    with requests.Session() as http:
+        http.get("https://example.com")
+    client = httpx.Client()
+    return conn, pg, cache, other, mongo, engine, client
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'dbClientInHandler', line: 7 },
+      { messageId: 'dbClientInHandler', line: 11 },
+      { messageId: 'dbClientInHandler', line: 12 },
+      { messageId: 'dbClientInHandler', line: 13 },
+      { messageId: 'dbClientInHandler', line: 14 },
+      { messageId: 'dbClientInHandler', line: 15 },
+      { messageId: 'httpClientInHandler', line: 16 },
+      { messageId: 'httpClientInHandler', line: 18 },
+    ]);
+  });
+
+  it('reports a handler decorated by Powertools, and an async handler', async () => {
+    const code = `import boto3
+from aws_lambda_powertools import Logger, Tracer
+logger = Logger()
+tracer = Tracer()
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+def handler(event, context):
+    return boto3.client("sqs").send_message(QueueUrl="q", MessageBody="x")
+`;
+    expect(await run(code)).toEqual([{ messageId: 'sdkClientInHandler', line: 9 }]);
+  });
+
+  it('allows module-scope clients, lazy initialisation into module state, cached helpers and per-call credentials', async () => {
+    const code = `import boto3, functools, pymysql, os
+s3 = boto3.client("s3")
+_ddb = None
+_conn = None
+_clients = {}
+
+def ddb():
+    global _ddb
+    if _ddb is None:
+        _ddb = boto3.resource("dynamodb")
+    return _ddb
+
+def regional(region):
+    if region not in _clients:
+        _clients[region] = boto3.client("sqs", region_name=region)
+    return _clients[region]
+
+@functools.lru_cache(maxsize=None)
+def secrets():
+    return boto3.client("secretsmanager")
+
+def connect():
+    return pymysql.connect(host=os.environ["DB_HOST"])
+
+def unused_helper():
+    return boto3.client("sns")
+
+def handler(event, context):
+    global _conn
+    if _conn is None:
+        _conn = connect()
+    creds = boto3.client("sts").get_caller_identity() if False else event["credentials"]
+    tenant = boto3.client(
+        "s3",
+        aws_access_key_id=creds["AccessKeyId"],
+        aws_secret_access_key=creds["SecretAccessKey"],
+        aws_session_token=creds["SessionToken"],
+    )
+    target = boto3.client("s3", region_name=event["region"])
+    return ddb(), regional("eu-west-1"), secrets(), s3, tenant, target
+`;
+    // Only the sts client in the conditional expression is created per call.
+    expect(await run(code)).toEqual([{ messageId: 'sdkClientInHandler', line: 32 }]);
+  });
+
+  it('ignores local names that look like client factories, functions no handler calls, and files without handlers', async () => {
+    const code = `import boto3
+def client(name):
+    return name
+
+def handler(event, context):
+    return client("s3")
+
+def main():
+    return boto3.client("s3")
+`;
+    expect(await run(code)).toEqual([]);
+    expect(await run(code, { handlers: [] })).toEqual([]);
+  });
+
+  it('does not report async HTTP clients, which are bound to the event loop of one invocation', async () => {
+    const code = `import asyncio, httpx, aiohttp
+async def fetch():
+    async with httpx.AsyncClient() as client:
+        return await client.get("https://example.com")
+
+def handler(event, context):
+    return asyncio.run(fetch())
+`;
+    expect(await run(code)).toEqual([]);
+  });
 });

@@ -1,4 +1,7 @@
+import { noClientInHandler } from './no-client-in-handler.js';
 import type { PythonCheck } from './types.js';
 
 /** Python visitors by rule id. Each id is an existing rule's: same docs page, messages and settings. */
-export const pythonChecks: Record<string, PythonCheck> = {};
+export const pythonChecks: Record<string, PythonCheck> = {
+  'no-client-in-handler': noClientInHandler,
+};
