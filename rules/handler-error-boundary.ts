@@ -10,7 +10,14 @@ import { findExportedFunction, functionOf, loadLocalModule, localImport, resolve
 import { isHttpTrigger } from '../src/model/trigger.js';
 
 type Options = [{ boundaryWrappers?: string[] }];
-type MessageIds = 'unguardedParse' | 'unguardedAwait' | 'unguardedThrow' | 'httpErrorWithoutBoundary' | 'catchReturnsSuccess';
+type MessageIds =
+  | 'unguardedParse'
+  | 'unguardedAwait'
+  | 'unguardedThrow'
+  | 'httpErrorWithoutBoundary'
+  | 'catchReturnsSuccess'
+  | 'unguardedJsonLoads'
+  | 'unguardedSubscript';
 
 export default createRule<Options, MessageIds>({
   name: 'handler-error-boundary',
@@ -36,6 +43,10 @@ export default createRule<Options, MessageIds>({
         "'{{error}}' throws an HTTP error, but HTTP handler '{{handler}}' has no error boundary that turns it into a response: Lambda records a function error and API Gateway answers 502 instead of the error's status code. Add middy's httpErrorHandler() (or an onError handler, or a wrapper that catches), or return the error response directly.",
       catchReturnsSuccess:
         "This catch in HTTP handler '{{handler}}' returns status {{status}}: the request failed but the caller is told it succeeded, so clients do not retry and no 5xx shows up in API metrics or alarms. Return a 4xx/5xx status (or rethrow into an error boundary).",
+      unguardedJsonLoads:
+        "{{call}}({{argument}}) in HTTP handler '{{handler}}' is outside any try/except: a malformed or missing body raises, and API Gateway answers a bare 502 instead of a 400.",
+      unguardedSubscript:
+        "{{subscript}} in HTTP handler '{{handler}}' is outside any try/except: a request without that key raises KeyError or TypeError and API Gateway answers a bare 502 instead of a 400.",
     },
     schema: [
       {

@@ -47,8 +47,8 @@ export interface ImportBinding {
 
 /**
  * Local names bound by the file's imports, wherever they are (a function-local `import boto3`
- * binds for that function; names rarely collide, so one map serves the file). Relative imports
- * (`from . import x`) are local modules and bind nothing here.
+ * binds for that function; names rarely collide, so one map serves the file). Names from relative
+ * imports (`from .util import wrap`) get the package '.'.
  */
 export function importBindings(root: Node): Map<string, ImportBinding> {
   const bindings = new Map<string, ImportBinding>();
@@ -71,14 +71,17 @@ export function importBindings(root: Node): Map<string, ImportBinding> {
     }
     if (node.type === 'import_from_statement') {
       const module = node.childForFieldName('module_name');
-      if (!module || module.type === 'relative_import') return false;
+      if (!module) return false;
       const atModuleScope = isModuleScope(node);
+      // `from .util import wrap`: a local module; `package` '.' keeps it apart from installed packages.
+      const relative = module.type === 'relative_import';
       for (const name of node.childrenForFieldName('name')) {
         if (!name) continue;
         const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
         const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
         if (imported && local) {
-          bindings.set(local, { qualified: `${module.text}.${imported}`, package: module.text.split('.')[0], node, atModuleScope });
+          const qualified = relative && module.text.endsWith('.') ? `${module.text}${imported}` : `${module.text}.${imported}`;
+          bindings.set(local, { qualified, package: relative ? '.' : module.text.split('.')[0], node, atModuleScope });
         }
       }
       return false;
@@ -375,4 +378,32 @@ export function isEnvRead(node: Node, bindings: Map<string, ImportBinding>): boo
 
 function isEnviron(node: Node | null | undefined, bindings: Map<string, ImportBinding>): boolean {
   return qualifiedName(node, bindings) === 'os.environ';
+}
+
+// ---------------------------------------------------------------------------
+// Dictionaries and responses
+
+/** `{"statusCode": 200, ...}` entries with literal string keys. */
+export function dictEntries(node: Node): Array<{ key: string; value: Node; pair: Node }> {
+  if (node.type !== 'dictionary') return [];
+  const entries: Array<{ key: string; value: Node; pair: Node }> = [];
+  for (const pair of namedChildren(node)) {
+    if (pair.type !== 'pair') continue;
+    const key = stringValue(pair.childForFieldName('key'));
+    const value = pair.childForFieldName('value');
+    if (key !== undefined && value) entries.push({ key, value, pair });
+  }
+  return entries;
+}
+
+/** The literal `statusCode` of a response dictionary (`{"statusCode": 200}` or `dict(statusCode=200)`). */
+export function responseStatus(node: Node): { status: number; node: Node } | undefined {
+  for (const entry of dictEntries(node)) {
+    if (entry.key === 'statusCode' && entry.value.type === 'integer') return { status: Number(entry.value.text), node: entry.pair };
+  }
+  if (node.type === 'call' && callee(node)?.text === 'dict') {
+    const status = keywordArguments(node).find((k) => k.name === 'statusCode');
+    if (status?.value.type === 'integer') return { status: Number(status.value.text), node: status.node };
+  }
+  return undefined;
 }

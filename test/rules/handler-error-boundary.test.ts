@@ -2,6 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rule from '../../rules/handler-error-boundary.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
+import { handlerErrorBoundary } from '../../src/python/checks/handler-error-boundary.js';
 
 const ruleTester = createRuleTester();
 
@@ -551,4 +554,149 @@ export const handler = logged(async (event) => {
       errors: [{ messageId: 'unguardedAwait', line: 4 }],
     },
   ],
+});
+
+describe('handler-error-boundary (Python)', () => {
+  const run = (code: string, setup: PythonCase = { triggers: ['rest-api'] }) => pythonFindings(handlerErrorBoundary, code, setup);
+
+  it('reports json.loads of the body, raises and risky request subscripts outside try/except', async () => {
+    const code = `import json
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+
+def lambda_handler(event, context):
+    body = json.loads(event["body"])
+    name = event["queryStringParameters"]["name"]
+    user = load(event["pathParameters"]["id"])
+    if user is None:
+        raise NotFoundError("no such user")
+    if not body:
+        raise ValueError("empty")
+    return {"statusCode": 200, "body": json.dumps({"name": name, "user": user})}
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'unguardedJsonLoads', line: 5 },
+      { messageId: 'unguardedSubscript', line: 6 },
+      { messageId: 'httpErrorWithoutBoundary', line: 9 },
+      { messageId: 'unguardedThrow', line: 11 },
+    ]);
+    const [parse] = await runPythonCheck(handlerErrorBoundary, code, { triggers: ['rest-api'] });
+    expect(parse.data).toEqual({ call: 'json.loads', argument: 'event["body"]', handler: 'lambda_handler' });
+    expect(parse.column).toBe(12);
+  });
+
+  it('reports a missing body key only for HTTP API and function URL events, which leave it out', async () => {
+    const code = `def handler(event, context):
+    return {"statusCode": 200, "body": event["body"].upper()}
+`;
+    expect(await run(code, { triggers: ['http-api'] })).toEqual([{ messageId: 'unguardedSubscript', line: 2 }]);
+    expect(await run(code, { triggers: ['rest-api'] })).toEqual([]);
+  });
+
+  it('reports a broad except that answers 2xx, and a rethrow from an except clause', async () => {
+    const code = `import json
+def handler(event, context):
+    try:
+        save(json.loads(event["body"]))
+    except Exception as error:
+        print(error)
+        return {"statusCode": 200, "body": "ok"}
+    try:
+        publish()
+    except Exception:
+        raise
+    return {"statusCode": 201}
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'catchReturnsSuccess', line: 7 },
+      { messageId: 'unguardedThrow', line: 11 },
+    ]);
+  });
+
+  it('accepts code guarded by try/except, guarded lookups, resolvers, frameworks and wrapping decorators', async () => {
+    expect(
+      await run(`import json
+def handler(event, context):
+    try:
+        body = json.loads(event.get("body") or "{}")
+        item = event["queryStringParameters"]["id"]
+    except (ValueError, KeyError, TypeError):
+        return {"statusCode": 400, "body": "bad request"}
+    params = event.get("queryStringParameters") or {}
+    if event["queryStringParameters"] and "q" in event["queryStringParameters"]:
+        q = event["queryStringParameters"]["q"]
+    user = event["pathParameters"]["id"]
+    copy = json.loads(json.dumps(body))
+    constant = json.loads('{"a": 1}')
+    return {"statusCode": 200, "body": json.dumps([item, params, user, copy, constant])}
+`),
+    ).toEqual([]);
+    // Powertools resolver: the router answers route errors (with @app.exception_handler for others).
+    expect(
+      await run(`from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+from aws_lambda_powertools.logging import correlation_paths
+logger = Logger()
+app = APIGatewayRestResolver()
+
+@app.get("/todos/<todo_id>")
+def get_todo(todo_id: str):
+    raise ValueError("route code is not the handler's flow")
+
+@app.exception_handler(ValueError)
+def handle_value_error(ex: ValueError):
+    return {"statusCode": 400}
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+def lambda_handler(event, context):
+    return app.resolve(event, context)
+`),
+    ).toEqual([]);
+    // Mangum and Chalice apps are the handler; aws-wsgi answers errors for the WSGI app.
+    expect(await run(`from mangum import Mangum
+from app import api
+handler = Mangum(api)
+`)).toEqual([]);
+    expect(await run(`import awsgi
+from app import app
+def lambda_handler(event, context):
+    return awsgi.response(app, event, context)
+`)).toEqual([]);
+    // A decorator that catches, defined here or imported from a local module.
+    expect(
+      await run(`import json, functools
+def http_errors(fn):
+    @functools.wraps(fn)
+    def wrapper(event, context):
+        try:
+            return fn(event, context)
+        except Exception:
+            return {"statusCode": 500}
+    return wrapper
+
+@http_errors
+def handler(event, context):
+    return {"statusCode": 200, "body": json.loads(event["body"])["name"]}
+`),
+    ).toEqual([]);
+    expect(await run(`import json
+from .middleware import api
+@api
+def handler(event, context):
+    raise ValueError("x")
+`)).toEqual([]);
+  });
+
+  it('checks only HTTP handlers, and a Powertools-decorated handler is still the handler', async () => {
+    const code = `import json
+from aws_lambda_powertools import Tracer
+tracer = Tracer()
+
+@tracer.capture_lambda_handler
+def handler(event, context):
+    return json.loads(event["body"])
+`;
+    expect(await run(code, { triggers: ['sqs'] })).toEqual([]);
+    expect(await run(code, { triggers: [] })).toEqual([]);
+    expect(await run(code, { triggers: ['function-url'] })).toEqual([{ messageId: 'unguardedJsonLoads', line: 7 }]);
+  });
 });

@@ -1,7 +1,9 @@
+import { handlerErrorBoundary } from './handler-error-boundary.js';
 import { noClientInHandler } from './no-client-in-handler.js';
 import type { PythonCheck } from './types.js';
 
 /** Python visitors by rule id. Each id is an existing rule's: same docs page, messages and settings. */
 export const pythonChecks: Record<string, PythonCheck> = {
+  'handler-error-boundary': handlerErrorBoundary,
   'no-client-in-handler': noClientInHandler,
 };
