@@ -7,7 +7,9 @@ import {
   enclosingRecordsLoop,
   identifierExample,
   ITEM_IDENTIFIER,
+  NEVER_IDENTIFIERS,
   partialBatchReporting,
+  SOURCE_IDENTIFIERS,
   type PartialBatchReporting,
 } from '../src/batch-records.js';
 import { catchCallSite, catchClauseSite, swallowKind, type CatchSite } from '../src/catch-analysis.js';
@@ -27,13 +29,6 @@ import type { TriggerKind } from '../src/model/trigger.js';
 
 type MessageIds = 'swallowedRecordError' | 'throwFailsBatch' | 'wrongItemIdentifier' | 'missingItemIdentifier';
 
-/** Record fields that are never a valid `itemIdentifier` (verified 2026-11-27 against the pages in `sources`). */
-const NEVER_IDENTIFIERS = new Set([
-  'receiptHandle', 'eventID', 'eventId', 'md5OfBody', 'body', 'partitionKey', 'eventSourceARN', 'awsRegion',
-  'Keys', 'data', 'eventName', 'approximateArrivalTimestamp', 'ApproximateCreationDateTime',
-]);
-/** Fields that are the identifier for one event source and wrong for the others. */
-const SOURCE_IDENTIFIERS = new Set(['messageId', 'sequenceNumber', 'SequenceNumber']);
 const MAX_DEPTH = 4;
 
 export default createRule<[], MessageIds>({

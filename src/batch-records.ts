@@ -150,6 +150,14 @@ export function partialBatchReporting(
   return { powertools, middy, manual };
 }
 
+/** Record fields that are never a valid `itemIdentifier` (verified 2026-11-27 against the pages in `sources`). */
+export const NEVER_IDENTIFIERS = new Set([
+  'receiptHandle', 'eventID', 'eventId', 'md5OfBody', 'body', 'partitionKey', 'eventSourceARN', 'awsRegion',
+  'Keys', 'data', 'eventName', 'approximateArrivalTimestamp', 'ApproximateCreationDateTime',
+]);
+/** Fields that are the identifier for one event source and wrong for the others. */
+export const SOURCE_IDENTIFIERS = new Set(['messageId', 'sequenceNumber', 'SequenceNumber']);
+
 /** The record field Lambda expects as `itemIdentifier`, per trigger. */
 export const ITEM_IDENTIFIER: Partial<Record<TriggerKind, { field: string; example: string }>> = {
   sqs: { field: 'messageId', example: 'record.messageId' },

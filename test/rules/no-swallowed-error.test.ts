@@ -1,5 +1,8 @@
 import rule from '../../rules/no-swallowed-error.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
+import { noSwallowedError } from '../../src/python/checks/no-swallowed-error.js';
 
 const ruleTester = createRuleTester();
 const handlerWith = (...trigger: string[]) => ({ lambdalint: { handlers: [{ export: 'handler', trigger, runtime: 'nodejs22.x' }] } });
@@ -292,4 +295,82 @@ export const handler = async (event: SQSEvent) => {
       errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'sns' } }],
     },
   ],
+});
+
+describe('no-swallowed-error (Python)', () => {
+  const run = (code: string, setup: PythonCase) => pythonFindings(noSwallowedError, code, setup);
+
+  it('reports broad except clauses that only log or pass in asynchronously invoked handlers and their helpers', async () => {
+    const code = `import logging
+logger = logging.getLogger()
+
+def notify(message):
+    try:
+        send(message)
+    except Exception:
+        pass
+
+def handler(event, context):
+    try:
+        notify(event["Records"][0]["Sns"]["Message"])
+    except Exception as error:
+        logger.exception("failed: %s", error)
+    try:
+        archive(event)
+    except:
+        print("archive failed")
+        return {"statusCode": 500}
+`;
+    expect(await run(code, { triggers: ['sns'] })).toEqual([
+      { messageId: 'swallowedError', line: 7 },
+      { messageId: 'swallowedError', line: 13 },
+      { messageId: 'statusCodeResponse', line: 19 },
+    ]);
+    const findings = await runPythonCheck(noSwallowedError, code, { triggers: ['sns'] });
+    expect(findings[1].data).toEqual({ what: 'only logs the error', trigger: 'sns' });
+    expect(findings[0].data).toEqual({ what: 'is empty', trigger: 'sns' });
+  });
+
+  it('accepts re-raising, specific exceptions, commented passes, recorded failures, sync triggers and per-record catches', async () => {
+    const code = `import logging
+logger = logging.getLogger()
+
+def handler(event, context):
+    try:
+        work(event)
+    except Exception:
+        logger.exception("failed")
+        raise
+    try:
+        table.delete_item(Key={"id": event["id"]})
+    except table.meta.client.exceptions.ConditionalCheckFailedException:
+        pass
+    try:
+        cleanup()
+    except Exception:
+        pass  # best effort: the next run cleans up
+    try:
+        publish(event)
+    except Exception as error:
+        failures.append(error)
+    try:
+        audit(event)
+    except Exception:
+        logger.error("audit failed")
+    if failures:
+        raise RuntimeError("some steps failed")
+`;
+    expect(await run(code, { triggers: ['eventbridge'] })).toEqual([]);
+    expect(await run(code.replace('raise RuntimeError', 'print'), { triggers: ['rest-api'] })).toEqual([]);
+    expect(await run(code.replace('raise RuntimeError', 'print'), { triggers: [] })).toEqual([]);
+    const perRecord = `def handler(event, context):
+    for record in event["Records"]:
+        try:
+            save(record["body"])
+        except Exception as error:
+            print(error)
+`;
+    expect(await run(perRecord, { triggers: ['sqs'] })).toEqual([]);
+    expect(await run(perRecord, { triggers: ['s3'] })).toEqual([{ messageId: 'swallowedError', line: 5 }]);
+  });
 });

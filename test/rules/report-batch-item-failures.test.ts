@@ -1,5 +1,8 @@
 import rule from '../../rules/report-batch-item-failures.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
+import { reportBatchItemFailures } from '../../src/python/checks/report-batch-item-failures.js';
 
 const ruleTester = createRuleTester();
 const sqsSettings = { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } };
@@ -377,4 +380,88 @@ export const handler = consumer.handler.bind(consumer);`,
       errors: [{ messageId: 'swallowedRecordError', line: 4, data: { what: 'is empty', identifier: 'record.messageId' } }],
     },
   ],
+});
+
+describe('report-batch-item-failures (Python)', () => {
+  const run = (code: string, setup: PythonCase) => pythonFindings(reportBatchItemFailures, code, setup);
+
+  it('reports per-record except clauses that only log, and raises that fail the whole batch', async () => {
+    const code = `import json, logging
+from aws_lambda_powertools.utilities.data_classes import SQSEvent, event_source
+logger = logging.getLogger()
+
+@event_source(data_class=SQSEvent)
+def handler(event, context):
+    for record in event.records:
+        try:
+            process(json.loads(record.body))
+        except Exception as error:
+            logger.error("record failed: %s", error)
+    for i, record in enumerate(event["Records"]):
+        if not record["body"]:
+            raise ValueError("empty message")
+`;
+    expect(await run(code, { triggers: ['sqs'] })).toEqual([
+      { messageId: 'swallowedRecordError', line: 10 },
+      { messageId: 'throwFailsBatch', line: 14 },
+    ]);
+    const [swallowed] = await runPythonCheck(reportBatchItemFailures, code, { triggers: ['sqs'] });
+    expect(swallowed.data).toEqual({ what: 'only logs the error', identifier: 'record["messageId"]' });
+    expect(await run(code, { triggers: ['sqs'], handlers: [{ name: 'handler', triggers: ['sqs'], batchSize: 1 }] })).toEqual([
+      { messageId: 'swallowedRecordError', line: 10 },
+    ]);
+  });
+
+  it('reports wrong and missing item identifiers', async () => {
+    const code = `def handler(event, context):
+    batch_item_failures = []
+    for record in event["Records"]:
+        try:
+            process(record)
+        except Exception:
+            batch_item_failures.append({"itemIdentifier": record["eventID"]})
+            batch_item_failures.append({"id": record["kinesis"]["sequenceNumber"]})
+    return {"batchItemFailures": batch_item_failures}
+`;
+    expect(await run(code, { triggers: ['kinesis'] })).toEqual([
+      { messageId: 'wrongItemIdentifier', line: 7 },
+      { messageId: 'missingItemIdentifier', line: 8 },
+    ]);
+  });
+
+  it('accepts reported failures, re-raises, Powertools batch processing and non-batch triggers', async () => {
+    const manual = `def handler(event, context):
+    failures = []
+    for record in event["Records"]:
+        try:
+            process(record)
+        except Exception:
+            failures.append({"itemIdentifier": record["messageId"]})
+    return {"batchItemFailures": failures}
+`;
+    expect(await run(manual, { triggers: ['sqs'] })).toEqual([]);
+    const powertools = `from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+processor = BatchProcessor(event_type=EventType.SQS)
+
+def record_handler(record):
+    if not record.body:
+        raise ValueError("empty")
+
+def handler(event, context):
+    for record in event["Records"]:
+        if "skip" in record["body"]:
+            raise ValueError("not a batch record handler")
+    return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+`;
+    expect(await run(powertools, { triggers: ['sqs'] })).toEqual([]);
+    const stream = `def handler(event, context):
+    for record in event["Records"]:
+        try:
+            process(record)
+        except Exception:
+            print("failed")
+`;
+    expect(await run(stream, { triggers: ['dynamodb-stream'] })).toEqual([{ messageId: 'swallowedRecordError', line: 5 }]);
+    expect(await run(stream, { triggers: ['s3'] })).toEqual([]);
+  });
 });

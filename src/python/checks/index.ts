@@ -1,9 +1,13 @@
 import { handlerErrorBoundary } from './handler-error-boundary.js';
 import { noClientInHandler } from './no-client-in-handler.js';
+import { noSwallowedError } from './no-swallowed-error.js';
+import { reportBatchItemFailures } from './report-batch-item-failures.js';
 import type { PythonCheck } from './types.js';
 
 /** Python visitors by rule id. Each id is an existing rule's: same docs page, messages and settings. */
 export const pythonChecks: Record<string, PythonCheck> = {
   'handler-error-boundary': handlerErrorBoundary,
   'no-client-in-handler': noClientInHandler,
+  'no-swallowed-error': noSwallowedError,
+  'report-batch-item-failures': reportBatchItemFailures,
 };
