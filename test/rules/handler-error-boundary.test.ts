@@ -625,6 +625,7 @@ def handler(event, context):
     if event["queryStringParameters"] and "q" in event["queryStringParameters"]:
         q = event["queryStringParameters"]["q"]
     user = event["pathParameters"]["id"]
+    host = event["headers"]["Host"] + event["headers"]["X-Forwarded-For"] + event["headers"]["x-amzn-vpce-id"]
     copy = json.loads(json.dumps(body))
     constant = json.loads('{"a": 1}')
     return {"statusCode": 200, "body": json.dumps([item, params, user, copy, constant])}

@@ -492,6 +492,7 @@ def handler(event, context):
         aws_session_token=creds["SessionToken"],
     )
     target = boto3.client("s3", region_name=event["region"])
+    region = boto3.session.Session().region_name
     return ddb(), regional("eu-west-1"), secrets(), s3, tenant, target
 `;
     // Only the sts client in the conditional expression is created per call.

@@ -35,6 +35,9 @@ const CLIENT_MAPS = new Set(['queryStringParameters', 'multiValueQueryStringPara
  */
 const OMITTED_KEYS = new Set(['body', 'queryStringParameters', 'multiValueQueryStringParameters', 'cookies', 'stageVariables']);
 
+/** Headers every request through API Gateway or an ALB carries (the client's Host, and those the service adds). */
+const ALWAYS_PRESENT_HEADER = /^(?:host|x-forwarded-(?:for|proto|port)|x-amzn-[\w-]+)$/i;
+
 /** Exceptions that frameworks turn into an HTTP response with their status (Powertools, Chalice, werkzeug). */
 const HTTP_ERROR_CLASSES =
   /^(?:\w*HTTPException|\w*HttpError|\w*HTTPError|ServiceError|(?:BadRequest|NotFound|Unauthorized|Forbidden|Conflict|UnprocessableEntity|MethodNotAllowed|TooManyRequests|RequestTimeout|InternalServer|ServiceUnavailable|RequestEntityTooLarge)(?:Error|Exception)?)$/;
@@ -149,7 +152,8 @@ function checkUnguarded(context: PythonCheckContext, owner: HandlerFunction, bin
     if (node.type === 'subscript' && !subscriptReported && event !== undefined) {
       const keys = requestKeys(node, event, aliases);
       if (!keys || !isOutermost(node) || isAssignedTo(node)) return undefined;
-      const risky = (keys.length >= 2 && CLIENT_MAPS.has(keys[0])) || (omittedKeysRaise && OMITTED_KEYS.has(keys[0]));
+      const clientKey = keys.length >= 2 && CLIENT_MAPS.has(keys[0]) && !(keys[0] === 'headers' && ALWAYS_PRESENT_HEADER.test(keys[1]));
+      const risky = clientKey || (omittedKeysRaise && OMITTED_KEYS.has(keys[0]));
       if (!risky || isCaught(node, fn, LOOKUP_ERRORS) || parsed.some((p) => contains(p, node)) || isGuarded(node, fn)) return undefined;
       subscriptReported = true;
       context.report({ messageId: 'unguardedSubscript', node, data: { subscript: shortText(node), handler: handler.name } });

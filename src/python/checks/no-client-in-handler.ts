@@ -112,6 +112,8 @@ class ClientAnalysis {
     if (!owner) return;
     // `boto3.session.Session().client('s3')`, `Table(boto3.resource(...))`: report the outermost creation only.
     if (this.insideOtherCreation(call)) return;
+    // `boto3.Session().region_name`, `.get_credentials()`: a session read once for a setting, no client made.
+    if (kind === 'sdk' && isSettingRead(call)) return;
     if (keywordArguments(call).some((k) => CREDENTIAL_KEYWORDS.has(k.name))) return;
     if (this.storedInModuleState(call, owner.fn)) return;
     if (owner.fn.id !== owner.owner.fn.id && this.helperIsCached(owner.fn, 0)) return;
@@ -313,6 +315,12 @@ function localNames(fn: Node): Set<string> {
     return undefined;
   });
   return names;
+}
+
+function isSettingRead(call: Node): boolean {
+  const parent = call.parent;
+  if (parent?.type !== 'attribute' || parent.childForFieldName('object')?.id !== call.id) return false;
+  return ['region_name', 'get_credentials', 'profile_name', 'available_profiles', 'get_available_regions'].includes(parent.childForFieldName('attribute')?.text ?? '');
 }
 
 /** How the code creates the client, for the message: `boto3.client('s3')`, `pymysql.connect()`. */
