@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Linter, type Rule } from 'eslint';
 import rule from '../../rules/no-hardcoded-secret.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { pythonFindings, runPythonCheck } from '../helpers/python-check.js';
+import { noHardcodedSecret } from '../../src/python/checks/no-hardcoded-secret.js';
 
 const ruleTester = createRuleTester();
 
@@ -249,5 +251,62 @@ describe('no-hardcoded-secret messages', () => {
         expect(message.message).not.toContain(secret.slice(0, 8));
       }
     }
+  });
+});
+
+describe('no-hardcoded-secret (Python)', () => {
+  it('reports AWS keys, literal credentials, PEM keys and secrets bound to secret names', async () => {
+    const code = `import boto3, os, requests
+s3 = boto3.client("s3", aws_access_key_id="${KEY_ID}", aws_secret_access_key="${SECRET_KEY}")
+TOKEN_LOG = f"using key ${STS_KEY_ID} for {os.environ['USER']}"
+STRIPE_API_KEY = "${STRIPE_KEY}"
+DB_PASSWORD = os.environ.get("DB_PASSWORD", "Hunter2-prod-pw")
+
+class Settings:
+    bot_token: str = "${TELEGRAM_TOKEN}"
+
+def connect(password="s3cr3t-Passw0rd"):
+    return requests.get("https://api.example.com", headers={"Authorization": "Bearer ${STRIPE_KEY}"})
+
+PRIVATE_KEY = (
+    "${BEGIN}\\n"
+    "${PEM_LINES[0]}\\n"
+    "${END}"
+)
+`;
+    const findings = await runPythonCheck(noHardcodedSecret, code);
+    expect(findings.map(({ messageId, line }) => ({ messageId, line }))).toEqual([
+      { messageId: 'literalCredentials', line: 2 },
+      { messageId: 'awsAccessKeyId', line: 3 },
+      { messageId: 'hardcodedSecret', line: 4 },
+      { messageId: 'hardcodedSecret', line: 5 },
+      { messageId: 'hardcodedSecret', line: 8 },
+      { messageId: 'hardcodedSecret', line: 10 },
+      { messageId: 'hardcodedSecret', line: 11 },
+      { messageId: 'pemPrivateKey', line: 14 },
+    ]);
+    expect(findings[2].data).toEqual({ name: 'STRIPE_API_KEY', masked: 'sk_l***' });
+  });
+
+  it('accepts environment reads, placeholders, secret names and references, and test files keep only AWS keys', async () => {
+    const code = `import os, boto3
+API_KEY = os.environ["API_KEY"]
+DB_PASSWORD = os.getenv("DB_PASSWORD")
+SECRET_NAME = "prod/db/password"
+password_field = "password"
+api_key = "<your-api-key>"
+next_token = "eyJwYWdlIjoyfQ"
+secret = boto3.client("secretsmanager").get_secret_value(SecretId="prod/api-key")["SecretString"]
+`;
+    expect(await pythonFindings(noHardcodedSecret, code)).toEqual([]);
+    const test = `PASSWORD = "Hunter2-prod-pw"\nKEY = "${KEY_ID}"\n`;
+    expect(await pythonFindings(noHardcodedSecret, test, { file: 'tests/test_app.py' })).toEqual([{ messageId: 'awsAccessKeyId', line: 2 }]);
+    expect(await pythonFindings(noHardcodedSecret, test, { file: 'tests/test_app.py', options: [{ testFiles: 'all' }] })).toEqual([
+      { messageId: 'hardcodedSecret', line: 1 },
+      { messageId: 'awsAccessKeyId', line: 2 },
+    ]);
+    expect(await pythonFindings(noHardcodedSecret, test, { file: 'src/app.py', options: [{ ignore: ['^Hunter2'] }] })).toEqual([
+      { messageId: 'awsAccessKeyId', line: 2 },
+    ]);
   });
 });
