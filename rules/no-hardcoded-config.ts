@@ -17,6 +17,7 @@ import {
   parseSqsQueueUrl,
   urlHost,
 } from '../src/secret-patterns.js';
+import { GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../src/aws-config-names.js';
 
 type Options = [
   {
@@ -36,53 +37,6 @@ type MessageIds =
   | 'hardcodedEndpoint'
   | 'hardcodedRegion'
   | 'hardcodedResourceName';
-
-/**
- * Parameters of AWS SDK inputs that name one resource of one account and stage
- * (v3 command inputs, v2 client calls, DocumentClient params: same PascalCase names).
- */
-const RESOURCE_PROPERTIES = new Set([
-  'Bucket',
-  'TableName',
-  'QueueUrl',
-  'QueueName',
-  'TopicArn',
-  'TargetArn',
-  'FunctionName',
-  'StateMachineArn',
-  // Step Functions inputs are camelCase (`new StartExecutionCommand({ stateMachineArn })`).
-  'stateMachineArn',
-  'SecretId',
-  'EventBusName',
-  'StreamName',
-  'DeliveryStreamName',
-]);
-
-/** Values of resource parameters that are the same in every account. */
-const SAME_IN_EVERY_ACCOUNT: Record<string, string[]> = { EventBusName: ['default'] };
-
-/**
- * Clients of global services whose API only answers in one region, so a literal region is the
- * only correct value: CloudFront, Route 53, IAM, Organizations, Cost Explorer, Pricing, Shield, ...
- * `undefined` allows any region; a list allows only those (ACM and WAF certificates/ACLs for
- * CloudFront must be in us-east-1).
- */
-const GLOBAL_SERVICE_CLIENTS: Record<string, string[] | undefined> = {
-  CloudFront: undefined,
-  CloudFrontKeyValueStore: undefined,
-  Route53: undefined,
-  Route53Domains: undefined,
-  IAM: undefined,
-  Organizations: undefined,
-  CostExplorer: undefined,
-  Pricing: undefined,
-  Shield: undefined,
-  GlobalAccelerator: undefined,
-  Health: undefined,
-  Budgets: undefined,
-  ACM: ['us-east-1'],
-  WAFV2: ['us-east-1'],
-};
 
 const MAX_SHOWN = 80;
 const MAX_RESOLVE_DEPTH = 4;

@@ -1,5 +1,8 @@
 import rule from '../../rules/no-hardcoded-config.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { pythonFindings, runPythonCheck } from '../helpers/python-check.js';
+import { noHardcodedConfig } from '../../src/python/checks/no-hardcoded-config.js';
 
 const ruleTester = createRuleTester();
 
@@ -319,4 +322,72 @@ export const handler = instance.handler.bind(instance);
       errors: [{ messageId: 'hardcodedQueueUrl', line: 1 }],
     },
   ],
+});
+
+describe('no-hardcoded-config (Python)', () => {
+  it('reports ARNs, ARN parts, queue URLs, endpoints, resource names and regions', async () => {
+    const code = `import os, boto3
+TABLE = "orders-prod"
+TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:alerts"
+sqs = boto3.client("sqs", region_name="eu-west-1")
+table = boto3.resource("dynamodb").Table(TABLE)
+
+def handler(event, context):
+    queue = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"
+    account = context.invoked_function_arn.split(":")[4]
+    arn = f"arn:aws:states:us-east-1:{account}:stateMachine:flow"
+    url = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod"
+    key = "arn:aws:kms:" + os.environ["AWS_REGION"] + ":123456789012:key/" + event["id"]
+    boto3.client("s3").put_object(Bucket="my-uploads-bucket", Key=event["key"], Body=b"")
+    sqs.send_message(QueueUrl=queue, MessageBody="{}")
+    return {"TableName": "audit-log"}
+`;
+    expect(await pythonFindings(noHardcodedConfig, code)).toEqual([
+      { messageId: 'hardcodedResourceName', line: 2 },
+      { messageId: 'hardcodedArn', line: 3 },
+      { messageId: 'hardcodedRegion', line: 4 },
+      { messageId: 'hardcodedQueueUrl', line: 8 },
+      { messageId: 'hardcodedArnPart', line: 10 },
+      { messageId: 'hardcodedEndpoint', line: 11 },
+      { messageId: 'hardcodedArnPart', line: 12 },
+      { messageId: 'hardcodedResourceName', line: 13 },
+      { messageId: 'hardcodedResourceName', line: 15 },
+    ]);
+    const findings = await runPythonCheck(noHardcodedConfig, code);
+    expect(findings[0].data).toEqual({ property: 'Table', value: 'orders-prod' });
+    expect(findings[6].data).toEqual({ part: 'account ID', value: '123456789012' });
+  });
+
+  it('accepts environment reads and their fallbacks, global services, managed ARNs, placeholders, tests, infrastructure code and Lambda@Edge', async () => {
+    expect(
+      await pythonFindings(
+        noHardcodedConfig,
+        `import os, boto3
+"""Reads arn:aws:sns:eu-west-1:123456789012:alerts from the environment."""
+TABLE = os.environ.get("TABLE_NAME", "orders-dev")
+BUCKET = os.getenv("BUCKET") or "uploads-dev"
+route53 = boto3.client("route53", region_name="us-east-1")
+acm = boto3.client("acm", region_name="us-east-1")
+policy = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+bus = {"EventBusName": "default", "Bucket": "<your-bucket>"}
+table = boto3.resource("dynamodb").Table(TABLE)
+`,
+      ),
+    ).toEqual([]);
+    const literal = `import boto3\ns3 = boto3.client("s3", region_name="eu-west-1")\n`;
+    expect(await pythonFindings(noHardcodedConfig, literal, { file: 'tests/test_app.py' })).toEqual([]);
+    expect(await pythonFindings(noHardcodedConfig, literal, { options: [{ checkRegion: false }] })).toEqual([]);
+    expect(await pythonFindings(noHardcodedConfig, `import aws_cdk as cdk\nBUCKET = {"Bucket": "site-bucket"}\n`)).toEqual([]);
+    expect(
+      await pythonFindings(
+        noHardcodedConfig,
+        `def handler(event, context):\n    request = event["Records"][0]["cf"]["request"]\n    request["origin"] = {"s3": {"domainName": "assets.s3.eu-west-1.amazonaws.com"}}\n    return request\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await pythonFindings(noHardcodedConfig, `import os\nTABLE = os.environ.get("TABLE", "orders")\nargs = {"TableName": TABLE}\n`, {
+        options: [{ allowEnvFallback: false }],
+      }),
+    ).toEqual([{ messageId: 'hardcodedResourceName', line: 2 }]);
+  });
 });

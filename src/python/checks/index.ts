@@ -1,5 +1,6 @@
 import { handlerErrorBoundary } from './handler-error-boundary.js';
 import { noClientInHandler } from './no-client-in-handler.js';
+import { noHardcodedConfig } from './no-hardcoded-config.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
 import { noSwallowedError } from './no-swallowed-error.js';
 import { reportBatchItemFailures } from './report-batch-item-failures.js';
@@ -9,6 +10,7 @@ import type { PythonCheck } from './types.js';
 export const pythonChecks: Record<string, PythonCheck> = {
   'handler-error-boundary': handlerErrorBoundary,
   'no-client-in-handler': noClientInHandler,
+  'no-hardcoded-config': noHardcodedConfig,
   'no-hardcoded-secret': noHardcodedSecret,
   'no-swallowed-error': noSwallowedError,
   'report-batch-item-failures': reportBatchItemFailures,
