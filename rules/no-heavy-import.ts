@@ -25,7 +25,7 @@ type Options = [
   },
 ];
 
-type MessageIds = 'knownHeavy' | 'overBudget';
+type MessageIds = 'knownHeavy' | 'overBudget' | 'unusedHeavyImport';
 
 /**
  * Default budget for one dependency closure: 1 MB of loadable JavaScript is about three times the
@@ -56,6 +56,8 @@ export default createRule<Options, MessageIds>({
         "'{{name}}' is a heavy import{{measured}}: {{reason}}. Module-scope imports load during every cold start, before the handler runs. Use {{alternative}} instead, or load it with `await import()` inside the code path that needs it.",
       overBudget:
         "'{{name}}' loads {{size}} in {{files}} files with its dependencies{{atLeast}} (budget: {{maxSize}}, {{maxFiles}} files). Node resolves, reads and compiles them during every cold start, before the handler runs. Import a smaller package or a subpath, load it with `await import()` where it is needed, or bundle and minify the function.",
+      unusedHeavyImport:
+        "'{{name}}' is imported at module scope but never used in this module: it is loaded on every cold start ({{reason}}) for nothing.",
     },
     schema: [
       {

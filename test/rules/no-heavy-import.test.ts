@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-heavy-import.js';
+import { pythonFindings, runPythonCheck } from '../helpers/python-check.js';
+import { noHeavyImport } from '../../src/python/checks/no-heavy-import.js';
+import { PYTHON_HEAVY_PACKAGES } from '../../src/python-heavy-packages.js';
 import { builtInHeavyPackage } from '../../src/heavy-packages.js';
 import { formatBytes, measurePackage, resolvePackageDir } from '../../src/package-cost.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
@@ -323,4 +326,55 @@ ruleTester.run('no-heavy-import', rule, {
       errors: [{ messageId: 'overBudget', line: 2, data: { name: 'loopy', ...over(loopyBytes, 3, 1_000, 100) } }],
     },
   ],
+});
+
+describe('no-heavy-import (Python)', () => {
+  it('reports module-scope imports of heavy packages the module never uses', async () => {
+    const code = `import json
+import pandas as pd
+import numpy
+from sklearn.linear_model import LogisticRegression
+try:
+    import matplotlib.pyplot as plt
+except ImportError:
+    plt = None
+
+def handler(event, context):
+    return json.dumps(numpy.zeros(3).tolist())
+`;
+    expect(await pythonFindings(noHeavyImport, code)).toEqual([
+      { messageId: 'unusedHeavyImport', line: 2 },
+      { messageId: 'unusedHeavyImport', line: 4 },
+    ]);
+    const [pandas] = await runPythonCheck(noHeavyImport, code);
+    expect(pandas.data).toEqual({ name: 'pandas', reason: '36.8 MiB installed, plus NumPy' });
+  });
+
+  it('accepts used, lazily imported, TYPE_CHECKING-only, allowed and re-exported imports, and test files', async () => {
+    const used = `from typing import TYPE_CHECKING
+import pandas as pd
+if TYPE_CHECKING:
+    import numpy as np
+
+def handler(event, context):
+    import scipy.stats
+    return pd.DataFrame(event["rows"]).to_json()
+`;
+    expect(await pythonFindings(noHeavyImport, used)).toEqual([]);
+    const unused = `import torch\n`;
+    expect(await pythonFindings(noHeavyImport, unused, { options: [{ allow: ['torch'] }] })).toEqual([]);
+    expect(await pythonFindings(noHeavyImport, unused, { file: 'tests/test_model.py' })).toEqual([]);
+    expect(await pythonFindings(noHeavyImport, unused, { file: 'src/model/__init__.py' })).toEqual([]);
+    expect(await pythonFindings(noHeavyImport, `import numpy as np\n__all__ = ["np"]\n`)).toEqual([]);
+    expect(await pythonFindings(noHeavyImport, `import polars\n`, { options: [{ packages: [{ name: 'polars', alternative: 'csv' }] }] })).toEqual([
+      { messageId: 'unusedHeavyImport', line: 1 },
+    ]);
+  });
+
+  it('keeps a source and a figure for every Python heavy package', () => {
+    for (const entry of PYTHON_HEAVY_PACKAGES) {
+      expect(entry.source).toMatch(/Debian 12 .*KiB.*checked \d{4}-\d{2}-\d{2}/);
+      expect(entry.reason).toMatch(/\d/);
+    }
+  });
 });

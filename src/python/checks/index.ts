@@ -2,6 +2,7 @@ import { handlerErrorBoundary } from './handler-error-boundary.js';
 import { noClientInHandler } from './no-client-in-handler.js';
 import { noHardcodedConfig } from './no-hardcoded-config.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
+import { noHeavyImport } from './no-heavy-import.js';
 import { noSwallowedError } from './no-swallowed-error.js';
 import { reportBatchItemFailures } from './report-batch-item-failures.js';
 import type { PythonCheck } from './types.js';
@@ -12,6 +13,7 @@ export const pythonChecks: Record<string, PythonCheck> = {
   'no-client-in-handler': noClientInHandler,
   'no-hardcoded-config': noHardcodedConfig,
   'no-hardcoded-secret': noHardcodedSecret,
+  'no-heavy-import': noHeavyImport,
   'no-swallowed-error': noSwallowedError,
   'report-batch-item-failures': reportBatchItemFailures,
 };
