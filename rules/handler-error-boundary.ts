@@ -44,9 +44,9 @@ export default createRule<Options, MessageIds>({
       catchReturnsSuccess:
         "This catch in HTTP handler '{{handler}}' returns status {{status}}: the request failed but the caller is told it succeeded, so clients do not retry and no 5xx shows up in API metrics or alarms. Return a 4xx/5xx status (or rethrow into an error boundary).",
       unguardedJsonLoads:
-        "{{call}}({{argument}}) in HTTP handler '{{handler}}' is outside any try/except: a malformed or missing body raises, and API Gateway answers a bare 502 instead of a 400.",
+        "{{call}}({{argument}}) in HTTP handler '{{handler}}' is outside try/except: a malformed or missing body raises, and the caller gets a bare 502 instead of a 400.",
       unguardedSubscript:
-        "{{subscript}} in HTTP handler '{{handler}}' is outside any try/except: a request without that key raises KeyError or TypeError and API Gateway answers a bare 502 instead of a 400.",
+        "{{subscript}} in HTTP handler '{{handler}}' is outside try/except: a request without that key raises, and the caller gets a bare 502 instead of a 400.",
     },
     schema: [
       {

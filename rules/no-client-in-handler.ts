@@ -49,7 +49,7 @@ export default createRule<[], MessageIds>({
       dbClientInHandler:
         "`{{client}}` opens a database client or pool on every invocation of handler '{{handler}}': each one pays connection and TLS setup, and concurrent invocations can exhaust the database's connection limit. Create it once at module scope (outside the handler), or lazily into a module-scope variable, and reuse it across invocations.",
       httpClientInHandler:
-        "`{{client}}` creates an HTTP connection pool on every invocation of handler '{{handler}}': each request pays new TCP and TLS handshakes instead of reusing the warm connections.",
+        "`{{client}}` creates an HTTP connection pool on every invocation of handler '{{handler}}': each call pays new TCP and TLS handshakes.",
     },
     schema: [],
   },
