@@ -17,7 +17,7 @@ import {
   parseSqsQueueUrl,
   urlHost,
 } from '../src/secret-patterns.js';
-import { GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../src/aws-config-names.js';
+import { GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../src/knowledge/aws-config-names.js';
 
 type Options = [
   {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-heavy-import.js';
 import { pythonFindings, runPythonCheck } from '../helpers/python-check.js';
 import { noHeavyImport } from '../../src/python/checks/no-heavy-import.js';
-import { PYTHON_HEAVY_PACKAGES } from '../../src/python-heavy-packages.js';
+import { PYTHON_HEAVY_PACKAGES } from '../../src/knowledge/python-heavy-packages.js';
 import { builtInHeavyPackage } from '../../src/heavy-packages.js';
 import { formatBytes, measurePackage, resolvePackageDir } from '../../src/package-cost.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { BOTO3_GLOBAL_SERVICES, GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../../aws-config-names.js';
+import { BOTO3_GLOBAL_SERVICES, GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../../knowledge/aws-config-names.js';
 import { compilePatterns } from '../../user-patterns.js';
 import {
   awsEndpointRegion,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import { pythonHeavyPackage } from '../../python-heavy-packages.js';
+import { pythonHeavyPackage } from '../../knowledge/python-heavy-packages.js';
 import { isModuleScope, namedChildren, stringValue, walk } from '../ast.js';
 import { isPythonTestFile } from './literals.js';
 import type { PythonCheck } from './types.js';
