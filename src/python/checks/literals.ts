@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { callee, isEnvRead, namedChildren, positionalArguments, stringValue, type ImportBinding } from '../ast.js';
+import { callee, descendants, isEnvRead, namedChildren, positionalArguments, stringValue, type ImportBinding } from '../ast.js';
 
 /** Python test files: `test_*.py`, `*_test.py`, `conftest.py`, or anything under a tests folder. */
 export function isPythonTestFile(file: string): boolean {
@@ -62,9 +62,7 @@ export function isEnvFallback(literal: Node, bindings: Map<string, ImportBinding
 
 /** A name bound to a value: `X = v`, `self.x = v`, `x: str = v`, `f(x=v)`, `{"x": v}`, `def f(x=v)`. */
 export function boundValues(root: Node, visit: (name: string, value: Node) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of descendants(root, ['assignment', 'keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter'])) {
     switch (node.type) {
       case 'assignment': {
         const left = node.childForFieldName('left');
@@ -77,44 +75,27 @@ export function boundValues(root: Node, visit: (name: string, value: Node) => vo
         }
         break;
       }
-      case 'keyword_argument': {
-        const name = node.childForFieldName('name')?.text;
-        const value = node.childForFieldName('value');
-        if (name !== undefined && value) visit(name, value);
-        break;
-      }
       case 'pair': {
         const key = stringValue(node.childForFieldName('key'));
         const value = node.childForFieldName('value');
         if (key !== undefined && value) visit(key, value);
         break;
       }
-      case 'default_parameter':
-      case 'typed_default_parameter': {
+      default: {
+        // keyword arguments and parameter defaults
         const name = node.childForFieldName('name')?.text;
         const value = node.childForFieldName('value');
         if (name !== undefined && value) visit(name, value);
-        break;
       }
-      default:
-        break;
     }
-    for (const child of node.namedChildren) if (child && child.type !== 'comment') stack.push(child);
   }
 }
 
-/** Top-level string nodes: a `string` not inside a `concatenated_string` or f-string interpolation's own literal parts. */
+/** String literals as written: each `string` not part of a `concatenated_string`, and each `concatenated_string` (f-string interpolations' own literals included). */
 export function stringLiterals(root: Node, visit: (node: Node) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'string' || node.type === 'concatenated_string') {
-      visit(node);
-      // Interpolations can hold literals of their own.
-      for (const child of node.descendantsOfType('interpolation')) if (child) for (const inner of namedChildren(child)) stack.push(inner);
-      continue;
-    }
-    for (const child of node.namedChildren) if (child && child.type !== 'comment') stack.push(child);
+  for (const node of descendants(root, ['string', 'concatenated_string'])) {
+    if (node.type === 'string' && node.parent?.type === 'concatenated_string') continue;
+    visit(node);
   }
 }
 

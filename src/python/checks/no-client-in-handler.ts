@@ -2,12 +2,14 @@ import type { Node } from 'web-tree-sitter';
 import {
   callee,
   decoratorsOf,
+  descendants,
   dottedName,
   enclosingFunction,
   functionBody,
   globalNames,
   importBindings,
   isFunction,
+  isModuleScope,
   keywordArguments,
   moduleFunctions,
   namedChildren,
@@ -85,10 +87,7 @@ export const noClientInHandler: PythonCheck = {
     const functions = moduleFunctions(context.root);
     const scope = handlerScope(context, functions);
     const analysis = new ClientAnalysis(context, bindings, functions, scope);
-    walk(context.root, (node) => {
-      if (node.type === 'call') analysis.check(node);
-      return undefined;
-    });
+    for (const call of descendants(context.root, ['call'])) if (mayCreate(call)) analysis.check(call);
   },
 };
 
@@ -175,17 +174,21 @@ class ClientAnalysis {
     const name = fn.childForFieldName('name')?.text;
     if (name === undefined) return false;
     let calls = 0;
-    let cached = true;
-    walk(this.context.root, (node) => {
-      if (!cached) return false;
-      if (node.type !== 'call' || callee(node)?.text !== name) return undefined;
+    for (const node of this.callsOf(name)) {
       const caller = enclosingFunction(node);
-      if (!caller || caller.id === fn.id || !this.scope.has(caller.id)) return undefined;
+      if (!caller || caller.id === fn.id || !this.scope.has(caller.id)) continue;
       calls++;
-      if (!this.storedInModuleState(node, caller) && !this.helperIsCached(caller, depth + 1)) cached = false;
-      return undefined;
+      if (!this.storedInModuleState(node, caller) && !this.helperIsCached(caller, depth + 1)) return false;
+    }
+    return calls > 0;
+  }
+
+  /** Calls `name(...)` anywhere in the file. */
+  private callsOf(name: string): Node[] {
+    return descendants(this.context.root, ['call']).filter((call) => {
+      const target = callee(call);
+      return target?.type === 'identifier' && target.text === name;
     });
-    return cached && calls > 0;
   }
 
   /** Names whose value comes from the event in `fn`: the handler's event parameter, helper parameters passed it, and what is assigned from them. */
@@ -208,17 +211,15 @@ class ClientAnalysis {
   private seedFromCallSites(fn: Node, params: string[], names: Set<string>, depth: number): void {
     const name = fn.childForFieldName('name')?.text;
     if (name === undefined) return;
-    walk(this.context.root, (node) => {
-      if (node.type !== 'call' || callee(node)?.text !== name) return undefined;
+    for (const node of this.callsOf(name)) {
       const caller = enclosingFunction(node);
-      if (!caller || caller.id === fn.id || caller.type !== 'function_definition') return undefined;
+      if (!caller || caller.id === fn.id || caller.type !== 'function_definition') continue;
       const callerNames = this.derivedNames(caller, depth + 1);
       positionalArguments(node).forEach((argument, index) => {
         if (params[index] !== undefined && mentions(argument, callerNames)) names.add(params[index]);
       });
       for (const keyword of keywordArguments(node)) if (mentions(keyword.value, callerNames)) names.add(keyword.name);
-      return undefined;
-    });
+    }
   }
 }
 
@@ -289,14 +290,11 @@ function argumentsOf(call: Node): Node[] {
 /** Names assigned at module scope (module state a handler may cache into). */
 function moduleLevelNames(root: Node): Set<string> {
   const names = new Set<string>();
-  walk(root, (node) => {
-    if (isFunction(node) || node.type === 'class_definition') return false;
-    if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      if (left) walk(left, (t) => (t.type === 'identifier' ? void names.add(t.text) : t.type !== 'subscript' && t.type !== 'attribute'));
-    }
-    return undefined;
-  });
+  for (const node of descendants(root, ['assignment'])) {
+    if (!isModuleScope(node)) continue;
+    const left = node.childForFieldName('left');
+    if (left) walk(left, (t) => (t.type === 'identifier' ? void names.add(t.text) : t.type !== 'subscript' && t.type !== 'attribute'));
+  }
   return names;
 }
 
@@ -315,6 +313,15 @@ function localNames(fn: Node): Set<string> {
     return undefined;
   });
   return names;
+}
+
+/** Last names of the creation calls: a cheap filter before resolving names through imports. */
+const CREATION_NAMES = new Set([...Object.keys(CREATIONS).map((name) => name.split('.').pop() ?? name), 'client', 'resource']);
+
+function mayCreate(call: Node): boolean {
+  const target = callee(call);
+  if (target?.type === 'identifier') return CREATION_NAMES.has(target.text);
+  return target?.type === 'attribute' && CREATION_NAMES.has(target.childForFieldName('attribute')?.text ?? '');
 }
 
 function isSettingRead(call: Node): boolean {

@@ -15,6 +15,7 @@ import {
 import {
   DYNAMIC,
   callee,
+  descendants,
   importBindings,
   isDocstring,
   isModuleScope,
@@ -24,7 +25,6 @@ import {
   qualifiedName,
   stringPattern,
   stringValue,
-  walk,
   type ImportBinding,
 } from '../ast.js';
 import { isEnvFallback, isPythonTestFile, literalSources, stringLiterals, type LiteralSource } from './literals.js';
@@ -140,13 +140,15 @@ export const noHardcodedConfig: PythonCheck = {
 
     // Literals and f-strings: ARNs, queue URLs, endpoints.
     stringLiterals(context.root, (node) => {
+      // Cheap filter first: ARNs, queue URLs and endpoints all show one of these in their literal text.
+      if (!/arn:|amazonaws\.com|\.on\.aws|\.api\.aws/.test(node.text)) return;
       if (isDocstring(node) || isDictKey(node) || isConcatenated(node)) return;
       if (allowEnvFallback && isEnvFallback(node, bindings)) return;
       const pattern = formatPattern(node, stringPattern(node, resolve));
       if (pattern !== undefined) checkPattern(node, pattern);
     });
 
-    walk(context.root, (node) => {
+    for (const node of descendants(context.root, ['binary_operator', 'call', 'pair'])) {
       if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+' && !isConcatenated(node)) {
         const pattern = concatenationPattern(node, resolve);
         if (pattern !== undefined) checkPattern(node, pattern);
@@ -164,8 +166,7 @@ export const noHardcodedConfig: PythonCheck = {
         const value = node.childForFieldName('value');
         if (key !== undefined && value && RESOURCE_PROPERTIES.has(key)) checkResourceValue(key, value);
       }
-      return undefined;
-    });
+    }
   },
 };
 
@@ -226,15 +227,13 @@ function concatenationPattern(node: Node, resolve: (expression: Node) => string 
 /** Module-level names assigned exactly once (constants by convention). */
 function moduleConstants(root: Node): Map<string, Node> {
   const values = new Map<string, Node | null>();
-  walk(root, (node) => {
-    if (node.type === 'function_definition' || node.type === 'class_definition') return false;
-    if (node.type !== 'assignment' || !isModuleScope(node)) return undefined;
+  for (const node of descendants(root, ['assignment'])) {
+    if (!isModuleScope(node)) continue;
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) return undefined;
+    if (left?.type !== 'identifier' || !right) continue;
     values.set(left.text, values.has(left.text) ? null : right);
-    return undefined;
-  });
+  }
   const constants = new Map<string, Node>();
   for (const [name, value] of values) if (value) constants.set(name, value);
   return constants;

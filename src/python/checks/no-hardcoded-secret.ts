@@ -15,7 +15,7 @@ import {
   secretNameKind,
   type SecretNameKind,
 } from '../../secret-patterns.js';
-import { DYNAMIC, importBindings, keywordArguments, stringPattern, stringValue, walk, dictEntries } from '../ast.js';
+import { DYNAMIC, descendants, dictEntries, importBindings, keywordArguments, stringPattern, stringValue } from '../ast.js';
 import { boundValues, isPythonTestFile, literalSources, stringLiterals } from './literals.js';
 import type { PythonCheck, PythonCheckReport } from './types.js';
 
@@ -57,14 +57,19 @@ export const noHardcodedSecret: PythonCheck = {
       reported.add(keyId.value.id);
       reported.add(secret.value.id);
     };
-    walk(context.root, (node) => {
-      if (node.type === 'call') checkCredentials(node, keywordArguments(node));
-      else if (node.type === 'dictionary') checkCredentials(node, dictEntries(node).map((e) => ({ name: e.key, value: e.value })));
-      return undefined;
-    });
+    // Cheap filter first: most files pass no key pair.
+    if (/access_?key/i.test(context.source)) {
+      for (const node of descendants(context.root, ['call', 'dictionary'])) {
+        if (!/access_?key/i.test(node.text)) continue;
+        if (node.type === 'call') checkCredentials(node, keywordArguments(node));
+        else checkCredentials(node, dictEntries(node).map((e) => ({ name: e.key, value: e.value })));
+      }
+    }
 
     // Secrets recognisable by their shape, wherever the string is.
     stringLiterals(context.root, (node) => {
+      const raw = node.text;
+      if (raw.length < 20 || !/A(?:KIA|SIA|BIA|CCA)|secret|PRIVATE KEY/i.test(raw)) return;
       const text = stringPattern(node);
       if (text === undefined || text.length < 20) return;
       const keyId = /A(?:KIA|SIA|BIA|CCA)/.test(text) ? findAwsAccessKeyIds(text)[0] : undefined;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { pythonHeavyPackage } from '../../knowledge/python-heavy-packages.js';
-import { isModuleScope, namedChildren, stringValue, walk } from '../ast.js';
+import { descendants, isModuleScope, namedChildren, stringValue, walk } from '../ast.js';
 import { isPythonTestFile } from './literals.js';
 import type { PythonCheck } from './types.js';
 
@@ -39,17 +39,11 @@ export const noHeavyImport: PythonCheck = {
     };
 
     const imports: HeavyImport[] = [];
-    walk(context.root, (node) => {
-      if (node.type === 'function_definition' || node.type === 'class_definition') return false;
-      // `if TYPE_CHECKING:` blocks never run.
-      if (node.type === 'if_statement' && /TYPE_CHECKING/.test(node.childForFieldName('condition')?.text ?? '')) return false;
-      if ((node.type === 'import_statement' || node.type === 'import_from_statement') && isModuleScope(node)) {
-        const found = heavyImport(node, heavyOf);
-        if (found) imports.push(found);
-        return false;
-      }
-      return undefined;
-    });
+    for (const node of descendants(context.root, ['import_statement', 'import_from_statement'])) {
+      if (!isModuleScope(node) || underTypeChecking(node)) continue;
+      const found = heavyImport(node, heavyOf);
+      if (found) imports.push(found);
+    }
     if (imports.length === 0) return;
 
     const used = usedNames(context.root);
@@ -97,23 +91,36 @@ function heavyImport(statement: Node, heavyOf: (name: string) => string | undefi
 /** Identifiers read anywhere outside import statements, and names listed in `__all__`. */
 function usedNames(root: Node): Set<string> {
   const used = new Set<string>();
-  walk(root, (node) => {
-    if (node.type === 'import_statement' || node.type === 'import_from_statement') return false;
-    if (node.type === 'identifier') {
-      const parent = node.parent;
-      // `x.name` and `f(name=...)` do not read `name`.
-      if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return undefined;
-      if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return undefined;
-      used.add(node.text);
-    }
-    if (node.type === 'assignment' && node.childForFieldName('left')?.text === '__all__') {
-      walk(node, (item) => {
-        const value = stringValue(item);
-        if (value !== undefined) used.add(value);
-        return undefined;
-      });
-    }
-    return undefined;
-  });
+  for (const node of descendants(root, ['identifier'])) {
+    const parent = node.parent;
+    // `x.name` and `f(name=...)` do not read `name`; import statements bind, they do not read.
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) continue;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) continue;
+    if (insideImport(node)) continue;
+    used.add(node.text);
+  }
+  for (const node of descendants(root, ['assignment'])) {
+    if (node.childForFieldName('left')?.text !== '__all__') continue;
+    walk(node, (item) => {
+      const value = stringValue(item);
+      if (value !== undefined) used.add(value);
+      return undefined;
+    });
+  }
   return used;
+}
+
+function insideImport(node: Node): boolean {
+  for (let current = node.parent, depth = 0; current && depth < 4; current = current.parent, depth++) {
+    if (current.type === 'import_statement' || current.type === 'import_from_statement') return true;
+  }
+  return false;
+}
+
+/** `if TYPE_CHECKING:` blocks never run. */
+function underTypeChecking(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'if_statement' && /TYPE_CHECKING/.test(current.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isNonSyncTrigger } from '../../model/trigger.js';
-import { dictEntries, functionBody, isFunction, namedChildren, walk } from '../ast.js';
+import { descendants, dictEntries, functionBody, isFunction, namedChildren, walk } from '../ast.js';
 import { handlerScope, ownerOf } from './handler-scope.js';
 import { batchTriggers, enclosingRecordsLoop, swallowKind } from './records.js';
 import type { PythonCheck } from './types.js';
@@ -14,14 +14,13 @@ export const noSwallowedError: PythonCheck = {
   run(context) {
     const scope = handlerScope(context);
     if (scope.size === 0) return;
-    walk(context.root, (node) => {
-      if (node.type !== 'except_clause' && node.type !== 'except_group_clause') return undefined;
+    for (const node of descendants(context.root, ['except_clause', 'except_group_clause'])) {
       const owned = ownerOf(node, scope);
-      if (!owned) return undefined;
+      if (!owned) continue;
       const triggers = owned.owner.handler.triggers;
-      if (triggers.length === 0 || !triggers.every(isNonSyncTrigger)) return undefined;
+      if (triggers.length === 0 || !triggers.every(isNonSyncTrigger)) continue;
       const perRecord = batchTriggers(triggers).length > 0 && enclosingRecordsLoop(node, owned.fn) !== undefined;
-      if (perRecord) return undefined;
+      if (perRecord) continue;
       const trigger = triggers.join('/');
       const kind = swallowKind(node);
       if (kind && !raisesLater(node, owned.fn) && !inFinally(node, owned.fn)) {
@@ -30,8 +29,7 @@ export const noSwallowedError: PythonCheck = {
       if (owned.fn.id === owned.owner.fn.id) {
         for (const response of statusCodeReturns(node)) context.report({ messageId: 'statusCodeResponse', node: response, data: { trigger } });
       }
-      return undefined;
-    });
+    }
   },
 };
 

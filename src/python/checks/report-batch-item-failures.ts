@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { ITEM_IDENTIFIER, NEVER_IDENTIFIERS, SOURCE_IDENTIFIERS } from '../../batch-records.js';
 import type { TriggerKind } from '../../model/trigger.js';
-import { callee, dictEntries, dottedName, exceptClauses, importBindings, isCaught, namedChildren, positionalArguments, stringValue, walk } from '../ast.js';
+import { callee, descendants, dictEntries, dottedName, exceptClauses, importBindings, isCaught, namedChildren, positionalArguments, stringValue } from '../ast.js';
 import { handlerScope, ownerOf, type HandlerScope } from './handler-scope.js';
 import { batchTriggers, enclosingRecordsLoop, pythonIdentifierExample, swallowKind } from './records.js';
 import type { PythonCheck, PythonCheckContext } from './types.js';
@@ -16,14 +16,13 @@ export const reportBatchItemFailures: PythonCheck = {
     if (scope.size === 0) return;
     const bindings = importBindings(context.root);
     const powertools = [...bindings.values()].some((b) => b.qualified.startsWith(POWERTOOLS_BATCH));
-    walk(context.root, (node) => {
+    for (const node of descendants(context.root, ['except_clause', 'raise_statement', 'pair', 'call'])) {
       if (node.type === 'except_clause') checkExcept(context, scope, node);
       else if (node.type === 'raise_statement' && !powertools) checkRaise(context, scope, node);
       else if (node.type === 'pair' && stringValue(node.childForFieldName('key')) === 'itemIdentifier') checkIdentifier(context, scope, node);
       else if (node.type === 'pair' && stringValue(node.childForFieldName('key')) === 'batchItemFailures') checkFailureList(context, scope, node);
       else if (node.type === 'call') checkAppend(context, scope, node);
-      return undefined;
-    });
+    }
   },
 };
 
