@@ -689,15 +689,19 @@ def handler(event, context):
 
   it('checks only HTTP handlers, and a Powertools-decorated handler is still the handler', async () => {
     const code = `import json
-from aws_lambda_powertools import Tracer
+from aws_lambda_powertools import Metrics, Tracer
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent, event_source
 tracer = Tracer()
+metrics = Metrics()
 
+@metrics.log_metrics(capture_cold_start_metric=True)
 @tracer.capture_lambda_handler
+@event_source(data_class=APIGatewayProxyEvent)
 def handler(event, context):
     return json.loads(event["body"])
 `;
     expect(await run(code, { triggers: ['sqs'] })).toEqual([]);
     expect(await run(code, { triggers: [] })).toEqual([]);
-    expect(await run(code, { triggers: ['function-url'] })).toEqual([{ messageId: 'unguardedJsonLoads', line: 7 }]);
+    expect(await run(code, { triggers: ['function-url'] })).toEqual([{ messageId: 'unguardedJsonLoads', line: 11 }]);
   });
 });

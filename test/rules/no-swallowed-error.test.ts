@@ -327,8 +327,8 @@ def handler(event, context):
       { messageId: 'statusCodeResponse', line: 19 },
     ]);
     const findings = await runPythonCheck(noSwallowedError, code, { triggers: ['sns'] });
-    expect(findings[1].data).toEqual({ what: 'only logs the error', trigger: 'sns' });
-    expect(findings[0].data).toEqual({ what: 'is empty', trigger: 'sns' });
+    expect(findings[1].data).toEqual({ what: 'only logs the error', trigger: 'SNS' });
+    expect(findings[0].data).toEqual({ what: 'is empty', trigger: 'SNS' });
   });
 
   it('accepts re-raising, specific exceptions, commented passes, recorded failures, sync triggers and per-record catches', async () => {

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { isNonSyncTrigger } from '../../model/trigger.js';
+import { triggerName } from '../../config-rule-helpers.js';
+import { isNonSyncTrigger, type TriggerKind } from '../../model/trigger.js';
 import { descendants, dictEntries, functionBody, isFunction, namedChildren, walk } from '../ast.js';
 import { handlerScope, ownerOf } from './handler-scope.js';
 import { batchTriggers, enclosingRecordsLoop, swallowKind } from './records.js';
@@ -21,7 +22,7 @@ export const noSwallowedError: PythonCheck = {
       if (triggers.length === 0 || !triggers.every(isNonSyncTrigger)) continue;
       const perRecord = batchTriggers(triggers).length > 0 && enclosingRecordsLoop(node, owned.fn) !== undefined;
       if (perRecord) continue;
-      const trigger = triggers.join('/');
+      const trigger = triggerNames(triggers);
       const kind = swallowKind(node);
       if (kind && !raisesLater(node, owned.fn) && !inFinally(node, owned.fn)) {
         context.report({ messageId: 'swallowedError', node, data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', trigger } });
@@ -65,4 +66,10 @@ function statusCodeReturns(clause: Node): Node[] {
     return undefined;
   });
   return found;
+}
+
+/** `SQS and EventBridge`: the handler's triggers as the AWS services are written (as the JavaScript rule shows them). */
+function triggerNames(triggers: readonly TriggerKind[]): string {
+  const names = [...new Set(triggers.map(triggerName))];
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
