@@ -1,4 +1,5 @@
 import type { FindingSeverity } from './config-rules/types.js';
+import type { Suppression } from './suppressions.js';
 
 /** One reported problem, from any rule family (code, config, cross) or from loading. */
 export interface Finding {
@@ -15,6 +16,8 @@ export interface Finding {
   endColumn?: number;
   /** Deploy-config functions the finding concerns. */
   functions?: string[];
+  /** Set when a comment, a `Metadata` entry or the baseline suppresses it: kept in JSON and SARIF, hidden elsewhere. */
+  suppressions?: Suppression[];
 }
 
 /** Stable order: file, line, column, rule, message. */

@@ -3,6 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { codeRules } from '../rules/index.js';
 import type { LambdalintDocs } from './rule-creator.js';
 import { readFileSync } from 'node:fs';
+import { cliRulePlaceholders } from './cli-rule-placeholders.js';
 
 // `../../package.json` from dist/src/plugin.js, `../package.json` from src/plugin.ts (tests run the source).
 const pkg = JSON.parse(readPackageJson()) as { name: string; version: string };
@@ -28,13 +29,31 @@ interface Plugin {
 
 const plugin: Plugin = {
   meta: { name: pkg.name, version: pkg.version },
-  rules: codeRules,
+  rules: withPlaceholders(codeRules),
   configs: {} as Plugin['configs'],
 };
 
+/**
+ * The code rules, plus the config and cross rules as placeholders that ESLint can find by name
+ * (`eslint-disable-next-line lambdalint/undefined-env-var`). The placeholders are not enumerable:
+ * tools that list a plugin's rules (eslint-doc-generator, rule tables) see only the code rules.
+ */
+function withPlaceholders(rules: typeof codeRules): typeof codeRules {
+  const all = { ...rules };
+  for (const [id, rule] of Object.entries(cliRulePlaceholders)) {
+    Object.defineProperty(all, id, { value: rule, enumerable: false });
+  }
+  return all;
+}
+
+/** Every placeholder on: they report only what an `eslint-disable` comment suppresses at once. */
+function placeholderSettings(): TSESLint.FlatConfig.Rules {
+  return Object.fromEntries(Object.keys(cliRulePlaceholders).map((id) => [`${PLUGIN_NAME}/${id}`, 'warn' as const]));
+}
+
 /** A config whose rule severities and options come from each rule's own metadata. */
 function makeConfig(level: 'recommended' | 'strict'): TSESLint.FlatConfig.Config {
-  const rules: TSESLint.FlatConfig.Rules = {};
+  const rules: TSESLint.FlatConfig.Rules = placeholderSettings();
   for (const [name, rule] of Object.entries(codeRules) as RuleEntry[]) {
     const docs = rule.meta.docs;
     const severity = level === 'recommended' ? docs?.recommended : (docs?.strict ?? 'error');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../findings.js';
 import { UsageError } from './errors.js';
 import { parseJsonSource } from './json-source.js';
+import { bareRuleId } from '../suppressions.js';
 
 /**
  * Baselines, for adopting lambdalint in a repository that already has findings:
@@ -119,7 +120,7 @@ export function readBaseline(text: string, file = 'baseline'): Baseline {
     if (!/^[0-9a-f]{64}$/.test(e.fingerprint as string)) {
       throw new UsageError(`findings[${i}].fingerprint is not a lambdalint fingerprint (64 hex digits); ${rewrite}`, at(`/findings/${i}/fingerprint`));
     }
-    return { file: e.file as string, ruleId: e.ruleId as string, fingerprint: e.fingerprint as string };
+    return { file: e.file as string, ruleId: bareRuleId(e.ruleId as string), fingerprint: e.fingerprint as string };
   });
   return { version: BASELINE_VERSION, entries, fingerprints: new Set(entries.map((e) => e.fingerprint)) };
 }
@@ -128,4 +129,16 @@ export function readBaseline(text: string, file = 'baseline'): Baseline {
 export function filterNew(findings: readonly Finding[], baseline: Baseline, sourceTextByFile: SourceTexts): Finding[] {
   const fingerprints = fingerprintFindings(findings, sourceTextByFile);
   return findings.filter((_, i) => !baseline.fingerprints.has(fingerprints[i]));
+}
+
+/**
+ * The findings, with those the baseline records marked suppressed (`external`, as SARIF calls a
+ * suppression kept outside the source): the report keeps them, the exit code ignores them.
+ * Findings already suppressed in the source are not fingerprinted, as `--baseline-write` leaves them out.
+ */
+export function markBaselined(findings: readonly Finding[], baseline: Baseline, sourceTextByFile: SourceTexts, baselineFile: string): Finding[] {
+  const active = findings.filter((f) => !f.suppressions);
+  const fingerprints = fingerprintFindings(active, sourceTextByFile);
+  const recorded = new Set(active.filter((_, i) => baseline.fingerprints.has(fingerprints[i])));
+  return findings.map((f) => (recorded.has(f) ? { ...f, suppressions: [{ kind: 'external', justification: `recorded in the baseline ${baselineFile}` }] } : f));
 }

@@ -5,9 +5,9 @@ import { restrictToFocus } from '../project/focus.js';
 import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
 import { allRuleSummaries, presetSettings } from '../rule-settings.js';
-import { applyDirectives } from '../suppressions.js';
+import { applySuppressions } from '../suppressions.js';
 import { HELP, parseCliArgs } from './args.js';
-import { filterNew, readBaseline, writeBaseline } from './baseline.js';
+import { markBaselined, readBaseline, writeBaseline } from './baseline.js';
 import { loadConfigFile, readConfigFile, type LambdalintConfig, type LoadedConfig } from './config-file.js';
 import { UsageError, isUsageError } from './errors.js';
 import { getFormatter } from './formatters/index.js';
@@ -61,12 +61,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     // Through the project host only: a file it refused (a link out of the project) is never printed.
     const textOf = (file: string): string | undefined => result.readSource(file);
-    let findings = applyDirectives(result.findings, result.model.configFiles, textOf, options.reportUnusedDisableDirectives);
+    let findings = applySuppressions(result.findings, {
+      rules: allRuleSummaries(),
+      model: result.model,
+      textOf,
+      files: result.files,
+      reportUnused: options.reportUnusedDisableDirectives,
+    });
     if (givenFiles) findings = restrictToFocus(findings, givenFiles, result.functions);
 
     if (options.baselineWrite) {
-      writeOutput(resolve(io.cwd, options.baselineWrite), writeBaseline(findings, sourcesFor(findings, textOf)));
-      io.stderr(`lambdalint: wrote ${findings.length} finding(s) to the baseline ${options.baselineWrite}\n`);
+      // Findings a comment or Metadata already suppresses need no baseline entry.
+      const active = findings.filter((f) => !f.suppressions);
+      writeOutput(resolve(io.cwd, options.baselineWrite), writeBaseline(active, sourcesFor(active, textOf)));
+      io.stderr(`lambdalint: wrote ${active.length} finding(s) to the baseline ${options.baselineWrite}\n`);
       return 0;
     }
     if (options.baseline) {
@@ -75,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (text === undefined) {
         throw new UsageError(`cannot read the baseline file; create it with --baseline-write ${options.baseline}`, { file: options.baseline });
       }
-      findings = filterNew(findings, readBaseline(text, options.baseline), sourcesFor(findings, textOf));
+      findings = markBaselined(findings, readBaseline(text, options.baseline), sourcesFor(findings, textOf), options.baseline);
     }
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
@@ -91,9 +99,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (options.outputFile) writeOutput(resolve(io.cwd, options.outputFile), output);
     else io.stdout(output);
 
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.filter((f) => f.severity === 'warning').length;
-    if (findings.some((f) => f.ruleId === 'internal-error')) return 2;
+    // Suppressed findings are in the report (JSON, SARIF) but never fail the run.
+    const active = findings.filter((f) => !f.suppressions);
+    const errors = active.filter((f) => f.severity === 'error').length;
+    const warnings = active.filter((f) => f.severity === 'warning').length;
+    if (active.some((f) => f.ruleId === 'internal-error')) return 2;
     if (errors > 0) return 1;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
       io.stderr(`lambdalint found too many warnings (${warnings}, maximum ${options.maxWarnings}).\n`);

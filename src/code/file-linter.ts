@@ -10,6 +10,9 @@ import type { ProjectHost } from '../project/host.js';
 import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
 import { resolveRelativeImport } from './resolve-import.js';
 import { guardRule, type RuleFailure } from './guard-rules.js';
+import { cliRulePlaceholders } from '../cli-rule-placeholders.js';
+import { codeRules } from '../../rules/index.js';
+import { RULE_PREFIX, unknownRuleFinding } from '../suppressions.js';
 
 export interface CodeRuleSetting {
   severity: 'error' | 'warn';
@@ -78,6 +81,8 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
   for (const [id, rule] of Object.entries(plugin.rules)) {
     guardedRules[id] = guardRule(id, rule as unknown as Rule.RuleModule, (failure) => failures.push(failure));
   }
+  // Known to ESLint (so `eslint-disable` comments may name them), never enabled here: the CLI runs the real rules.
+  Object.assign(guardedRules, cliRulePlaceholders);
   const ruleConfig: Linter.RulesRecord = { [`${FACTS_PLUGIN}/facts`]: 'error' };
   for (const [id, setting] of Object.entries(options.rules)) {
     ruleConfig[`lambdalint/${id}`] = setting.options ? [setting.severity, ...setting.options] : setting.severity;
@@ -135,8 +140,11 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     lastFacts = undefined;
     failures = [];
     let messages: Linter.LintMessage[];
+    let suppressed: Linter.SuppressedLintMessage[] = [];
     try {
       messages = linter.verify(outcome.text, configFor(`${typescript}\0${sourceType}\0${JSON.stringify(settings)}`, config), { filename: host.absolute(file) });
+      // Public since ESLint 8 (`Linter#getSuppressedMessages`), missing from its type declarations.
+      suppressed = (linter as unknown as { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
     } catch (error) {
       // Only the parser or ESLint itself can get here: rules are guarded.
       messages = [];
@@ -150,7 +158,10 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     }
     // Inline comments that name other plugins' rules (`eslint-disable import/x`, `/* eslint import/x: 0 */`)
     // make ESLint report "rule not found": those belong to the user's own ESLint run, not ours.
-    const findings = messages.filter((m) => m.fatal || m.ruleId === null || m.ruleId.startsWith('lambdalint/')).map((m) => toFinding(file, m));
+    const findings = messages.filter((m) => m.fatal || m.ruleId === null || m.ruleId.startsWith(RULE_PREFIX)).flatMap((m) => toFindings(file, m));
+    for (const m of suppressed) {
+      if (m.ruleId?.startsWith(RULE_PREFIX)) findings.push({ ...toFinding(file, m), suppressions: m.suppressions.map((s) => ({ kind: 'directive', justification: s.justification })) });
+    }
     for (const failure of failures) {
       findings.push({
         ruleId: 'internal-error',
@@ -163,6 +174,31 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     }
     return { file, findings, facts, imports: [...imports].sort() };
   };
+}
+
+const KNOWN_RULES = [...Object.keys(codeRules), ...Object.keys(cliRulePlaceholders)];
+const UNKNOWN_RULE = /^Definition for rule '([^']+)' was not found\.$/;
+const UNUSED_FROM = /^Unused eslint-disable directive \(no problems were reported from (.*)\)\.$/;
+
+/**
+ * ESLint's message as lambdalint findings. "Definition for rule 'lambdalint/x' was not found"
+ * becomes an `unknown-rule` finding with a "did you mean"; ESLint's unused-directive reports leave
+ * out config and cross rules, which lambdalint applies and reports itself (src/suppressions.ts).
+ */
+function toFindings(file: string, message: Linter.LintMessage): Finding[] {
+  const unknown = message.ruleId ? UNKNOWN_RULE.exec(message.message) : null;
+  if (unknown) return [unknownRuleFinding(unknown[1], 'eslint-disable comment', { file, line: message.line || 1, column: message.column || 1 }, KNOWN_RULES)];
+  const unused = message.ruleId === null && !message.fatal ? UNUSED_FROM.exec(message.message) : null;
+  if (unused) {
+    const names = [...unused[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const ours = names.filter((n) => !(n.startsWith(RULE_PREFIX) && Object.hasOwn(cliRulePlaceholders, n.slice(RULE_PREFIX.length))));
+    if (ours.length === 0) return [];
+    if (ours.length < names.length) {
+      const quoted = ours.map((n) => `'${n}'`);
+      return [{ ...toFinding(file, message), message: `Unused eslint-disable directive (no problems were reported from ${quoted.length <= 2 ? quoted.join(' or ') : `${quoted.slice(0, -1).join(', ')}, or ${quoted.at(-1)}`}).` }];
+    }
+  }
+  return [toFinding(file, message)];
 }
 
 function toFinding(file: string, message: Linter.LintMessage): Finding {

@@ -20,8 +20,8 @@ interface RuleLike {
 
 /**
  * Runs one model-level rule (config or cross rule) and collects its reports as findings.
- * Reports may lower the severity (info notes) but never raise it; functions that suppress
- * the rule (`Metadata.lambdalint.ignore`) drop the report. A rule that throws becomes one
+ * Reports may lower the severity (info notes) but never raise it; suppressions (comments,
+ * `Metadata.lambdalint.ignore`) are applied later, to every family at once. A rule that throws becomes one
  * `internal-error` finding, and the caller goes on with the other rules.
  */
 export function collectRuleFindings(
@@ -34,13 +34,6 @@ export function collectRuleFindings(
   const configured: FindingSeverity = setting.severity === 'error' ? 'error' : 'warning';
   const report = (r: ConfigRuleReport): void => {
     const severity = r.severity && RANK[r.severity] < RANK[configured] ? r.severity : configured;
-    const ignored =
-      r.functions &&
-      r.functions.length > 0 &&
-      r.functions.every((name) =>
-        model.functions.some((fn) => fn.name === name && fn.ignoredRules?.some((i) => i.rule === rule.name)),
-      );
-    if (ignored) return;
     findings.push({
       ruleId: rule.name,
       severity,

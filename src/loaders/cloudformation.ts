@@ -14,7 +14,7 @@ import {
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { get, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
 import type { TemplateContext } from './cloudformation/context.js';
-import { buildFunction } from './cloudformation/functions.js';
+import { buildFunction, readIgnoredRules } from './cloudformation/functions.js';
 import { linkResources } from './cloudformation/links.js';
 import { booleanValue, locatedNumber, resolve, type CfnParameter, type CfnResource } from './cloudformation/values.js';
 
@@ -60,6 +60,7 @@ function merge(into: LoadResult, from: LoadResult): void {
   into.queues.push(...from.queues);
   into.logGroups.push(...from.logGroups);
   into.diagnostics.push(...from.diagnostics);
+  if (from.ignoredRules) into.ignoredRules = [...(into.ignoredRules ?? []), ...from.ignoredRules];
 }
 
 /** Whether a parsed template uses the SAM transform. */
@@ -162,6 +163,8 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
   }
 
   linkResources(ctx);
+  const templateIgnores = readIgnoredRules(get(root, 'Metadata'));
+  if (templateIgnores.length > 0) result.ignoredRules = templateIgnores;
   return result;
 }
 

@@ -1,4 +1,4 @@
-import type { LambdaFunction, LoadDiagnostic, LogGroup, SqsQueue } from '../model/index.js';
+import type { IgnoredRule, LambdaFunction, LoadDiagnostic, LogGroup, SqsQueue } from '../model/index.js';
 
 /** What the loaders may ask of the file system. Paths are relative to the analysis root. */
 export interface LoaderHost {
@@ -15,6 +15,8 @@ export interface LoadResult {
   queues: SqsQueue[];
   logGroups: LogGroup[];
   diagnostics: LoadDiagnostic[];
+  /** Template-level `Metadata.lambdalint.ignore` entries. */
+  ignoredRules?: IgnoredRule[];
   /**
    * Other files this config read (serverless `${file(...)}` includes, relative to the root, sorted).
    * They are part of that config: loading them again on their own (a `resources/queues.yml`

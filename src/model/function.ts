@@ -81,7 +81,14 @@ export interface LambdaFunction {
   layers: Array<Located<string>>;
   bundler?: Bundler;
   /** Rules suppressed for this function (CloudFormation `Metadata.lambdalint.ignore`). */
-  ignoredRules?: Array<{ rule: string; reason?: string; loc: SourceLocation }>;
+  ignoredRules?: IgnoredRule[];
+}
+
+/** One `Metadata.lambdalint.ignore` entry: a rule id (with or without `lambdalint/`) and why. */
+export interface IgnoredRule {
+  rule: string;
+  reason?: string;
+  loc: SourceLocation;
 }
 
 export interface SqsQueue {
@@ -116,6 +123,8 @@ export interface ProjectModel {
   diagnostics: LoadDiagnostic[];
   /** Config files that were loaded, relative to the root, sorted. */
   configFiles: string[];
+  /** Rules suppressed for a whole template (top-level `Metadata.lambdalint.ignore`); `loc.file` is the template. */
+  ignoredRules?: IgnoredRule[];
 }
 
 /** AWS defaults, with sources. Checked 2026-11-27. */

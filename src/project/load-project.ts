@@ -120,6 +120,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     model.queues.push(...result.queues);
     model.logGroups.push(...result.logGroups);
     model.diagnostics.push(...result.diagnostics);
+    if (result.ignoredRules) model.ignoredRules = [...(model.ignoredRules ?? []), ...result.ignoredRules];
   }
   return model;
 }

@@ -317,9 +317,9 @@ describe.concurrent('output formats (monorepo)', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n').filter((l) => !l.includes('deprecated-runtime'));
     expect(lines).toHaveLength(MONOREPO.length - 1);
-    expect(lines[0]).toMatch(/^::error file=libs\/shared\/config\.mjs,line=3,col=29,title=lambdalint\/undefined-env-var::process\.env\.EVENT_BUS_NAME /);
-    expect(run.stdout).toMatch(/^::warning file=services\/events\/template\.json,line=33,.*title=lambdalint\/deprecated-runtime::/m);
-    expect(run.stdout).toMatch(/^::error file=services\/web\/lib\/web-stack\.ts,line=29,.*title=lambdalint\/handler-resolves::Function 'Legacy'/m);
+    expect(lines[0]).toMatch(/^::error file=libs\/shared\/config\.mjs,line=3,col=29,title=undefined-env-var::process\.env\.EVENT_BUS_NAME /);
+    expect(run.stdout).toMatch(/^::warning file=services\/events\/template\.json,line=33,.*title=deprecated-runtime::/m);
+    expect(run.stdout).toMatch(/^::error file=services\/web\/lib\/web-stack\.ts,line=29,.*title=handler-resolves::Function 'Legacy'/m);
   });
 
   it('junit: a testsuite per file, a failing testcase per finding', async () => {

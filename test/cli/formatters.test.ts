@@ -128,11 +128,11 @@ describe('github workflow commands', () => {
   it('writes one command per finding, info as notice, no columns across lines', () => {
     const lines = github(sampleResults(), sampleContext()).trimEnd().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('::error file=odd dir/a%2Cb%3Ac%25d.yml,line=3,col=1,title=lambdalint/parse-error::Unexpected token \u001b[31m "]]>" at 3:1');
+    expect(lines[0]).toBe('::error file=odd dir/a%2Cb%3Ac%25d.yml,line=3,col=1,title=parse-error::Unexpected token \u001b[31m "]]>" at 3:1');
     expect(lines[1]).toBe(
-      "::notice file=serverless.yml,line=2,endLine=3,title=lambdalint/unused-env-var::Env \"A,B:C\" is 100%25 unused <never read> & 'quoted'%0Asecond line%0D%0Athird",
+      "::notice file=serverless.yml,line=2,endLine=3,title=unused-env-var::Env \"A,B:C\" is 100%25 unused <never read> & 'quoted'%0Asecond line%0D%0Athird",
     );
-    expect(lines[2]).toBe('::warning file=serverless.yml,line=5,col=14,endLine=5,endColumn=17,title=lambdalint/no-max-timeout::Function "api" sets timeout: 900, the maximum.');
+    expect(lines[2]).toBe('::warning file=serverless.yml,line=5,col=14,endLine=5,endColumn=17,title=no-max-timeout::Function "api" sets timeout: 900, the maximum.');
     // Nothing but the command separator can end the properties: every value round-trips.
     for (const line of lines) {
       const match = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);

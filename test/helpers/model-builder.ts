@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runConfigRules } from '../../src/config-rules/run.js';
+import { allRuleSummaries } from '../../src/rule-settings.js';
+import { applySuppressions } from '../../src/suppressions.js';
 import type { ConfigRule } from '../../src/config-rules/types.js';
 import type { Finding } from '../../src/findings.js';
 import {
@@ -154,15 +156,17 @@ export interface RunOptions {
   now?: Date;
 }
 
-/** Runs one config rule through `runConfigRules`, as the CLI does. */
+/** Runs one config rule through `runConfigRules` and the suppressions, as the CLI does; suppressed findings are left out. */
 export function runRule(rule: ConfigRule, model: ProjectModel | LambdaFunction[], opts: RunOptions = {}): Finding[] {
   const m = Array.isArray(model) ? project({ functions: model }) : model;
-  return runConfigRules(
+  const findings = runConfigRules(
     m,
     [rule as ConfigRule],
     { [rule.name]: { severity: opts.severity ?? 'error', ...(opts.options ? { options: opts.options } : {}) } },
     opts.now ?? new Date('2026-11-27T12:00:00Z'),
   );
+  // `Metadata.lambdalint.ignore` applies after the rules, to every family, as in the CLI.
+  return applySuppressions(findings, { rules: allRuleSummaries(), model: m, textOf: () => undefined }).filter((f) => !f.suppressions);
 }
 
 /** The fields tests assert: rule, message id, severity, file:line. */

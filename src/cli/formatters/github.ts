@@ -1,5 +1,5 @@
 import type { FindingSeverity } from '../../config-rules/types.js';
-import { sortResults } from './shared.js';
+import { sortResults, unsuppressed } from './shared.js';
 import type { FileResult, FormatContext } from './types.js';
 
 const COMMAND: Record<FindingSeverity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -11,7 +11,7 @@ const COMMAND: Record<FindingSeverity, 'error' | 'warning' | 'notice'> = { error
  */
 export function github(results: FileResult[], _ctx: FormatContext): string {
   let out = '';
-  for (const result of sortResults(results)) {
+  for (const result of sortResults(unsuppressed(results))) {
     for (const f of result.findings) {
       const props: [string, string | number][] = [['file', result.file], ['line', f.line]];
       const endLine = f.endLine ?? f.line;
@@ -24,7 +24,7 @@ export function github(results: FileResult[], _ctx: FormatContext): string {
       } else {
         props.push(['endLine', endLine]);
       }
-      props.push(['title', `lambdalint/${f.ruleId}`]);
+      props.push(['title', f.ruleId]);
       const properties = props.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
       out += `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
     }

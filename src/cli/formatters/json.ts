@@ -1,3 +1,4 @@
+import type { Finding } from '../../findings.js';
 import { sortResults } from './shared.js';
 import type { FileResult, FormatContext } from './types.js';
 
@@ -19,10 +20,15 @@ export interface EslintJsonMessage {
   functions?: string[];
 }
 
+/** ESLint's `SuppressedLintMessage`: `directive` for a comment or `Metadata` entry, `external` for the baseline. */
+export interface EslintJsonSuppressedMessage extends EslintJsonMessage {
+  suppressions: Array<{ kind: 'directive' | 'external'; justification: string }>;
+}
+
 export interface EslintJsonResult {
   filePath: string;
   messages: EslintJsonMessage[];
-  suppressedMessages: [];
+  suppressedMessages: EslintJsonSuppressedMessage[];
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
@@ -34,14 +40,16 @@ export interface EslintJsonResult {
 
 /**
  * The shape of ESLint's `json` formatter (an array of `LintResult`), so tooling that reads ESLint
- * reports reads lambdalint's. `filePath` stays relative, so the output is the same on every machine.
+ * reports reads lambdalint's. Suppressed findings go to `suppressedMessages`, as in ESLint, and
+ * count in no total. `filePath` stays relative to the working directory (ESLint's is absolute), so
+ * the report is the same on every machine; `path.resolve(filePath)` gives ESLint's value.
  */
 export function json(results: FileResult[], _ctx: FormatContext): string {
   const out: EslintJsonResult[] = sortResults(results).map((result) => {
     let errorCount = 0;
     let fatalErrorCount = 0;
     let warningCount = 0;
-    const messages = result.findings.map((f): EslintJsonMessage => {
+    const toMessage = (f: Finding): EslintJsonMessage => {
       const fatal = f.ruleId === 'parse-error';
       const message: EslintJsonMessage = {
         ruleId: f.ruleId,
@@ -56,19 +64,28 @@ export function json(results: FileResult[], _ctx: FormatContext): string {
       if (fatal) message.fatal = true;
       if (f.severity === 'info') message.lambdalintSeverity = 'info';
       if (f.functions && f.functions.length > 0) message.functions = [...f.functions];
+      return message;
+    };
+    const messages: EslintJsonMessage[] = [];
+    const suppressedMessages: EslintJsonSuppressedMessage[] = [];
+    for (const f of result.findings) {
+      if (f.suppressions) {
+        suppressedMessages.push({ ...toMessage(f), suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification })) });
+        continue;
+      }
+      messages.push(toMessage(f));
       if (f.severity === 'error') {
         errorCount++;
-        if (fatal) fatalErrorCount++;
+        if (f.ruleId === 'parse-error') fatalErrorCount++;
       } else {
         warningCount++;
       }
-      return message;
-    });
+    }
     // ESLint's key order.
     return {
       filePath: result.file,
       messages,
-      suppressedMessages: [],
+      suppressedMessages,
       errorCount,
       fatalErrorCount,
       warningCount,

@@ -1,4 +1,4 @@
-import { sortResults } from './shared.js';
+import { sortResults, unsuppressed } from './shared.js';
 import type { FileResult, FormatContext } from './types.js';
 
 /**
@@ -6,7 +6,7 @@ import type { FileResult, FormatContext } from './types.js';
  * finding, and one passing `<testcase>` for a file without findings. No timestamps or durations.
  */
 export function junit(results: FileResult[], ctx: FormatContext): string {
-  const sorted = sortResults(results);
+  const sorted = sortResults(unsuppressed(results));
   const urls = new Map(ctx.rules.map((r) => [r.id, r.url]));
   const totalTests = sorted.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const totalFailures = sorted.reduce((n, r) => n + r.findings.length, 0);

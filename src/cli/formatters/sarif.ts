@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FindingSeverity } from '../../config-rules/types.js';
+import type { Finding } from '../../findings.js';
 import { fingerprintFindings } from '../baseline.js';
 import { sortResults } from './shared.js';
 import type { FileResult, FormatContext, RuleMetaSummary } from './types.js';
@@ -18,7 +19,11 @@ const BUILT_IN: Record<string, string> = {
   'parse-error': 'A project file could not be read or parsed; the rest of the project is still checked.',
   'internal-error': 'A lambdalint rule failed on this input; please report it with the file that triggers it.',
   'unused-disable-directive': 'A suppression comment suppresses nothing (reported with --report-unused-disable-directives).',
+  'unknown-rule': 'A suppression (comment or Metadata ignore list) names a rule that does not exist, so it suppresses nothing.',
 };
+
+/** Finding suppression kinds (ESLint's) as SARIF's: a comment or `Metadata` entry is in the source; a baseline is not. */
+const SUPPRESSION_KIND = { directive: 'inSource', external: 'external' } as const;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: every rule that ran in `tool.driver.rules` (with
@@ -31,8 +36,14 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
 
   const sarifResults = sorted.flatMap((result) => {
-    const fingerprints = fingerprintFindings(result.findings, new Map([[result.file, result.source]]));
-    return result.findings.map((f, i) => {
+    // As the baseline does: findings suppressed in the source are fingerprinted apart.
+    const sources = new Map([[result.file, result.source]]);
+    const inSource = (f: Finding): boolean => f.suppressions?.some((x) => x.kind === 'directive') ?? false;
+    const fingerprints = new Map<Finding, string>();
+    for (const group of [result.findings.filter((f) => !inSource(f)), result.findings.filter(inSource)]) {
+      fingerprintFindings(group, sources).forEach((fingerprint, i) => fingerprints.set(group[i], fingerprint));
+    }
+    return result.findings.map((f) => {
       const region: Record<string, number> = { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) };
       if (f.endLine !== undefined && f.endLine >= region.startLine) region.endLine = f.endLine;
       if (f.endColumn !== undefined && f.endColumn >= 1) region.endColumn = f.endColumn;
@@ -49,7 +60,10 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
             },
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.get(f)! },
+        ...(f.suppressions
+          ? { suppressions: f.suppressions.map((x) => ({ kind: SUPPRESSION_KIND[x.kind], ...(x.justification ? { justification: x.justification } : {}) })) }
+          : {}),
         ...(f.functions && f.functions.length > 0 ? { properties: { functions: [...f.functions] } } : {}),
       };
     });

@@ -9,6 +9,11 @@ export function sortResults(results: readonly FileResult[]): FileResult[] {
     .map((r) => ({ ...r, findings: [...r.findings].sort(compareFindings) }));
 }
 
+/** Without suppressed findings: what stylish, GitHub and JUnit show (JSON and SARIF keep them, marked). */
+export function unsuppressed(results: readonly FileResult[]): FileResult[] {
+  return results.map((r) => (r.findings.some((f) => f.suppressions) ? { ...r, findings: r.findings.filter((f) => !f.suppressions) } : r));
+}
+
 export interface SeverityCounts {
   error: number;
   warning: number;

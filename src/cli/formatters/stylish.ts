@@ -1,5 +1,5 @@
 import type { FindingSeverity } from '../../config-rules/types.js';
-import { countSeverities, plural, sortResults } from './shared.js';
+import { countSeverities, plural, sortResults, unsuppressed } from './shared.js';
 import type { FileResult, FormatContext } from './types.js';
 
 type Paint = (text: string) => string;
@@ -30,7 +30,7 @@ const SEVERITY_COLOR: Record<FindingSeverity, 'red' | 'yellow' | 'cyan'> = { err
  */
 export function stylish(results: FileResult[], ctx: FormatContext): string {
   const c = palette(ctx.color);
-  const sorted = sortResults(results);
+  const sorted = sortResults(unsuppressed(results));
   let out = '';
   for (const result of sorted) {
     if (result.findings.length === 0) continue;

@@ -18,7 +18,7 @@ import type { LoadResult, LoaderHost } from '../../../src/loaders/types.js';
 import type { ProjectModel } from '../../../src/model/index.js';
 import { resolveHandler } from '../../../src/project/resolve-handler.js';
 import { allRuleSummaries, presetSettings } from '../../../src/rule-settings.js';
-import { applyDirectives } from '../../../src/suppressions.js';
+import { applySuppressions } from '../../../src/suppressions.js';
 import { FORMAT_NAMES, getFormatter, type FileResult } from '../../../src/cli/formatters/index.js';
 
 const envSeed = process.env.FC_SEED;
@@ -173,7 +173,7 @@ const RULE_SUMMARIES = allRuleSummaries();
 /** Suppression comments and every report format over the findings: none may throw. */
 export function assertReports(findings: readonly Finding[], files: Readonly<Record<string, string>>): void {
   const textOf = (file: string): string | undefined => (Object.hasOwn(files, file) ? files[file] : undefined);
-  const kept = applyDirectives([...findings], Object.keys(files), textOf, true);
+  const kept = applySuppressions(findings, { rules: RULE_SUMMARIES, textOf, files: Object.keys(files), reportUnused: true });
   assertFindings(kept.filter((f) => f.ruleId !== 'internal-error'), files);
   const byFile = new Map<string, Finding[]>();
   for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
