@@ -21,3 +21,9 @@ export function allRuleSummaries(): RuleSummary[] {
 export function presetSettings(preset: Preset): Record<string, RuleSetting> {
   return presetFrom(allRuleSummaries(), preset);
 }
+
+/** Each rule's `meta.schema` (ESLint's form), by id: what `lambdalint.config.json` options are checked against. */
+export function ruleOptionSchemas(): Map<string, unknown> {
+  const registries: Array<Record<string, unknown>> = [codeRules, configRules, crossRules];
+  return new Map(registries.flatMap((registry) => Object.entries(registry).map(([id, rule]) => [id, (rule as { meta: { schema?: unknown } }).meta.schema] as const)));
+}

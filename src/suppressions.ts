@@ -1,6 +1,6 @@
 import type { Finding } from './findings.js';
 import type { LambdaFunction, ProjectModel, SourceLocation } from './model/index.js';
-import { editDistance } from './project/resolve-handler.js';
+import { closest } from './did-you-mean.js';
 
 /**
  * Suppressions, for every rule family and every file kind:
@@ -211,20 +211,6 @@ function unusedFinding(d: Directive, known: ReadonlySet<string>): Finding | unde
     message = `Unused ${name} directive (no problems were reported from ${shown} on line ${d.target}); remove it.`;
   }
   return { ruleId: 'unused-disable-directive', severity: 'warning', message, file: d.file, line: d.line, column: d.column };
-}
-
-/** "did you mean": the nearest candidate within a small edit distance. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** A suppression that names no rule lambdalint has suppresses nothing: a typo, or a rule from elsewhere. */

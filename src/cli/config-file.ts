@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { UsageError } from './errors.js';
 import { parseJsonSource, pointerToken, type JsonSource } from './json-source.js';
+import { closest } from '../did-you-mean.js';
 
 export type RuleSeverityName = 'off' | 'warn' | 'error';
+/** After validation: numeric severities (0, 1, 2, as ESLint takes them) are read as their names. */
 export type RuleEntry = RuleSeverityName | [RuleSeverityName, ...unknown[]];
+const SEVERITY_NAMES: readonly RuleSeverityName[] = ['off', 'warn', 'error'];
 
 /** The user's configuration, as validated against `schema/lambdalint.config.schema.json`. */
 export interface LambdalintConfig {
@@ -31,6 +34,8 @@ export interface LoadedConfig {
 export interface ConfigOptions {
   /** Rule ids that exist (bare ids). When given, an unknown rule id is a usage error. */
   knownRules?: Iterable<string>;
+  /** Rule id -> the rule's `meta.schema` (ESLint's form). When given, rule options are validated against it. */
+  ruleSchemas?: ReadonlyMap<string, unknown>;
   /** How a path is shown in messages. Default: relative to process.cwd() when inside it. */
   displayPath?: (absolutePath: string) => string;
 }
@@ -91,7 +96,7 @@ export function readConfigFile(path: string, options: ConfigOptions = {}): Loade
 }
 
 /** Validates the text of a `lambdalint.config.json`. Every problem is a one-line `UsageError`. */
-export function parseConfigText(text: string, file: string, options: Pick<ConfigOptions, 'knownRules'> = {}): LambdalintConfig {
+export function parseConfigText(text: string, file: string, options: ValidationOptions = {}): LambdalintConfig {
   const source = parseJsonSource(text, file);
   return validate(source, source.value, '', file, options);
 }
@@ -160,7 +165,9 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-function validate(source: JsonSource, value: unknown, base: string, file: string, options: Pick<ConfigOptions, 'knownRules'>): LambdalintConfig {
+type ValidationOptions = Pick<ConfigOptions, 'knownRules' | 'ruleSchemas'>;
+
+function validate(source: JsonSource, value: unknown, base: string, file: string, options: ValidationOptions): LambdalintConfig {
   const where = (pointer: string, key = false): { file: string; line?: number; column?: number } => {
     const pos = key ? source.keyAt(base + pointer) : source.valueAt(base + pointer);
     return { file, ...pos };
@@ -180,7 +187,10 @@ function validate(source: JsonSource, value: unknown, base: string, file: string
   const config = value as LambdalintConfig & Record<string, unknown>;
   const result: LambdalintConfig = {};
   if (config.extends !== undefined) result.extends = config.extends;
-  if (config.rules !== undefined) result.rules = normaliseRules(config.rules, where, options.knownRules);
+  if (config.rules !== undefined) {
+    result.rules = normaliseRules(config.rules, where, options.knownRules);
+    if (options.ruleSchemas) validateRuleOptions(config.rules, options.ruleSchemas, where);
+  }
   if (config.ignorePatterns !== undefined) result.ignorePatterns = [...config.ignorePatterns];
   if (config.handlerNames !== undefined) result.handlerNames = [...config.handlerNames];
   if (config.settings !== undefined) result.settings = config.settings;
@@ -189,7 +199,14 @@ function validate(source: JsonSource, value: unknown, base: string, file: string
 
 type Where = (pointer: string, key?: boolean) => { file: string; line?: number; column?: number };
 
-function normaliseRules(rules: Record<string, RuleEntry>, where: Where, knownRules: Iterable<string> | undefined): Record<string, RuleEntry> {
+type RawSeverity = RuleSeverityName | 0 | 1 | 2;
+type RawRuleEntry = RawSeverity | [RawSeverity, ...unknown[]];
+
+function severityName(severity: RawSeverity): RuleSeverityName {
+  return typeof severity === 'number' ? SEVERITY_NAMES[severity] : severity;
+}
+
+function normaliseRules(rules: Record<string, RawRuleEntry>, where: Where, knownRules: Iterable<string> | undefined): Record<string, RuleEntry> {
   const known = knownRules ? new Set(knownRules) : undefined;
   const out: Record<string, RuleEntry> = {};
   const writtenAs = new Map<string, string>();
@@ -208,9 +225,82 @@ function normaliseRules(rules: Record<string, RuleEntry>, where: Where, knownRul
       );
     }
     writtenAs.set(id, written);
-    Object.defineProperty(out, id, { value: Array.isArray(entry) ? [...entry] : entry, enumerable: true, writable: true, configurable: true });
+    const value: RuleEntry = Array.isArray(entry) ? [severityName(entry[0]), ...entry.slice(1)] : severityName(entry);
+    Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+// Rule options, against each rule's own schema (ESLint's form: an array of per-option schemas, or one schema for all).
+
+const ruleValidators = new Map<unknown, ValidateFunction>();
+
+function optionsValidator(schema: unknown): ValidateFunction | undefined {
+  if (schema === undefined || schema === false) return undefined;
+  let validateFn = ruleValidators.get(schema);
+  if (!validateFn) {
+    const whole = Array.isArray(schema)
+      ? { type: 'array', ...(schema.length > 0 ? { items: schema } : {}), minItems: 0, maxItems: schema.length }
+      : (schema as object);
+    // `verbose` gives each error its schema, for the option names of a "did you mean".
+    validateFn = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(whole);
+    ruleValidators.set(schema, validateFn);
+  }
+  return validateFn;
+}
+
+/** The first invalid option of any rule, as one line naming the rule and the option. */
+function validateRuleOptions(rules: Record<string, RawRuleEntry>, schemas: ReadonlyMap<string, unknown>, where: Where): void {
+  for (const [written, entry] of Object.entries(rules)) {
+    const id = written.startsWith(RULE_PREFIX) ? written.slice(RULE_PREFIX.length) : written;
+    const validateFn = optionsValidator(schemas.get(id));
+    if (!validateFn || !Array.isArray(entry) || severityName(entry[0]) === 'off') continue;
+    const options = entry.slice(1);
+    if (validateFn(options)) continue;
+    const base = `/rules/${pointerToken(written)}`;
+    const error = (validateFn.errors ?? [])[0];
+    const problem = describeOptionError(error, options, base, where);
+    throw new UsageError(`rule "${id}": ${problem.message}`, problem.loc);
+  }
+}
+
+function describeOptionError(error: ErrorObject, options: unknown[], base: string, where: Where): Problem {
+  // `/0/maxBytes` is entry[1].maxBytes: the severity comes first in the entry.
+  const tokens = error.instancePath.split('/').slice(1);
+  const entryPointer = tokens.length > 0 ? `${base}/${Number(tokens[0]) + 1}${tokens.length > 1 ? `/${tokens.slice(1).join('/')}` : ''}` : base;
+  const name = tokens.length > 1 ? optionName(tokens.slice(1)) : undefined;
+  const got = preview(lookup(options, error.instancePath));
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'maxItems':
+      return { message: params.limit === 0 ? 'takes no options' : `takes at most ${String(params.limit)} option${params.limit === 1 ? '' : 's'}`, loc: where(`${base}/${Number(params.limit) + 1}`) };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      const guess = closest(key, known);
+      const prefix = name ? `${name}.` : '';
+      return {
+        message: `unknown option "${prefix}${key}"${guess ? `; did you mean "${prefix}${guess}"?` : known.length > 0 ? ` (options: ${known.map((k) => `"${prefix}${k}"`).join(', ')})` : ''}`,
+        loc: where(`${entryPointer}/${pointerToken(key)}`, true),
+      };
+    }
+    case 'required':
+      return { message: `option "${name ? `${name}.` : ''}${String(params.missingProperty)}" is required`, loc: where(entryPointer) };
+    case 'type':
+      return { message: `${name ? `option "${name}"` : 'the options'} must be ${String(params.type)}, got ${got}`, loc: where(entryPointer) };
+    case 'enum':
+      return {
+        message: `${name ? `option "${name}"` : 'the option'} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${got}`,
+        loc: where(entryPointer),
+      };
+    default:
+      return { message: `${name ? `option "${name}"` : 'the options'} ${error.message ?? 'is invalid'}, got ${got}`, loc: where(entryPointer) };
+  }
+}
+
+/** `['maxBytes']` -> `maxBytes`, `['allow', '2']` -> `allow[2]`. */
+function optionName(tokens: string[]): string {
+  return tokens.map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : `${i === 0 ? '' : '.'}${decodeToken(t)}`)).join('');
 }
 
 interface Problem {
@@ -218,7 +308,7 @@ interface Problem {
   loc: { file: string; line?: number; column?: number };
 }
 
-const RULE_ENTRY_HELP = 'expected "off", "warn", "error", or ["warn" or "error", ...options]';
+const RULE_ENTRY_HELP = 'expected "off", "warn", "error" (or 0, 1, 2), or [severity, ...options]';
 
 /** One message per offending place, written for the user (not ajv's wording). */
 function describeErrors(errors: ErrorObject[], root: Record<string, unknown>, where: Where): Problem[] {
@@ -319,28 +409,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The nearest candidate within a small edit distance, for "did you mean". */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
+export { closest };

@@ -4,7 +4,7 @@ import { analyzeProject } from '../analyze.js';
 import { restrictToFocus } from '../project/focus.js';
 import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
-import { allRuleSummaries, presetSettings } from '../rule-settings.js';
+import { allRuleSummaries, presetSettings, ruleOptionSchemas } from '../rule-settings.js';
 import { applySuppressions } from '../suppressions.js';
 import { HELP, parseCliArgs } from './args.js';
 import { markBaselined, readBaseline, writeBaseline } from './baseline.js';
@@ -35,10 +35,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${io.version}\n`);
       return 0;
     }
-    const knownRules = allRuleSummaries().map((r) => r.id);
-    const loaded = options.config
-      ? readConfigFile(resolve(io.cwd, options.config), { knownRules })
-      : loadConfigFile(io.cwd, { knownRules });
+    // Validated (rule ids, and options against each rule's schema) before anything is read or linted.
+    const configOptions = { knownRules: allRuleSummaries().map((r) => r.id), ruleSchemas: ruleOptionSchemas() };
+    const loaded = options.config ? readConfigFile(resolve(io.cwd, options.config), configOptions) : loadConfigFile(io.cwd, configOptions);
     const config: LambdalintConfig = loaded?.config ?? {};
     const rules = resolveRuleSettings(config);
 

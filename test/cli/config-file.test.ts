@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfigFile, parseConfigText, readConfigFile, type ConfigOptions } from '../../src/cli/config-file.js';
 import { UsageError } from '../../src/cli/errors.js';
+import { runCli } from '../../src/cli/main.js';
+import { allRuleSummaries, ruleOptionSchemas } from '../../src/rule-settings.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -106,6 +108,47 @@ describe('invalid JSON is a usage error at line:column', () => {
   });
 });
 
+describe("rule options, against each rule's schema", () => {
+  const schemas = ruleOptionSchemas();
+  const optionError = (rules: string): string => {
+    const { dir } = project({ 'lambdalint.config.json': rules });
+    try {
+      loadConfigFile(dir, { displayPath: (p) => relative(dir, p), knownRules: [...schemas.keys()], ruleSchemas: schemas });
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).not.toContain('\n');
+      return (error as Error).message;
+    }
+    throw new Error('expected a UsageError');
+  };
+
+  it('one line naming the rule and the option, at its place', () => {
+    expect(optionError('{"rules": {\n  "no-heavy-import": ["error", {"maxBytes": "500k"}]\n}}')).toBe(
+      'lambdalint.config.json:2:45: rule "no-heavy-import": option "maxBytes" must be integer, got "500k"',
+    );
+    expect(optionError('{"rules": {"lambdalint/no-heavy-import": [2, {"maxByte": 1}]}}')).toBe(
+      'lambdalint.config.json:1:47: rule "no-heavy-import": unknown option "maxByte"; did you mean "maxBytes"?',
+    );
+    expect(optionError('{"rules": {"undefined-env-var": ["error", {"allow": ["A", 3]}]}}')).toMatch(/^lambdalint\.config\.json:1:\d+: rule "undefined-env-var": option "allow\[1\]" must be string, got 3/);
+    expect(optionError('{"rules": {"no-heavy-import": ["warn", {"maxBytes": -1}]}}')).toMatch(/rule "no-heavy-import": option "maxBytes" must be >= 0, got -1/);
+  });
+
+  it('a rule without options takes none; "off" is never checked', () => {
+    expect(optionError('{"rules": {"no-max-timeout": ["warn", {"maxSeconds": 300}]}}')).toBe(
+      'lambdalint.config.json:1:39: rule "no-max-timeout": takes no options',
+    );
+    const { dir } = project({ 'lambdalint.config.json': '{"rules": {"no-max-timeout": ["off", {"maxSeconds": 300}]}}' });
+    expect(() => loadConfigFile(dir, { ruleSchemas: schemas })).not.toThrow();
+  });
+
+  it('every valid strict option of every rule passes', () => {
+    const rules = Object.fromEntries(allRuleSummaries().filter((r) => r.strictOptions).map((r) => [r.id, ['error', ...r.strictOptions!]]));
+    expect(Object.keys(rules).length).toBeGreaterThan(0);
+    const { dir } = project({ 'lambdalint.config.json': JSON.stringify({ rules }) });
+    expect(() => loadConfigFile(dir, { ruleSchemas: schemas })).not.toThrow();
+  });
+});
+
 describe('schema violations name the key and the fix', () => {
   it('unknown key "plugins": lambdalint never loads JavaScript', () => {
     expect(errorFor('{\n  "plugins": ["./evil.js"]\n}')).toBe(
@@ -126,11 +169,16 @@ describe('schema violations name the key and the fix', () => {
 
   it('a rule severity that is not off/warn/error', () => {
     expect(errorFor('{"rules": {\n  "no-max-timeout": "warning"\n}}')).toBe(
-      'lambdalint.config.json:2:21: rule "no-max-timeout": expected "off", "warn", "error", or ["warn" or "error", ...options], got "warning"',
+      'lambdalint.config.json:2:21: rule "no-max-timeout": expected "off", "warn", "error" (or 0, 1, 2), or [severity, ...options], got "warning"',
     );
     expect(errorFor('{"rules": {"no-max-timeout": []}}')).toMatch(/^lambdalint\.config\.json:1:30: rule "no-max-timeout": expected .* got \[\]$/);
-    expect(errorFor('{"rules": {"no-max-timeout": [2, {}]}}')).toMatch(/^lambdalint\.config\.json:1:30: rule "no-max-timeout": .* got \[2,\{\}\]$/);
-    expect(errorFor('{"rules": {"no-max-timeout": 1}}')).toMatch(/got 1$/);
+    expect(errorFor('{"rules": {"no-max-timeout": [3, {}]}}')).toMatch(/^lambdalint\.config\.json:1:30: rule "no-max-timeout": .* got \[3,\{\}\]$/);
+    expect(errorFor('{"rules": {"no-max-timeout": -1}}')).toMatch(/got -1$/);
+  });
+
+  it('numeric severities, as in ESLint: 0 off, 1 warn, 2 error, also in an array', () => {
+    const { dir, options } = project({ 'lambdalint.config.json': '{"rules": {"no-max-timeout": 0, "no-aws-sdk-v2": 1, "undefined-env-var": [2, {"allow": ["X"]}]}}' });
+    expect(loadConfigFile(dir, options)?.config.rules).toEqual({ 'no-max-timeout': 'off', 'no-aws-sdk-v2': 'warn', 'undefined-env-var': ['error', { allow: ['X'] }] });
   });
 
   it('an invalid or unknown rule id', () => {
@@ -206,5 +254,20 @@ describe('where configuration may come from', () => {
     const { dir, options } = project({});
     expect(() => readConfigFile(join(dir, 'nope.json'), options)).toThrow('nope.json: file not found; check the config path');
     expect(() => readConfigFile(join(dir, 'package.json'), options)).toThrow('package.json: file not found; check the config path');
+  });
+});
+
+describe('the CLI with invalid rule options', () => {
+  it('exits 2 with one line naming the rule and the option, and lints nothing', async () => {
+    const { dir } = project({
+      'lambdalint.config.json': '{"rules": {"undefined-env-var": [2, {"alow": ["X"]}]}}',
+      'serverless.yml': 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  f:\n    handler: missing.handler\n',
+    });
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['-f', 'json'], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, version: '0' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`lambdalint: ${join(dir, 'lambdalint.config.json')}:1:38: rule "undefined-env-var": unknown option "alow"; did you mean "allow"?\n`);
   });
 });
