@@ -3,6 +3,9 @@ import tsParser from '@typescript-eslint/parser';
 import { codeRules } from '../rules/index.js';
 import type { LambdalintDocs } from './rule-creator.js';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfigFile } from './cli/config-file.js';
+import { allRuleSummaries, resolveRuleSettings, ruleOptionSchemas } from './rule-settings.js';
 import { cliRulePlaceholders } from './cli-rule-placeholders.js';
 
 // `../../package.json` from dist/src/plugin.js, `../package.json` from src/plugin.ts (tests run the source).
@@ -24,7 +27,16 @@ type RuleEntry = [string, { meta: { docs?: LambdalintDocs } }];
 interface Plugin {
   meta: { name: string; version: string };
   rules: typeof codeRules;
-  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+  configs: {
+    recommended: TSESLint.FlatConfig.Config;
+    strict: TSESLint.FlatConfig.Config;
+    /**
+     * The flat config from the project's `lambdalint.config.json` (or the `lambdalint` key of its
+     * package.json) in `dir` (default: the working directory): the same preset, rule settings,
+     * ignore patterns and handler names as the CLI, so a rule turned off once is off everywhere.
+     */
+    fromProject(dir?: string): TSESLint.FlatConfig.Config;
+  };
 }
 
 const plugin: Plugin = {
@@ -74,5 +86,40 @@ function makeConfig(level: 'recommended' | 'strict'): TSESLint.FlatConfig.Config
 
 plugin.configs.recommended = makeConfig('recommended');
 plugin.configs.strict = makeConfig('strict');
+// Not enumerable: tools that list a plugin's configs (eslint-doc-generator) see config objects only.
+Object.defineProperty(plugin.configs, 'fromProject', { value: fromProject, enumerable: false });
+
+function fromProject(dir: string = process.cwd()): TSESLint.FlatConfig.Config {
+  const root = resolve(dir);
+  const loaded = loadConfigFile(root, { knownRules: allRuleSummaries().map((r) => r.id), ruleSchemas: ruleOptionSchemas() });
+  const config = loaded?.config ?? {};
+  const rules = placeholderSettings();
+  for (const [id, setting] of Object.entries(resolveRuleSettings(config))) {
+    if (Object.hasOwn(codeRules, id)) rules[`${PLUGIN_NAME}/${id}`] = setting.options ? [setting.severity, ...setting.options] : setting.severity;
+  }
+  const settings = config.handlerNames ? { ...config.settings, lambdalint: { ...(config.settings?.lambdalint as object | undefined), handlerNames: config.handlerNames } } : config.settings;
+  // ESLint reads `ignores` relative to the directory of eslint.config.js: the project's, as a rule.
+  const ignores = (config.ignorePatterns ?? []).flatMap((pattern) => flatIgnores(pattern));
+  return {
+    name: `${PLUGIN_NAME}/from-project`,
+    files: CODE_FILES,
+    ...(ignores.length > 0 ? { ignores } : {}),
+    languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+    plugins: { [PLUGIN_NAME]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules,
+    ...(settings ? { settings } : {}),
+  };
+}
+
+/** A .gitignore-style pattern (lambdalint's `ignorePatterns`) as ESLint flat-config globs. */
+export function flatIgnores(pattern: string): string[] {
+  const negated = pattern.startsWith('!');
+  let glob = negated ? pattern.slice(1) : pattern;
+  const anchored = glob.replace(/\/$/, '').includes('/');
+  glob = glob.replace(/^\//, '').replace(/\/$/, '');
+  if (!anchored && !glob.startsWith('**/')) glob = `**/${glob}`;
+  const bang = negated ? '!' : '';
+  return glob.endsWith('/**') ? [`${bang}${glob}`] : [`${bang}${glob}`, `${bang}${glob}/**`];
+}
 
 export default plugin;

@@ -2,6 +2,7 @@ import { codeRules } from '../rules/index.js';
 import { configRules } from '../rules/config-index.js';
 import { crossRules } from '../rules/cross-index.js';
 import type { RuleSetting } from './config-rules/run.js';
+import type { LambdalintConfig } from './cli/config-file.js';
 import { presetFrom, summariesOf, type RuleSummary } from './rule-summary.js';
 
 export type { Preset, RuleFamily, RuleSummary } from './rule-summary.js';
@@ -26,4 +27,15 @@ export function presetSettings(preset: Preset): Record<string, RuleSetting> {
 export function ruleOptionSchemas(): Map<string, unknown> {
   const registries: Array<Record<string, unknown>> = [codeRules, configRules, crossRules];
   return new Map(registries.flatMap((registry) => Object.entries(registry).map(([id, rule]) => [id, (rule as { meta: { schema?: unknown } }).meta.schema] as const)));
+}
+
+/** Preset (recommended unless `extends: strict`) plus the user's rule entries, from a validated configuration. */
+export function resolveRuleSettings(config: Pick<LambdalintConfig, 'extends' | 'rules'>): Record<string, RuleSetting> {
+  const settings = presetSettings(config.extends ?? 'recommended');
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    const [severity, ...options] = Array.isArray(entry) ? entry : [entry];
+    if (severity === 'off') delete settings[id];
+    else settings[id] = { severity, options: options.length > 0 ? options : undefined };
+  }
+  return settings;
 }

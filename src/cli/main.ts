@@ -2,9 +2,8 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../analyze.js';
 import { restrictToFocus } from '../project/focus.js';
-import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
-import { allRuleSummaries, presetSettings, ruleOptionSchemas } from '../rule-settings.js';
+import { allRuleSummaries, resolveRuleSettings, ruleOptionSchemas } from '../rule-settings.js';
 import { applySuppressions } from '../suppressions.js';
 import { HELP, parseCliArgs } from './args.js';
 import { markBaselined, readBaseline, writeBaseline } from './baseline.js';
@@ -121,17 +120,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Preset (recommended unless `extends: strict`) plus the user's rule entries. */
-export function resolveRuleSettings(config: LambdalintConfig): Record<string, RuleSetting> {
-  const settings = presetSettings(config.extends ?? 'recommended');
-  for (const [id, entry] of Object.entries(config.rules ?? {})) {
-    const [severity, ...options] = Array.isArray(entry) ? entry : [entry];
-    if (severity === 'off') delete settings[id];
-    else settings[id] = { severity, options: options.length > 0 ? options : undefined };
-  }
-  return settings;
-}
-
 /** The paths when every one is an existing file (as pre-commit passes them), relative to cwd; else undefined. */
 function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
   if (paths.length === 0) return undefined;
@@ -186,3 +174,4 @@ function writeOutput(path: string, text: string): void {
 }
 
 export type { LoadedConfig };
+export { resolveRuleSettings };
