@@ -4,3 +4,6 @@
 import plugin from './plugin.js';
 
 export default plugin;
+// `require('lambdalint')` (Node.js 20.19+ loads this ES module synchronously) returns the plugin
+// itself, not `{ default }`, for CommonJS ESLint configs.
+export { plugin as 'module.exports' };
