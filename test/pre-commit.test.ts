@@ -2,12 +2,15 @@
  * The real `pre-commit` (the Debian package) running lambdalint's hook in a temporary git
  * repository: a bad commit is refused with the rule named, the fixed commit goes through.
  *
- * The hook is declared `repo: local` with the definition read from this project's
+ * The first group declares the hook `repo: local` with the definition read from this project's
  * `.pre-commit-hooks.yaml` (id, name, files, require_serial), but with `language: system` and
- * `entry: node <this checkout>/dist/src/cli/bin.js`: `language: node` would make pre-commit clone
- * the repository and `npm install` it from the network, which a test must not do. What is tested
- * is the same: pre-commit selects the staged files with the hook's `files` pattern and passes
+ * `entry: node <this checkout>/dist/src/cli/bin.js`, so each commit is checked against the code
+ * in this checkout: pre-commit selects the staged files with the hook's `files` pattern and passes
  * them to lambdalint, which must find the functions they belong to.
+ *
+ * The last test uses the hook exactly as the README tells users to: `repo:` this repository (its
+ * committed HEAD, cloned by pre-commit), `language: node`, so pre-commit runs `npm install`,
+ * `npm pack` (the prepack build) and `npm install -g` of the tarball, from the npm registry.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -173,4 +176,31 @@ describe.skipIf(skip)(`pre-commit runs the lambdalint hook${skip ? ' (skipped: p
     expect(result.status).toBe(0);
     expect(result.output).toMatch(/lambdalint\.+\(no files to check\)Skipped/);
   });
+});
+
+describe.skipIf(skip)('the published hook, installed by pre-commit (language: node) from a clone of this repository', () => {
+  it('installs and refuses a commit with a finding, as the README says', () => {
+    if (!havePreCommit) throw new Error('pre-commit is not installed, and CI is set: install the Debian package pre-commit (apt-get install -y pre-commit)');
+    const cache = writeProject({});
+    const env = cleanEnv(cache);
+    const repo = writeProject({});
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'lambdalint test');
+    git('config', 'commit.gpgsign', 'false');
+    // The committed state of this checkout: what a user's pre-commit would clone at that rev.
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, env, encoding: 'utf8' }).trim();
+    writeFiles(repo, {
+      '.pre-commit-config.yaml': stringify({ repos: [{ repo: ROOT, rev, hooks: [{ id: 'lambdalint' }] }] }),
+      'serverless.yml': SERVERLESS,
+      'src/worker.mjs': WORKER,
+    });
+    git('add', '-A');
+    const result = spawnSync('pre-commit', ['run', '--files', 'serverless.yml', 'src/worker.mjs'], { cwd: repo, env, encoding: 'utf8' });
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output, output).toMatch(/lambdalint\.+Failed/);
+    expect(output).toContain("src/worker.mjs has no export 'main'");
+    expect(result.status).toBe(1);
+  }, 900_000);
 });
