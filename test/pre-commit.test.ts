@@ -13,10 +13,11 @@
  * `npm pack` (the prepack build) and `npm install -g` of the tarball, from the npm registry.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { builtPath } from './helpers/built.js';
 import { dedent, writeFiles, writeProject } from './helpers/temp-project.js';
@@ -179,9 +180,12 @@ describe.skipIf(skip)(`pre-commit runs the lambdalint hook${skip ? ' (skipped: p
 });
 
 describe.skipIf(skip)('the published hook, installed by pre-commit (language: node) from a clone of this repository', () => {
+  // pre-commit's environment (node_modules) takes longer to remove than a hook's default 10 s.
+  const cache = mkdtempSync(join(tmpdir(), 'lambdalint-pre-commit-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }), 120_000);
+
   it('installs and refuses a commit with a finding, as the README says', () => {
     if (!havePreCommit) throw new Error('pre-commit is not installed, and CI is set: install the Debian package pre-commit (apt-get install -y pre-commit)');
-    const cache = writeProject({});
     const env = cleanEnv(cache);
     const repo = writeProject({});
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
