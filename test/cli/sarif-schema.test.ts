@@ -47,6 +47,19 @@ describe('sarif output against the official SARIF 2.1.0 schema', () => {
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
+  it('suppressed findings (a comment, the baseline) validate, with their kind and justification', () => {
+    const results = sampleResults().map((r) => ({
+      ...r,
+      findings: r.findings.map((f, i) =>
+        i === 0 ? { ...f, suppressions: [{ kind: 'directive' as const, justification: 'legacy' }] } : i === 1 ? { ...f, suppressions: [{ kind: 'external' as const, justification: '' }] } : f,
+      ),
+    }));
+    const log = JSON.parse(sarif(results, sampleContext()));
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const kinds = (log.runs[0].results as Array<{ suppressions?: Array<{ kind: string; justification?: string }> }>).flatMap((r) => r.suppressions ?? []);
+    expect(kinds).toEqual(expect.arrayContaining([{ kind: 'inSource', justification: 'legacy' }, { kind: 'external' }]));
+  });
+
   it('an empty run validates', () => {
     const log = JSON.parse(sarif([], sampleContext({ rules: [] })));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
