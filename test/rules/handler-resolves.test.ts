@@ -1,14 +1,14 @@
 import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
+// `extra` is added after dedenting: inserted inside the template, its unindented lines would
+// leave the template's indentation in place and break the YAML.
 const serverless = (functions: string, extra = ''): string =>
   dedent`
     service: orders
     provider:
       name: aws
       runtime: nodejs20.x
-    ${extra}
-    functions:
-  ` + functions;
+  ` + `${extra}functions:\n${functions}`;
 
 const sam = (resources: string): string =>
   dedent`
