@@ -214,7 +214,7 @@ type Obj = { [key: string]: Value };
  * `output.path`) and tsup (`entry` + `outDir`, or any `entry` in a tsup config).
  */
 export function readBuildConfig(file: string, text: string, cwd: string, host: LoaderHost): Output[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, /\.[cm]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
   const evaluator = new Evaluator(source, posix.dirname(file), cwd);
   const outputs: Output[] = [];
   const tsupFile = /(^|\/)tsup\.config\./.test(file);
