@@ -27,11 +27,11 @@ export function codeStatus({ resolution }: LinkedFunction): CodeStatus {
 }
 
 export interface CodeCoverage {
-  functions: number;
+  found: number;
   /** Functions whose handler code was linted. */
   codeChecked: number;
 }
 
 export function codeCoverage(functions: readonly LinkedFunction[]): CodeCoverage {
-  return { functions: functions.length, codeChecked: functions.filter((f) => codeStatus(f).status === 'linted').length };
+  return { found: functions.length, codeChecked: functions.filter((f) => codeStatus(f).status === 'linted').length };
 }
