@@ -28,6 +28,19 @@ describe('build scripts read statically', () => {
     expect(map.sourceOf('lib/sync')).toBeUndefined();
   });
 
+  it('esbuild glob entry points expand over the project files, with outbase', () => {
+    const map = buildMap({
+      'svc/lib/handlers/auth.ts': '',
+      'svc/lib/handlers/admin/users.ts': '',
+      'svc/lib/helpers/db.ts': '',
+      'svc/package.json': '{ "scripts": { "build": "ts-node bin/build.handlers.ts" } }',
+      'svc/bin/build.handlers.ts': "import * as esbuild from 'esbuild';\nesbuild.build({ entryPoints: ['./lib/handlers/**'], outdir: 'dist', outbase: './lib/' });\n",
+    });
+    expect(map.sourceOf('svc/dist/handlers/auth')?.source).toBe('svc/lib/handlers/auth.ts');
+    expect(map.sourceOf('svc/dist/handlers/admin/users')?.source).toBe('svc/lib/handlers/admin/users.ts');
+    expect(map.sourceOf('svc/dist/helpers/db')).toBeUndefined();
+  });
+
   it('computed entry points, hashed file names and entries that do not exist map nothing', () => {
     const map = buildMap({
       ...sources,

@@ -58,7 +58,7 @@ function readBuildFiles(host: LoaderHost, files: readonly string[]): { outputs: 
     const text = host.readFile(file);
     if (text === undefined || !/esbuild|rollup|webpack|tsup|entryPoints|entry|input/.test(text)) continue;
     try {
-      add(readBuildConfig(file, text, packageDir(host, file), host));
+      add(readBuildConfig(file, text, packageDir(host, file), host, files));
     } catch {
       // A script we cannot read statically maps nothing: its functions stay "source unknown".
     }
@@ -213,7 +213,7 @@ type Obj = { [key: string]: Value };
  * `outfile`/`outdir`), rollup (`input` + `output.file`/`output.dir`), webpack (`entry` +
  * `output.path`) and tsup (`entry` + `outDir`, or any `entry` in a tsup config).
  */
-export function readBuildConfig(file: string, text: string, cwd: string, host: LoaderHost): Output[] {
+export function readBuildConfig(file: string, text: string, cwd: string, host: LoaderHost, files: readonly string[] = []): Output[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
   const evaluator = new Evaluator(source, posix.dirname(file), cwd);
   const outputs: Output[] = [];
@@ -227,7 +227,7 @@ export function readBuildConfig(file: string, text: string, cwd: string, host: L
         (names.has('entry') && (names.has('output') || names.has('outDir') || tsupFile));
       if (looksLikeConfig) {
         const config = evaluator.value(node);
-        if (config && typeof config === 'object' && !Array.isArray(config)) outputs.push(...configOutputs(config, cwd, file, host, tsupFile));
+        if (config && typeof config === 'object' && !Array.isArray(config)) outputs.push(...configOutputs(config, { cwd, via: file, host, files }, tsupFile));
       }
     }
     ts.forEachChild(node, visit);
@@ -236,14 +236,24 @@ export function readBuildConfig(file: string, text: string, cwd: string, host: L
   return outputs;
 }
 
+interface Scope {
+  /** Folder the build runs in (relative paths start there). */
+  cwd: string;
+  via: string;
+  host: LoaderHost;
+  /** The project's files, for esbuild and tsup glob entry points (`src/handlers/**`). */
+  files: readonly string[];
+}
+
 function hasSpread(node: TypeScript.ObjectLiteralExpression): boolean {
   return node.properties.some(ts.isSpreadAssignment);
 }
 
-function configOutputs(config: Obj, cwd: string, via: string, host: LoaderHost, tsupFile: boolean): Output[] {
+function configOutputs(config: Obj, scope: Scope, tsupFile: boolean): Output[] {
+  const { cwd, via, host } = scope;
   const path = (value: Value): string | undefined => (typeof value === 'string' ? rootRelative(value, cwd) : undefined);
   if ('entryPoints' in config) {
-    const entries = entryList(config.entryPoints, cwd);
+    const entries = entryList(config.entryPoints, cwd, scope.files);
     if (!entries) return [];
     return entryOutputs(entries, { outfile: path(config.outfile), outdir: path(config.outdir), outbase: path(config.outbase) }, via, host);
   }
@@ -263,7 +273,7 @@ function configOutputs(config: Obj, cwd: string, via: string, host: LoaderHost, 
   if ('entry' in config) {
     const isWebpack = 'output' in config;
     if (!isWebpack && (tsupFile || 'outDir' in config)) {
-      const entries = entryList(config.entry, cwd);
+      const entries = entryList(config.entry, cwd, scope.files);
       return entries ? entryOutputs(entries, { outdir: path(config.outDir) ?? posix.join(cwd, 'dist') }, via, host) : [];
     }
     const output = config.output;
@@ -291,13 +301,20 @@ function named(entries: Entry[], pattern: string, host: LoaderHost): Array<{ fil
   });
 }
 
-/** `'src/a.ts'`, `['src/a.ts']`, `{ a: 'src/a.ts' }`, `[{ in, out }]`; undefined when any part is computed. */
-function entryList(value: Value, cwd: string): Entry[] | undefined {
-  if (typeof value === 'string') return [{ source: rootRelative(value, cwd) }];
+/**
+ * `'src/a.ts'`, `['src/a.ts']`, `{ a: 'src/a.ts' }`, `[{ in, out }]`; undefined when any part is computed.
+ * Given the project's files, `*` and `**` patterns expand as esbuild (0.19+) and tsup expand them.
+ */
+function entryList(value: Value, cwd: string, files?: readonly string[]): Entry[] | undefined {
+  if (typeof value === 'string') value = [value];
   if (Array.isArray(value)) {
     const list: Entry[] = [];
     for (const item of value) {
-      if (typeof item === 'string') list.push({ source: rootRelative(item, cwd) });
+      if (typeof item === 'string' && item.includes('*')) {
+        const matches = files ? expandGlob(rootRelative(item, cwd), files) : [];
+        if (matches.length === 0) return undefined;
+        list.push(...matches.map((source) => ({ source })));
+      } else if (typeof item === 'string') list.push({ source: rootRelative(item, cwd) });
       else if (item && typeof item === 'object' && !Array.isArray(item) && typeof item.in === 'string') {
         list.push({ source: rootRelative(item.in, cwd), name: typeof item.out === 'string' ? item.out : undefined });
       } else return undefined;
@@ -315,6 +332,17 @@ function entryList(value: Value, cwd: string): Entry[] | undefined {
     return list;
   }
   return undefined;
+}
+
+/** Code files matching a `*` / `**` pattern (relative to the root). */
+function expandGlob(pattern: string, files: readonly string[]): string[] {
+  const regex = new RegExp(
+    `^${pattern
+      .split(/(\*\*\/?|\*)/)
+      .map((part) => (part.startsWith('**') ? '(?:.*/)?' + (part === '**' ? '[^/]*' : '') : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+  );
+  return files.filter((f) => regex.test(f) && /\.[cm]?[jt]sx?$/.test(f) && !/\.d\.[cm]?ts$/.test(f)).sort();
 }
 
 /** An evaluated path (relative to cwd, or under ROOT) made relative to the analysis root. */
