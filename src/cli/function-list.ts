@@ -23,12 +23,17 @@ export function functionList(functions: readonly LinkedFunction[]): FunctionList
       const code: FunctionListEntry['code'] = { status: status.status };
       if (status.status !== 'not-found' && status.file) code.file = status.file;
       if (status.status !== 'linted') code.reason = status.reason;
-      const entry: FunctionListEntry = { name: fn.name, file: fn.source.file, line: fn.source.line, format: fn.format, code };
       const runtime = asWritten(fn.runtime);
       const handler = asWritten(fn.handler);
-      if (runtime !== undefined) entry.runtime = runtime;
-      if (handler !== undefined) entry.handler = handler;
-      return entry;
+      return {
+        name: fn.name,
+        file: fn.source.file,
+        line: fn.source.line,
+        format: fn.format,
+        ...(runtime === undefined ? {} : { runtime }),
+        ...(handler === undefined ? {} : { handler }),
+        code,
+      };
     })
     .sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.name, b.name));
 }

@@ -620,6 +620,7 @@ describe.concurrent('what was checked: --list-functions, the summary line, SARIF
     expect(code).toBe(0);
     const entries = JSON.parse(stdout) as Array<{ name: string; file: string; line: number; code: { status: string } }>;
     expect(entries.map((e) => `${e.file}:${e.line}`)).toEqual([...entries.map((e) => `${e.file}:${e.line}`)].sort());
+    expect(Object.keys(entries[0])).toEqual(['name', 'file', 'line', 'format', 'runtime', 'handler', 'code']);
     const byName = Object.fromEntries(entries.map((e) => [e.name, e]));
     expect(byName.CreateOrderFunction).toEqual({
       name: 'CreateOrderFunction',
