@@ -97,7 +97,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       elapsedMs,
       color: io.color && !options.outputFile,
       version: io.version,
-      functions: { ...codeCoverage(result.functions), configFiles: result.model.configFiles.length },
+      // Given files (pre-commit), only their functions are checked: a count over the project would mislead.
+      functions: givenFiles ? undefined : { ...codeCoverage(result.functions), configFiles: result.model.configFiles.length },
     });
     if (options.outputFile) writeOutput(resolve(io.cwd, options.outputFile), output);
     else io.stdout(output);
