@@ -14,6 +14,7 @@ import { focusFunctions, nodeHandlerFile } from './project/focus.js';
 import { reachableFrom } from './project/import-scan.js';
 import { loadProject } from './project/load-project.js';
 import { resolveHandler, type HandlerResolution } from './project/resolve-handler.js';
+import { lazyBuildMap } from './project/build-scripts.js';
 import { presetSettings } from './rule-settings.js';
 import { codeRules } from '../rules/index.js';
 import { diagnosticFindings } from './analyze-configs.js';
@@ -77,10 +78,12 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
   try {
     // The handlers of each group of configs go to the workers as soon as they are known.
     const resolutions = new Map<LambdaFunction, HandlerResolution>();
+    // Build configs are read on the first handler that points into build output, once.
+    const builds = lazyBuildMap(host, discovery.files);
     const link = (fn: LambdaFunction): LinkedFunction => {
       let resolution = resolutions.get(fn);
       if (!resolution) {
-        resolution = resolveHandler(fn, host);
+        resolution = resolveHandler(fn, host, builds);
         resolutions.set(fn, resolution);
       }
       return { fn, resolution, files: [] };

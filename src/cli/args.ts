@@ -17,6 +17,7 @@ export interface CliOptions {
   baseline?: string;
   baselineWrite?: string;
   gitignore: boolean;
+  listFunctions: boolean;
   help: boolean;
   version: boolean;
 }
@@ -42,6 +43,8 @@ Options:
                                  report suppression comments that suppress nothing
       --baseline <file>          report only findings not recorded in the baseline
       --baseline-write <file>    record the current findings as the baseline and exit 0
+      --list-functions           list every function found and whether its code was
+                                 checked (stylish: a table; json: an array), then exit 0
   -h, --help                     show this help
   -v, --version                  print the version
 
@@ -67,6 +70,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'report-unused-disable-directives': { type: 'boolean' },
         baseline: { type: 'string' },
         'baseline-write': { type: 'string' },
+        'list-functions': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -89,6 +93,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
     }
   }
+  if (values['list-functions'] && format !== 'stylish' && format !== 'json') {
+    throw new UsageError(`--list-functions prints a table (stylish) or json, not ${format}; use --format json for a machine-readable list`);
+  }
   if (values.baseline !== undefined && values['baseline-write'] !== undefined) {
     throw new UsageError('--baseline and --baseline-write cannot be used together; write the baseline first, then use it');
   }
@@ -105,6 +112,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     baseline: values.baseline,
     baselineWrite: values['baseline-write'],
     gitignore: !(values['no-gitignore'] ?? false),
+    listFunctions: values['list-functions'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -10,6 +10,8 @@ import { markBaselined, readBaseline, writeBaseline } from './baseline.js';
 import { loadConfigFile, readConfigFile, type LambdalintConfig, type LoadedConfig } from './config-file.js';
 import { UsageError, isUsageError } from './errors.js';
 import { getFormatter } from './formatters/index.js';
+import { formatFunctionListJson, formatFunctionListTable, functionList } from './function-list.js';
+import { codeCoverage } from '../project/code-status.js';
 import type { FileResult } from './formatters/types.js';
 
 export interface CliIo {
@@ -57,6 +59,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`no such file or directory: ${result.missingPaths.join(', ')}; check the path (it is relative to ${io.cwd})`);
     }
 
+    if (options.listFunctions) {
+      const entries = functionList(result.functions);
+      const text = options.format === 'json' ? formatFunctionListJson(entries) : formatFunctionListTable(entries);
+      if (options.outputFile) writeOutput(resolve(io.cwd, options.outputFile), text);
+      else io.stdout(text);
+      return 0;
+    }
+
     // Through the project host only: a file it refused (a link out of the project) is never printed.
     const textOf = (file: string): string | undefined => result.readSource(file);
     let findings = applySuppressions(result.findings, {
@@ -93,6 +103,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       elapsedMs,
       color: io.color && !options.outputFile,
       version: io.version,
+      // Given files (pre-commit), only their functions are checked: a count over the project would mislead.
+      functions: givenFiles ? undefined : { ...codeCoverage(result.functions), configFiles: result.model.configFiles.length },
     });
     if (options.outputFile) writeOutput(resolve(io.cwd, options.outputFile), output);
     else io.stdout(output);

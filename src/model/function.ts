@@ -11,6 +11,11 @@ export interface CodeLocation {
   kind: 'dir' | 'zip' | 'entry' | 'inline' | 'image';
   /** Relative to the analysis root (loaders resolve it against the config file's folder). */
   path: Located<string>;
+  /**
+   * Entry points a build step bundles from `path` (SAM `Metadata.BuildProperties.EntryPoints` with
+   * `BuildMethod: esbuild`), relative to `path` as written: the handler names their outputs.
+   */
+  buildEntryPoints?: Array<Located<string>>;
 }
 
 export interface Trigger {

@@ -611,3 +611,66 @@ describe.concurrent('given files, as pre-commit passes them (monorepo)', () => {
     expect(findingsOf(run)).toEqual([]);
   });
 });
+
+describe.concurrent('what was checked: --list-functions, the summary line, SARIF run properties', () => {
+  const tracing = fixture('handler-tracing');
+
+  it('--list-functions --format json: every function with its code status, sorted by file and line', async () => {
+    const { code, stdout } = await lambdalint(tracing, ['--list-functions', '--format', 'json']);
+    expect(code).toBe(0);
+    const entries = JSON.parse(stdout) as Array<{ name: string; file: string; line: number; code: { status: string } }>;
+    expect(entries.map((e) => `${e.file}:${e.line}`)).toEqual([...entries.map((e) => `${e.file}:${e.line}`)].sort());
+    expect(Object.keys(entries[0])).toEqual(['name', 'file', 'line', 'format', 'runtime', 'handler', 'code']);
+    const byName = Object.fromEntries(entries.map((e) => [e.name, e]));
+    expect(byName.CreateOrderFunction).toEqual({
+      name: 'CreateOrderFunction',
+      file: 'sam-esbuild/template.yaml',
+      line: 13,
+      format: 'sam',
+      runtime: 'nodejs22.x',
+      handler: 'create.handler',
+      code: { status: 'linted', file: 'sam-esbuild/orders/src/handlers/create.ts' },
+    });
+    expect(byName.InvoiceFunction).toMatchObject({ runtime: '!Ref JavaRuntime', code: { status: 'config-only', reason: 'other runtime (Java or .NET handler)' } });
+    expect(byName.register.code).toEqual({ status: 'config-only', reason: 'build output, source unknown' });
+    expect(entries.map((e) => e.code.status).filter((s) => s === 'linted')).toHaveLength(8);
+  });
+
+  it('--list-functions (stylish): a table with a count per status; a not-found handler says what was tried', async () => {
+    const root = writeProject({
+      'serverless.yml': 'service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  gone:\n    handler: src/gone.handler\n  here:\n    handler: src/here.handler\n',
+      'src/here.js': 'export const handler = async () => ({});\n',
+    });
+    const { code, stdout } = await lambdalint(root, ['--list-functions']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^function +defined at +format +runtime +handler +code$/);
+    expect(lines[1]).toMatch(/^gone +serverless\.yml:6 +serverless +nodejs22\.x +src\/gone\.handler +not-found \(no src\/gone\.\*\)$/);
+    expect(lines[2]).toMatch(/^here +serverless\.yml:8 .* linted src\/here\.js$/);
+    expect(lines.at(-1)).toBe('2 functions: 1 linted, 0 config-only, 1 not found');
+  });
+
+  it('--list-functions with a format other than stylish or json is a usage error', async () => {
+    const { code, stderr } = await lambdalint(tracing, ['--list-functions', '--format', 'sarif']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('lambdalint: --list-functions prints a table (stylish) or json, not sarif; use --format json for a machine-readable list\n');
+  });
+
+  it('stylish says how many functions had their code checked when not all; SARIF carries the counts', async () => {
+    const stylishRun = await lambdalint(tracing);
+    expect(stylishRun.stdout.trimEnd().split('\n').at(-1)).toBe('14 functions, code checked for 8: run with --list-functions to see why not');
+    const sarifRun = await lambdalint(tracing, ['--format', 'sarif']);
+    expect(JSON.parse(sarifRun.stdout).runs[0].properties).toEqual({ functions: 14, functionsCodeChecked: 8, deployConfigFiles: 9 });
+  });
+
+  it('a run that finds no deploy config says so in one line, with what it looked for', async () => {
+    const root = writeProject({ 'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n' });
+    const { code, stdout } = await lambdalint(root);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      '✔ No problems, 0 files checked in ' +
+        stdout.split(' in ')[1].split('\n')[0] +
+        '\nNo deploy config found (looked for serverless.yml/.json/.ts/.js, SAM or CloudFormation templates, CDK stacks in TypeScript, Terraform .tf files): no function\'s code was checked against its config\n',
+    );
+  });
+});

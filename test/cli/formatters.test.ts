@@ -69,6 +69,15 @@ describe('stylish', () => {
     expect(stylish(clean.slice(0, 1), sampleContext({ elapsedMs: undefined }))).toBe('✔ No problems, 1 file checked\n');
   });
 
+  it('says how many functions had their code checked only when not all, and when no deploy config was found', () => {
+    const clean: FileResult[] = [{ file: 'a.ts', findings: [] }];
+    const ctx = (found: number, codeChecked: number, configFiles: number) => sampleContext({ elapsedMs: undefined, functions: { found, codeChecked, configFiles } });
+    expect(stylish(clean, ctx(3, 3, 1))).toBe('✔ No problems, 1 file checked\n');
+    expect(stylish(clean, ctx(24, 18, 2))).toBe('✔ No problems, 1 file checked\n24 functions, code checked for 18: run with --list-functions to see why not\n');
+    expect(stylish(sampleResults(), ctx(1, 0, 1)).trimEnd().split('\n').at(-1)).toBe('1 function, code checked for 0: run with --list-functions to see why not');
+    expect(stylish(clean, ctx(0, 0, 0))).toContain('\nNo deploy config found (looked for serverless.yml/.json/.ts/.js, SAM or CloudFormation templates');
+  });
+
   it('never lets a message or file name drive the terminal', () => {
     expect(terminalSafe('a\u001b[2Jb\u202ec')).toBe('a\\u001b[2Jb\\u202ec');
     const out = stylish(sampleResults(), sampleContext());

@@ -60,6 +60,12 @@ describe('sarif output against the official SARIF 2.1.0 schema', () => {
     expect(kinds).toEqual(expect.arrayContaining([{ kind: 'inSource', justification: 'legacy' }, { kind: 'external' }]));
   });
 
+  it('function counts go to run.properties, and validate', () => {
+    const log = JSON.parse(sarif(sampleResults(), sampleContext({ functions: { found: 24, codeChecked: 18, configFiles: 3 } })));
+    expect(log.runs[0].properties).toEqual({ functions: 24, functionsCodeChecked: 18, deployConfigFiles: 3 });
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
   it('an empty run validates', () => {
     const log = JSON.parse(sarif([], sampleContext({ rules: [] })));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);

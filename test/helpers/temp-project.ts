@@ -59,13 +59,13 @@ export function lineOf(text: string, needle: string): number {
 export async function analyzeFiles(
   files: Files,
   rules: Record<string, { options?: unknown[] } | undefined>,
-): Promise<{ root: string; findings: Finding[] }> {
+): Promise<{ root: string; findings: Finding[]; functionCount: number }> {
   const root = writeProject(files);
   const result = await analyzeProject({
     root,
     rules: Object.fromEntries(Object.entries(rules).map(([id, setting]) => [id, { severity: 'error' as const, options: setting?.options }])),
   });
-  return { root, findings: result.findings };
+  return { root, findings: result.findings, functionCount: result.functions.length };
 }
 
 export interface ExpectedFinding {
@@ -94,8 +94,8 @@ export interface InvalidCrossRuleCase extends CrossRuleCase {
 
 /**
  * typescript-eslint's `ruleTester.run` shape for cross rules: each case is a small project on
- * disk, analysed with only `ruleId` on; valid cases have no findings at all (not even a parse
- * error), invalid ones exactly the listed findings (rule, message id, file, line), in order.
+ * disk, analysed with only `ruleId` on; valid cases load at least one function and have no
+ * findings at all (not even a parse error), invalid ones exactly the listed findings (rule, message id, file, line), in order.
  */
 const testName = (c: CrossRuleCase) => c.name;
 
@@ -105,8 +105,9 @@ export function runCrossRuleCases(ruleId: string, cases: { valid: CrossRuleCase[
     describe('valid', () => {
       for (const c of cases.valid) {
         it(testName(c), async () => {
-          const { findings } = await analyzeFiles(c.files, { [ruleId]: { options: c.options } });
+          const { findings, functionCount } = await analyzeFiles(c.files, { [ruleId]: { options: c.options } });
           expect(findings.map((f) => ({ ...brief(f), message: f.message }))).toEqual([]);
+          expect(functionCount, 'functions loaded (none: the rule never ran on this case)').toBeGreaterThan(0);
         });
       }
     });

@@ -1,14 +1,14 @@
 import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
+// `extra` is added after dedenting: inserted inside the template, its unindented lines would
+// leave the template's indentation in place and break the YAML.
 const serverless = (functions: string, extra = ''): string =>
   dedent`
     service: orders
     provider:
       name: aws
       runtime: nodejs20.x
-    ${extra}
-    functions:
-  ` + functions;
+  ` + `${extra}functions:\n${functions}`;
 
 const sam = (resources: string): string =>
   dedent`
@@ -73,6 +73,39 @@ runCrossRuleCases('handler-resolves', {
         'b.js': "export * from './impl.js';\n",
         'c.js': "module.exports = require('./impl.js');\n",
         'impl.js': 'export const run = async () => {};\nexport const handler = run;\n',
+      },
+    },
+    {
+      name: 'SAM: esbuild EntryPoints in a folder name the output the handler points at',
+      files: {
+        'template.yaml': sam(
+          '  Create:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: orders/\n      Handler: create.handler\n      Runtime: nodejs22.x\n' +
+            '    Metadata:\n      BuildMethod: esbuild\n      BuildProperties:\n        EntryPoints:\n          - src/handlers/create.ts\n',
+        ),
+        'orders/src/handlers/create.ts': 'export const handler = async () => ({ statusCode: 201 });\n',
+      },
+    },
+    {
+      name: 'SAM: a CodeUri that names one file is the handler module',
+      files: {
+        'template.yaml': sam('  Ping:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/ping.js\n      Handler: ping.handler\n      Runtime: nodejs22.x\n'),
+        'src/ping.js': 'exports.handler = async () => ({ statusCode: 200 });\n',
+      },
+    },
+    {
+      name: 'serverless: a handler in dist/ traced to its source through package.json esbuild script',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: dist/create.handler\n'),
+        'package.json': JSON.stringify({ scripts: { build: 'esbuild src/create.ts --bundle --platform=node --outdir=dist' } }),
+        'src/create.ts': 'export const handler = async () => ({ statusCode: 201 });\n',
+      },
+    },
+    {
+      name: 'SAM: Java handler under a runtime from a parameter is not checked',
+      files: {
+        'template.yaml': sam(
+          "  Invoice:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: invoices/\n      Handler: com.example.Handler::handleRequest\n      Runtime: !Ref Runtime\n",
+        ),
       },
     },
     {
@@ -212,6 +245,15 @@ runCrossRuleCases('handler-resolves', {
     },
   ],
   invalid: [
+    {
+      name: 'serverless: a build script maps dist/ back to a source whose export is misspelt',
+      files: {
+        'serverless.yml': serverless('  create:\n    handler: dist/create.handler\n'),
+        'package.json': JSON.stringify({ scripts: { build: 'esbuild src/create.ts --bundle --platform=node --outfile=dist/create.js' } }),
+        'src/create.ts': 'export const handle = async () => ({ statusCode: 201 });\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'serverless.yml', line: 'handler: dist/create.handler', messageIncludes: ['src/create.ts', "Did you mean 'handle'?"] }],
+    },
     {
       name: 'serverless: wrong folder (docs example)',
       files: {

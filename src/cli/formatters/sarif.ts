@@ -88,6 +88,9 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
         // Finding columns count UTF-16 code units, as ESLint's do.
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
+        ...(ctx.functions
+          ? { properties: { functions: ctx.functions.found, functionsCodeChecked: ctx.functions.codeChecked, deployConfigFiles: ctx.functions.configFiles } }
+          : {}),
       },
     ],
   };

@@ -1,6 +1,6 @@
 import type { FindingSeverity } from '../../config-rules/types.js';
 import { countSeverities, plural, sortResults, unsuppressed } from './shared.js';
-import type { FileResult, FormatContext } from './types.js';
+import type { FileResult, FormatContext, FunctionCoverage } from './types.js';
 
 type Paint = (text: string) => string;
 
@@ -65,8 +65,20 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
     out += `\n${c.bold(tone(summary))}, ${checked}\n`;
   }
+  const coverage = coverageLine(ctx.functions);
+  if (coverage) out += `${c.dim(coverage)}\n`;
   return out;
 }
+
+/** What the deploy configs gave to check, when it is less than everything (or nothing at all). */
+export function coverageLine(functions: FunctionCoverage | undefined): string | undefined {
+  if (!functions) return undefined;
+  if (functions.configFiles === 0) return `No deploy config found (looked for ${LOOKED_FOR}): no function's code was checked against its config`;
+  if (functions.codeChecked === functions.found) return undefined;
+  return `${plural(functions.found, 'function')}, code checked for ${functions.codeChecked}: run with --list-functions to see why not`;
+}
+
+const LOOKED_FOR = 'serverless.yml/.json/.ts/.js, SAM or CloudFormation templates, CDK stacks in TypeScript, Terraform .tf files';
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`;

@@ -37,6 +37,17 @@ export interface FormatContext {
   color: boolean;
   /** lambdalint's version for SARIF `tool.driver.version`; defaults to the package's version. */
   version?: string;
+  /** What the run found: stylish says when not every function's code was checked, SARIF puts it in `run.properties`. */
+  functions?: FunctionCoverage;
+}
+
+export interface FunctionCoverage {
+  /** Functions in the deploy configs. */
+  found: number;
+  /** Of those, how many had their handler code linted. */
+  codeChecked: number;
+  /** Deploy config files loaded (0: none found). */
+  configFiles: number;
 }
 
 /** A pure function: same results and context, same text. */

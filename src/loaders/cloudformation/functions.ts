@@ -4,6 +4,7 @@
  */
 import {
   LAMBDA_DEFAULTS,
+  literal,
   type CodeLocation,
   type LambdaFunction,
   type Located,
@@ -149,7 +150,15 @@ export function buildFunction(resource: CfnResource, ctx: TemplateContext, idSuf
 
   const metadata = get(resource.node, 'Metadata');
   const buildMethod = scalarString(get(metadata, 'BuildMethod'));
-  if (buildMethod === 'esbuild') fn.bundler = 'esbuild';
+  if (buildMethod === 'esbuild') {
+    fn.bundler = 'esbuild';
+    // `sam build` bundles these (relative to CodeUri) into the artifact's root: the handler names an output.
+    const entryPoints = locatedStringList(pairOf(get(metadata, 'BuildProperties'), 'EntryPoints'), ctx);
+    const list = literal(entryPoints);
+    if (entryPoints && list && list.length > 0 && fn.code?.kind === 'dir') {
+      fn.code.buildEntryPoints = list.map((value) => ({ value, loc: entryPoints.loc }));
+    }
+  }
   const ignored = readIgnoredRules(metadata);
   if (ignored.length > 0) fn.ignoredRules = ignored;
 
