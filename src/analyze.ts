@@ -159,7 +159,7 @@ function report(
   }
 
   const findings: Finding[] = [...diagnosticFindings(model)];
-  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now));
+  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now, { callbackHandlers: callbackHandlers(linked, linted) }));
   findings.push(
     ...runCrossRules(Object.values(crossRules), rules, { model, functions: checked, facts: (file) => linted.get(file)?.facts, host }),
   );
@@ -183,6 +183,18 @@ function report(
     readSource: (file) => sources.get(file) ?? host.readFile(file),
     missingPaths,
   };
+}
+
+/** Ids of the functions whose handler (as linted) takes Lambda's callback parameter. */
+function callbackHandlers(linked: LinkedFunction[], linted: Map<string, LintedFile>): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of linked) {
+    const file = nodeHandlerFile(entry);
+    if (!file || entry.resolution.status !== 'found') continue;
+    const exportName = entry.resolution.exportName;
+    if (linted.get(file)?.facts?.handlers.some((h) => h.exportName === exportName && h.takesCallback)) ids.add(entry.fn.id);
+  }
+  return ids;
 }
 
 /** A code finding in a handler file names the functions that run it. */

@@ -4,6 +4,7 @@ import { Linter, type ESLint, type Rule } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin, { CODE_FILES } from '../plugin.js';
+import { codeRules } from '../../rules/index.js';
 import type { Finding } from '../findings.js';
 import type { HandlerSetting } from '../handlers/settings.js';
 import type { ProjectHost } from '../project/host.js';
@@ -168,9 +169,11 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
 function toFinding(file: string, message: Linter.LintMessage): Finding {
   // A message with no rule and no fatal flag is an unused disable directive.
   const ruleId = message.fatal ? 'parse-error' : message.ruleId === null ? 'unused-disable-directive' : message.ruleId.replace(/^lambdalint\//, '');
+  const configured = message.severity === 2 ? 'error' : 'warning';
+  const cap = codeRules[ruleId as keyof typeof codeRules]?.meta.docs?.messageSeverity?.[message.messageId ?? ''];
   return {
     ruleId,
-    severity: message.severity === 2 ? 'error' : 'warning',
+    severity: cap === 'info' || (cap === 'warning' && configured === 'error') ? cap : configured,
     message: message.message,
     messageId: message.messageId,
     file,

@@ -182,7 +182,7 @@ runCrossRuleCases('missing-dependency', {
           file: 'create.js',
           line: "require('aws-sdk')",
           functions: ['create'],
-          messageIncludes: ["'aws-sdk' is imported by function 'create' (nodejs18.x)", 'package.json does not list aws-sdk'],
+          messageIncludes: ["'aws-sdk' fails at init in create: nodejs18.x ships only the AWS SDK v3", 'package.json does not list aws-sdk'],
         },
       ],
     },
@@ -205,7 +205,7 @@ runCrossRuleCases('missing-dependency', {
         'list.js': "import { db } from './lib/db.js';\nexport const handler = async () => db;\n",
         'lib/db.js': "import AWS from 'aws-sdk';\nexport const db = new AWS.DynamoDB.DocumentClient();\n",
       },
-      errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'lib/db.js', line: 1, functions: ['create', 'list'], messageIncludes: ["functions 'create', 'list'"] }],
+      errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'lib/db.js', line: 1, functions: ['create', 'list'], messageIncludes: ['in create and list'] }],
     },
     {
       name: 'serverless: a devDependency without a bundler',
@@ -214,7 +214,7 @@ runCrossRuleCases('missing-dependency', {
         'package.json': pkg({ uuid: '^9' }, { zod: '^3' }),
         'create.js': "import { v4 } from 'uuid';\nimport { z } from 'zod';\nexport const handler = async () => [v4(), z];\n",
       },
-      errors: [{ messageId: 'devDependencyOnly', file: 'create.js', line: "from 'zod'", messageIncludes: ["'zod' is only in devDependencies of package.json"] }],
+      errors: [{ messageId: 'devDependencyOnly', file: 'create.js', line: "from 'zod'", messageIncludes: ["'zod' is only a devDependency in package.json"] }],
     },
     {
       name: 'serverless-plugin-typescript compiles but does not bundle: devDependencies are left out',
@@ -232,7 +232,7 @@ runCrossRuleCases('missing-dependency', {
         'package.json': pkg({ uuid: '^9' }),
         'create.cjs': "const axios = require('axios');\nexports.handler = async () => axios.get('https://example.com');\n",
       },
-      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by function 'create' but listed in no package.json from . up to the project root"] }],
+      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by create but in no package.json from . up"] }],
     },
     {
       name: 'TypeScript: a package used as a value with only @types listed',
