@@ -6,6 +6,7 @@ import { runCrossRules } from './cross-rules/run.js';
 import type { LinkedFunction } from './cross-rules/types.js';
 import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type LintedFile } from './code/lint-pass.js';
 import { compareFindings, type Finding } from './findings.js';
+import { applyPrecedence } from './precedence.js';
 import type { HandlerSetting } from './handlers/settings.js';
 import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
 import { discoverFiles, isCodeFile } from './project/discover.js';
@@ -177,7 +178,7 @@ function report(
   return {
     model,
     functions: linked,
-    findings: dedupe(findings).sort(compareFindings),
+    findings: applyPrecedence(dedupe(findings)).sort(compareFindings),
     sources,
     files,
     readSource: (file) => sources.get(file) ?? host.readFile(file),

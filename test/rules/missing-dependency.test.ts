@@ -1,4 +1,5 @@
-import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
 const pkg = (dependencies: Record<string, string> = {}, devDependencies: Record<string, string> = {}, extra: Record<string, unknown> = {}): string =>
   `${JSON.stringify({ name: 'orders', private: true, ...extra, dependencies, devDependencies }, null, 2)}\n`;
@@ -276,4 +277,22 @@ runCrossRuleCases('missing-dependency', {
       errors: [{ messageId: 'devDependencyOnly', file: 'lambda/webhook.js', line: 1, functions: ['Webhook'] }],
     },
   ],
+});
+
+describe('precedence over no-aws-sdk-v2 (one finding per cause)', () => {
+  it("require('aws-sdk') the runtime lacks is reported once, by missing-dependency", async () => {
+    const { findings } = await analyzeFiles(
+      { 'serverless.yml': serverless('nodejs18.x'), 'package.json': pkg({ uuid: '^9' }), 'create.js': AWS_SDK_V2 },
+      { 'missing-dependency': {}, 'no-aws-sdk-v2': {} },
+    );
+    expect(findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['missing-dependency:1']);
+  });
+
+  it('aws-sdk listed in package.json: only no-aws-sdk-v2 speaks', async () => {
+    const { findings } = await analyzeFiles(
+      { 'serverless.yml': serverless('nodejs18.x'), 'package.json': pkg({ 'aws-sdk': '^2' }), 'create.js': AWS_SDK_V2 },
+      { 'missing-dependency': {}, 'no-aws-sdk-v2': {} },
+    );
+    expect(findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['no-aws-sdk-v2:1']);
+  });
 });
