@@ -101,7 +101,8 @@ export default createRule<[], MessageIds>({
 
     function checkThrow(node: TSESTree.ThrowStatement): void {
       const owner = batchOwner(node);
-      if (!owner) return;
+      // Batch size 1: throwing fails exactly the one record, which is what a failure should do.
+      if (!owner || owner.handler.maxBatchSize === 1) return;
       const loop = enclosingRecordsLoop(node, sourceCode);
       // Promise.allSettled keeps one record's rejection from failing the others.
       if (!loop || loop.settled) return;

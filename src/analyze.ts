@@ -8,7 +8,7 @@ import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type L
 import { compareFindings, type Finding } from './findings.js';
 import { applyPrecedence } from './precedence.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { isBatchTrigger, literal, type LambdaFunction, type ProjectModel } from './model/index.js';
 import { discoverFiles, isCodeFile } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { focusFunctions, nodeHandlerFile } from './project/focus.js';
@@ -122,15 +122,24 @@ function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSet
     const existing = list.find((h) => h.export === resolution.exportName);
     const triggers = [...new Set(fn.triggers.map((t) => t.kind))];
     const runtime = literal(fn.runtime);
+    const batch = maxBatchSize(fn);
     if (existing) {
       existing.functions = [...(existing.functions ?? []), fn.name];
       existing.trigger = [...new Set([...(existing.trigger ?? []), ...triggers])];
+      existing.maxBatchSize = existing.maxBatchSize === undefined || batch === undefined ? undefined : Math.max(existing.maxBatchSize, batch);
     } else {
-      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name] });
+      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name], maxBatchSize: batch });
     }
     handlersByFile.set(resolution.file, list);
   }
   return handlersByFile;
+}
+
+/** The largest batch size of the function's queue and stream triggers, when each one sets a literal one. */
+function maxBatchSize(fn: LambdaFunction): number | undefined {
+  const sizes = fn.triggers.filter((t) => isBatchTrigger(t.kind)).map((t) => literal(t.batchSize));
+  if (sizes.length === 0 || sizes.some((s) => typeof s !== 'number')) return undefined;
+  return Math.max(...(sizes as number[]));
 }
 
 function codeRuleSettings(rules: Record<string, RuleSetting>): Record<string, CodeRuleSetting> {
