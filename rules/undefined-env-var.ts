@@ -3,6 +3,7 @@ import { envAccessesFor } from '../src/cross-rules/env-reads.js';
 import { dotenvNames } from '../src/cross-rules/dotenv.js';
 import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS, environmentKnown } from '../src/cross-rules/lambda-env.js';
 import { nameList } from '../src/name-list.js';
+import { setByDeployPlugin } from '../src/cross-rules/plugin-env.js';
 
 interface Options {
   /** Names that may be read without a definition. */
@@ -52,7 +53,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
           for (const read of envAccessesFor(linked, file, facts!)) {
             const name = read.name;
             if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
-            if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;
+            if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name) || setByDeployPlugin(fn, name)) continue;
             const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
             const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };
             site.functions.add(fn.name);

@@ -134,6 +134,14 @@ runCrossRuleCases('undefined-env-var', {
       },
     },
     {
+      // serverless-plugin-datadog adds DD_* variables to every function at deploy.
+      name: 'serverless: DD_* set by serverless-plugin-datadog',
+      files: {
+        'serverless.yml': serverless(CREATE, { top: 'plugins:\n  - serverless-plugin-datadog' }),
+        'create.js': 'export const handler = async () => [process.env.DD_API_KEY, process.env.DD_SITE];\n',
+      },
+    },
+    {
       name: 'code that loads dotenv with no .env file: names cannot be known, skipped',
       files: {
         'serverless.yml': serverless(CREATE),
@@ -371,6 +379,26 @@ runCrossRuleCases('undefined-env-var', {
           messageIncludes: ['serverless.yml does not set it for create and list'],
         },
       ],
+    },
+    {
+      // A deploy plugin's variables count only for the plugin's prefix and its config.
+      name: 'serverless: serverless-plugin-datadog does not define other names',
+      files: {
+        'serverless.yml': serverless(CREATE, { top: 'plugins:\n  - serverless-plugin-datadog' }),
+        'create.js': 'export const handler = async () => [process.env.DD_API_KEY, process.env.NEW_RELIC_ACCOUNT_ID];\n',
+      },
+      errors: [{ messageId: 'undefinedEnvVar', file: 'create.js', line: 1, messageIncludes: ['NEW_RELIC_ACCOUNT_ID'] }],
+    },
+    {
+      // dotenv loaded by one function's code defines nothing for another function's module graph.
+      name: 'dotenv loaded by another function only',
+      files: {
+        'serverless.yml': serverless(`${CREATE}  list:\n    handler: list.handler\n`),
+        '.env': 'API_URL=https://api.example.com\n',
+        'create.js': "import 'dotenv/config';\nexport const handler = async () => process.env.API_URL;\n",
+        'list.js': 'export const handler = async () => process.env.API_URL;\n',
+      },
+      errors: [{ messageId: 'undefinedEnvVar', file: 'list.js', line: 1, functions: ['list'] }],
     },
     {
       name: 'serverless: useDotenv with a .env that lacks the key',
