@@ -36,7 +36,7 @@ export default createConfigRule({
     },
     messages: {
       asyncWithoutDestination:
-        "{{fn}} is invoked asynchronously ({{triggers}}) without a DLQ or on-failure destination: events that fail all of Lambda's retries are dropped.",
+        "{{fn}} ({{triggers}}, async) has no DLQ or on-failure destination: events that fail all of Lambda's retries are lost.",
       streamWithoutOnFailure:
         "The {{trigger}} mapping of {{fn}} has no on-failure destination: a failing record blocks its shard until it expires, then is lost.",
     },

@@ -38,11 +38,11 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
     },
     messages: {
       updateBlocked:
-        "Runtime {{runtime}} of {{functions}} is past end of support, and updates are blocked since {{blockUpdate}}: deploys fail; move to {{replacement}}{{callbacks}}.",
+        "Runtime {{runtime}} of {{functions}} is unsupported and blocked for updates since {{blockUpdate}}: deploys fail; move to {{replacement}}{{callbacks}}.",
       createBlocked:
-        "Runtime {{runtime}} of {{functions}} is past end of support, and creates are blocked since {{blockCreate}}: new stages fail; move to {{replacement}}{{callbacks}}.",
+        "Runtime {{runtime}} of {{functions}} is unsupported and blocked for new functions since {{blockCreate}}: new stages fail; move to {{replacement}}{{callbacks}}.",
       deprecated:
-        "Runtime {{runtime}} of {{functions}} is unsupported since {{deprecated}} (no patches; creates blocked from {{blockCreate}}): move to {{replacement}}{{callbacks}}.",
+        "Runtime {{runtime}} of {{functions}} lost support on {{deprecated}} (no patches; creates blocked from {{blockCreate}}): move to {{replacement}}{{callbacks}}.",
       deprecationSoon:
         "Runtime {{runtime}} of {{functions}} loses support in {{days}} days ({{deprecated}}), then gets no security patches: plan the move to {{replacement}}{{callbacks}}.",
     },

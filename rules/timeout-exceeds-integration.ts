@@ -57,7 +57,7 @@ export default createConfigRule({
       exceedsConfiguredIntegration:
         "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds its {{trigger}} integration timeout of {{limit}} s: callers get 504 while the function keeps running.",
       exceedsIntegration:
-        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds the {{limit}} s hard limit of {{trigger}}: callers get an error while the function keeps running.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds the {{trigger}}'s hard {{limit}} s limit: callers get an error while the function keeps running.",
       exceedsEdge:
         "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds Lambda@Edge's {{limit}} s for {{edgeEventType}}: CloudFront rejects the association.",
     },

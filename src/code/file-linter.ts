@@ -156,7 +156,7 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
       findings.push({
         ruleId: 'internal-error',
         severity: 'error',
-        message: `Rule '${failure.ruleId}' failed on this file (${failure.message}); the other rules and files were still checked. Please report it with this file.`,
+        message: `Rule '${failure.ruleId}' failed on this file (${failure.message}); the other rules and files were still checked (please report it with this file).`,
         file,
         line: 1,
         column: 1,

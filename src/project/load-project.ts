@@ -150,7 +150,7 @@ function internalError(file: string, error: unknown): LoadResult {
     logGroups: [],
     diagnostics: [{
       ruleId: 'internal-error',
-      message: `lambdalint failed to load this file (${error instanceof Error ? error.message : String(error)}); the rest of the project was analysed. Please report it.`,
+      message: `lambdalint failed to load this file (${error instanceof Error ? error.message : String(error)}); the rest of the project was analysed (please report it).`,
       loc: { file, line: 1, column: 1 },
     }],
   };

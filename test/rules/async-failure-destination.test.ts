@@ -23,7 +23,7 @@ testConfigRule(rule, {
       name: 'S3 trigger without DLQ or destination: reported at the function',
       severity: 'warn',
       model: [lambda('Thumbs', { line: 10, triggers: [trigger('s3', 20)] })],
-      findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', severity: 'warning', functions: ['Thumbs'], includes: ['Thumbs is invoked asynchronously (S3)'] }],
+      findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', severity: 'warning', functions: ['Thumbs'], includes: ['Thumbs (S3, async) has no DLQ'] }],
     },
     { name: 'SNS', model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20)] })], findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', includes: ['SNS'] }] },
     { name: 'EventBridge rule', model: [lambda('OnEvent', { line: 10, triggers: [trigger('eventbridge', 20)] })], findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', includes: ['EventBridge'] }] },
