@@ -110,7 +110,7 @@ function describeRule(rule: RuleMetaSummary) {
   const page = RULE_HELP[rule.id];
   const summary = page?.summary ?? rule.description;
   const fix = page?.fix ? ['', 'How to fix:', '', page.fix] : [];
-  const fullText = page ? `${rule.description}.\n\n${page.summary}` : sources.length > 0 ? `${rule.description} Sources: ${sources.join(' ')}` : rule.description;
+  const fullText = page ? `${rule.description.replace(/\.$/, '')}.\n\n${page.summary}` : sources.length > 0 ? `${rule.description} Sources: ${sources.join(' ')}` : rule.description;
   const helpText = [summary, ...fix, '', `Documentation: ${url}`, ...(sources.length > 0 ? ['', 'Sources:', ...sources.map((s) => `- ${s}`)] : [])].join('\n');
   const helpMarkdown = [
     summary,
