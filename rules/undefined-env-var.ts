@@ -23,7 +23,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     },
     messages: {
       undefinedEnvVar:
-        "process.env.{{name}} has no fallback and {{config}} does not set it for {{functions}}: it is undefined at run time.",
+        "process.env.{{name}} has no fallback and is not set for {{functions}} in {{config}}: it is undefined at run time.",
     },
     schema: [
       {
