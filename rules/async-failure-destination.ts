@@ -1,5 +1,6 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
-import { triggerName, where } from '../src/config-rule-helpers.js';
+import { triggerName } from '../src/config-rule-helpers.js';
+import { nameList } from '../src/name-list.js';
 import type { LambdaFunction, Trigger, TriggerKind } from '../src/model/index.js';
 
 /**
@@ -35,9 +36,9 @@ export default createConfigRule({
     },
     messages: {
       asyncWithoutDestination:
-        "Function '{{fn}}' is invoked asynchronously by {{triggers}} ({{triggerAt}}) and has neither a dead-letter queue nor an on-failure destination: when it keeps failing, Lambda retries twice and then silently drops the event, and nobody can find or replay it. Add an on-failure destination (EventInvokeConfig / DestinationConfig OnFailure, serverless destinations.onFailure, aws_lambda_function_event_invoke_config) or a DeadLetterQueue (SQS or SNS).",
+        "{{fn}} ({{triggers}}, async) has no DLQ or on-failure destination: events that fail all of Lambda's retries are lost.",
       streamWithoutOnFailure:
-        "The {{trigger}} event source mapping of function '{{fn}}' has no on-failure destination: a record the function cannot process is retried until it expires from the stream (blocking its shard meanwhile) and is then dropped without a trace. Add DestinationConfig.OnFailure (an SQS queue, SNS topic or S3 bucket) to the mapping, with MaximumRetryAttempts and BisectBatchOnFunctionError.",
+        "The {{trigger}} mapping of {{fn}} has no on-failure destination: a failing record blocks its shard until it expires, then is lost.",
     },
     schema: [],
   },
@@ -51,8 +52,7 @@ export default createConfigRule({
             messageId: 'asyncWithoutDestination',
             data: {
               fn: fn.name,
-              triggers: [...new Set(asyncTriggers.map((t) => triggerName(t.kind)))].join(', '),
-              triggerAt: where(asyncTriggers[0].loc),
+              triggers: nameList(asyncTriggers.map((t) => triggerName(t.kind))),
             },
             loc: fn.source,
             functions: [fn.name],

@@ -1,4 +1,5 @@
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
+import { triggerName } from '../src/config-rule-helpers.js';
 import { isBatchTrigger } from '../src/model/index.js';
 import { literal } from '../src/model/index.js';
 
@@ -16,9 +17,9 @@ export default createCrossRule({
     },
     messages: {
       responseIgnored:
-        "Function '{{fn}}' returns batchItemFailures ({{handlerFile}}), but its {{kind}} event source does not enable ReportBatchItemFailures: Lambda ignores the response, so one failed record makes the whole batch retry (or none do). Add FunctionResponseTypes: [ReportBatchItemFailures] (serverless: functionResponseType: ReportBatchItemFailures).",
+        "{{fn}} returns batchItemFailures but its {{kind}} source lacks ReportBatchItemFailures: Lambda ignores them and retries the whole batch.",
       neverReturned:
-        "The {{kind}} event source of function '{{fn}}' enables ReportBatchItemFailures, but the handler in {{handlerFile}} never returns batchItemFailures: a thrown error fails the whole batch and a normal return deletes every record, failed ones included. Return { batchItemFailures } from the handler, or remove the setting.",
+        "{{fn}} enables ReportBatchItemFailures on its {{kind}} source but never returns batchItemFailures: any failure still retries the whole batch.",
     },
     schema: [],
   },
@@ -39,11 +40,11 @@ export default createCrossRule({
           if (trigger.functionResponseTypes && types === undefined) continue; // a reference: unknown
           const enabled = (types ?? []).includes('ReportBatchItemFailures');
           if (returns && !enabled) {
-            context.report({ messageId: 'responseIgnored', data: { fn: fn.name, kind: trigger.kind, handlerFile: resolution.file }, loc: trigger.loc, functions: [fn.name] });
+            context.report({ messageId: 'responseIgnored', data: { fn: fn.name, kind: triggerName(trigger.kind), handlerFile: resolution.file }, loc: trigger.loc, functions: [fn.name] });
           } else if (!returns && enabled) {
             context.report({
               messageId: 'neverReturned',
-              data: { fn: fn.name, kind: trigger.kind, handlerFile: resolution.file },
+              data: { fn: fn.name, kind: triggerName(trigger.kind), handlerFile: resolution.file },
               loc: trigger.functionResponseTypes!.loc,
               functions: [fn.name],
             });

@@ -1,5 +1,6 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
 import { ignoresRule } from '../src/config-rule-helpers.js';
+import { nameList } from '../src/name-list.js';
 import { literal, type SourceLocation } from '../src/model/index.js';
 import {
   findRuntime,
@@ -37,13 +38,13 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
     },
     messages: {
       updateBlocked:
-        "Runtime '{{runtime}}' ({{name}}, used by {{functions}}) reached end of support on {{deprecated}}, and since {{blockUpdate}} Lambda blocks updating functions that use it: this deploy fails and the code can no longer be changed. Move to '{{replacement}}'. (Dates: AWS Lambda runtimes page, checked {{checked}}.)",
+        "Runtime {{runtime}} of {{functions}} is unsupported and blocked for updates since {{blockUpdate}}: deploys fail; move to {{replacement}}{{callbacks}}.",
       createBlocked:
-        "Runtime '{{runtime}}' ({{name}}, used by {{functions}}) reached end of support on {{deprecated}}, and since {{blockCreate}} Lambda blocks creating functions with it: deploying to a new stage, account or Region fails, updates are blocked from {{blockUpdate}}, and the runtime gets no security patches. Move to '{{replacement}}'. (Dates: AWS Lambda runtimes page, checked {{checked}}.)",
+        "Runtime {{runtime}} of {{functions}} is unsupported and blocked for new functions since {{blockCreate}}: new stages fail; move to {{replacement}}{{callbacks}}.",
       deprecated:
-        "Runtime '{{runtime}}' ({{name}}, used by {{functions}}) reached end of support on {{deprecated}}: Lambda no longer patches it and the functions are not eligible for technical support. Creating functions with it is blocked from {{blockCreate}} and updating them from {{blockUpdate}}. Move to '{{replacement}}'. (Dates: AWS Lambda runtimes page, checked {{checked}}.)",
+        "Runtime {{runtime}} of {{functions}} lost support on {{deprecated}} (no patches; creates blocked from {{blockCreate}}): move to {{replacement}}{{callbacks}}.",
       deprecationSoon:
-        "Runtime '{{runtime}}' ({{name}}, used by {{functions}}) reaches end of support on {{deprecated}}, in {{days}} days: after that Lambda stops patching it, then blocks creating ({{blockCreate}}) and updating ({{blockUpdate}}) functions that use it. Plan the move to '{{replacement}}'. (Dates: AWS Lambda runtimes page, checked {{checked}}.)",
+        "Runtime {{runtime}} of {{functions}} loses support in {{days}} days ({{deprecated}}), then gets no security patches: plan the move to {{replacement}}{{callbacks}}.",
     },
     schema: [
       {
@@ -59,7 +60,7 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
   create(context) {
     const noticeDays = context.options[0]?.noticeDays ?? DEFAULT_NOTICE_DAYS;
     // Functions inheriting one `Runtime:` line (Globals, provider) share one finding.
-    const groups = new Map<string, { runtime: RuntimeLifecycle; written: string; loc: SourceLocation; functions: string[] }>();
+    const groups = new Map<string, { runtime: RuntimeLifecycle; written: string; loc: SourceLocation; functions: string[]; callbacks: number }>();
     return {
       function(fn) {
         const written = literal(fn.runtime);
@@ -68,12 +69,15 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
         if (!runtime) return; // unknown identifiers are another rule's concern
         const loc = fn.runtime!.loc;
         const key = `${loc.file}\0${loc.line}\0${loc.column}\0${runtime.id}`;
+        const callback = context.callbackHandlers?.has(fn.id) ? 1 : 0;
         const group = groups.get(key);
-        if (group) group.functions.push(fn.name);
-        else groups.set(key, { runtime, written, loc, functions: [fn.name] });
+        if (group) {
+          group.functions.push(fn.name);
+          group.callbacks += callback;
+        } else groups.set(key, { runtime, written, loc, functions: [fn.name], callbacks: callback });
       },
       project() {
-        for (const { runtime, written, loc, functions } of groups.values()) {
+        for (const { runtime, written, loc, functions, callbacks } of groups.values()) {
           const status = runtimeStatus(runtime, context.now, noticeDays);
           if (status.stage === 'supported') continue;
           const messageId = MESSAGE_BY_STAGE[status.stage];
@@ -81,14 +85,13 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
             messageId,
             data: {
               runtime: written,
-              name: runtime.name,
-              functions: functions.map((f) => `'${f}'`).join(', '),
+              functions: nameList(functions),
               deprecated: runtime.deprecated ? formatRuntimeDate(runtime.deprecated) : 'not scheduled',
               blockCreate: runtime.blockCreate ? formatRuntimeDate(runtime.blockCreate) : 'a date not yet announced',
               blockUpdate: runtime.blockUpdate ? formatRuntimeDate(runtime.blockUpdate) : 'a date not yet announced',
               replacement: runtime.replacement ?? 'a newer runtime',
               days: status.daysUntilDeprecation ?? '',
-              checked: RUNTIME_TABLE.checked,
+              callbacks: callbackNote(runtime.replacement, callbacks),
             },
             loc,
             severity: status.stage === 'deprecated' ? 'warning' : status.stage === 'deprecation-soon' ? 'info' : undefined,
@@ -99,3 +102,10 @@ export default createConfigRule<Options, (typeof MESSAGE_BY_STAGE)[keyof typeof 
     };
   },
 });
+
+/** nodejs24.x refuses callback handlers: moving there means changing them first. */
+function callbackNote(replacement: string | undefined, callbacks: number): string {
+  const major = /^nodejs(\d+)/.exec(replacement ?? '')?.[1];
+  if (major === undefined || Number(major) < 24 || callbacks === 0) return '';
+  return ` (${callbacks} ${callbacks === 1 ? 'handler uses' : 'handlers use'} callbacks)`;
+}

@@ -34,15 +34,15 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       unguardedParse:
-        "JSON.parse({{argument}}) in HTTP handler '{{handler}}' is outside any try/catch: a malformed or missing body throws, the error escapes the handler and API Gateway answers a bare 502 {\"message\": \"Internal server error\"} instead of a 400. Parse inside try/catch and return a 400 response (or use an error boundary such as middy's httpErrorHandler).",
+        "JSON.parse({{argument}}) in HTTP handler '{{handler}}' is outside try/catch: a malformed body throws and API Gateway answers 502 instead of 400.",
       unguardedAwait:
-        "This await in HTTP handler '{{handler}}' is outside any try/catch (the first such await; later ones are not reported): if it rejects, the error escapes the handler and the caller gets a bare 502 {\"message\": \"Internal server error\"} with no useful body. Wrap the handler body in try/catch that returns an error response, or add an error boundary (middy httpErrorHandler, a wrapper that catches).",
+        "This await in HTTP handler '{{handler}}' is outside try/catch: if it rejects, the caller gets a bare 502 Internal server error.",
       unguardedThrow:
-        "This throw in HTTP handler '{{handler}}' is not caught: the error escapes the handler, Lambda records a function error and API Gateway answers a bare 502 {\"message\": \"Internal server error\"}, so the caller never sees the reason. Return an error response ({ statusCode: 4xx/5xx, body }) instead, or catch it in an error boundary.",
+        "This throw in HTTP handler '{{handler}}' is never caught: the caller gets a bare 502 Internal server error instead of the reason.",
       httpErrorWithoutBoundary:
-        "'{{error}}' throws an HTTP error, but HTTP handler '{{handler}}' has no error boundary that turns it into a response: Lambda records a function error and API Gateway answers 502 instead of the error's status code. Add middy's httpErrorHandler() (or an onError handler, or a wrapper that catches), or return the error response directly.",
+        "'{{error}}' throws an HTTP error but HTTP handler '{{handler}}' has no error boundary: API Gateway answers 502, not the error's status code.",
       catchReturnsSuccess:
-        "This catch in HTTP handler '{{handler}}' returns status {{status}}: the request failed but the caller is told it succeeded, so clients do not retry and no 5xx shows up in API metrics or alarms. Return a 4xx/5xx status (or rethrow into an error boundary).",
+        "This catch in HTTP handler '{{handler}}' returns status {{status}}: the failure looks like a success, so clients do not retry and no 5xx alarm fires.",
       unguardedJsonLoads:
         "{{call}}({{argument}}) in HTTP handler '{{handler}}' is outside try/except: a malformed or missing body raises, and the caller gets a bare 502 instead of a 400.",
       unguardedSubscript:

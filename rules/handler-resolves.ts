@@ -17,9 +17,9 @@ export default createCrossRule({
     },
     messages: {
       missingFile:
-        "Function '{{fn}}': handler '{{handler}}' points at {{tried}}, which does not exist. The deploy succeeds but every invocation fails with Runtime.ImportModuleError.{{hint}}",
+        "Handler file {{tried}} does not exist{{hint}}: {{fn}} fails every invocation (Runtime.ImportModuleError).",
       missingExport:
-        "Function '{{fn}}': {{file}} has no export '{{exportName}}'. The deploy succeeds but every invocation fails with Runtime.HandlerNotFound.{{hint}}",
+        "{{file}} has no export '{{exportName}}'{{hint}}: {{fn}} fails every invocation (Runtime.HandlerNotFound).",
     },
     schema: [],
   },
@@ -36,7 +36,7 @@ export default createCrossRule({
           const tried = resolution.tried.length > 1 ? `${stem(resolution.tried[0])}{${resolution.tried.map(ext).join(',')}}` : resolution.tried[0];
           context.report({
             messageId: 'missingFile',
-            data: { fn: fn.name, handler: handler || resolution.tried[0], tried, hint: resolution.nearest ? ` Did you mean ${resolution.nearest}?` : '' },
+            data: { fn: fn.name, handler: handler || resolution.tried[0], tried, hint: resolution.nearest ? ` (did you mean ${resolution.nearest}?)` : '' },
             loc,
             functions: [fn.name],
           });
@@ -49,7 +49,7 @@ export default createCrossRule({
         const nearest = closest(resolution.exportName, exportNames.filter((n) => n !== 'default'));
         context.report({
           messageId: 'missingExport',
-          data: { fn: fn.name, file: resolution.file, exportName: resolution.exportName, hint: nearest ? ` Did you mean '${nearest}'?` : '' },
+          data: { fn: fn.name, file: resolution.file, exportName: resolution.exportName, hint: nearest ? ` (did you mean '${nearest}'?)` : '' },
           loc,
           functions: [fn.name],
         });

@@ -25,9 +25,9 @@ export default createConfigRule({
     },
     messages: {
       noRetention:
-        "Function '{{fn}}' has no retention set for its log group: CloudWatch Logs keeps its log events forever and bills their storage every month, and old logs may hold data you must not keep. Set a retention period: an AWS::Logs::LogGroup named /aws/lambda/<function> with RetentionInDays (SAM/CloudFormation), provider.logRetentionInDays (Serverless Framework), aws_cloudwatch_log_group with retention_in_days (Terraform), or logGroup/logRetention (CDK).",
+        "{{fn}} sets no log retention: CloudWatch Logs keeps its logs forever and bills their storage every month.",
       neverExpire:
-        "Function '{{fn}}' has its log group retention set to 0, which means never expire: CloudWatch Logs keeps its log events forever and bills their storage every month. Set a retention period in days (1, 3, 5, 7, 14, 30, 60, 90, ...).",
+        "{{fn}} sets log retention to 0 (never expire): CloudWatch Logs keeps its logs forever and bills their storage every month.",
     },
     schema: [],
   },

@@ -3,6 +3,7 @@ import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { manifestsFor } from '../src/cross-rules/package-json.js';
 import { isPathAlias } from '../src/cross-rules/tsconfig-paths.js';
 import { literal, type SourceLocation } from '../src/model/index.js';
+import { nameList } from '../src/name-list.js';
 
 const BUILTINS = new Set(builtinModules);
 
@@ -42,11 +43,11 @@ export default createCrossRule({
     },
     messages: {
       awsSdkV2NotInRuntime:
-        "'{{source}}' is imported by {{functions}} ({{runtime}}), but nodejs18.x and later runtimes include only the AWS SDK v3 and {{manifest}} does not list aws-sdk: the function fails at init with Cannot find module 'aws-sdk'. Use the @aws-sdk/client-* v3 packages.",
+        "'{{source}}' fails at init in {{functions}}: {{runtime}} ships only the AWS SDK v3 and {{manifest}} does not list aws-sdk.",
       devDependencyOnly:
-        "'{{name}}' is only in devDependencies of {{manifest}}, and {{functions}} {{verb}} deployed without a bundler: `npm install --omit=dev` packaging leaves it out, and the function fails at init. Move it to dependencies.",
+        "'{{name}}' is only a devDependency in {{manifest}}: without a bundler it is not packaged and {{functions}} cannot start.",
       notInAnyManifest:
-        "'{{name}}' is imported by {{functions}} but listed in no package.json from {{dir}} up to the project root: it will be missing from the deployment package. Add it to dependencies.",
+        "'{{name}}' is imported by {{functions}} but in no package.json from {{dir}} up: it is not packaged and init fails.",
     },
     schema: [],
   },
@@ -109,8 +110,7 @@ export default createCrossRule({
             messageId: site.messageId,
             data: {
               ...site.data,
-              functions: names.length === 1 ? `function '${names[0]}'` : `functions ${names.map((n) => `'${n}'`).join(', ')}`,
-              verb: names.length === 1 ? 'is' : 'are',
+              functions: nameList(names),
             },
             loc: site.loc,
             functions: names,

@@ -68,9 +68,9 @@ export default createRule({
     },
     messages: {
       noAwsSdkV2WithReplacement:
-        "'{{source}}' is the AWS SDK v2: it reached end of support, is not in the nodejs18.x+ runtimes (the function fails at init unless you ship it), and the whole package is 9.5 MB minified. Use '{{replacement}}' (AWS SDK v3) instead.",
+        "'{{source}}' is AWS SDK v2, unsupported and absent from nodejs18.x+ runtimes: init fails unless you ship its 9.5 MB; use '{{replacement}}'.",
       noAwsSdkV2:
-        "'{{source}}' is the AWS SDK v2: it reached end of support, is not in the nodejs18.x+ runtimes (the function fails at init unless you ship it), and the whole package is 9.5 MB minified. Import only the v3 clients you use, e.g. '@aws-sdk/client-s3'.",
+        "'{{source}}' is AWS SDK v2, unsupported and absent from nodejs18.x+ runtimes: init fails unless you ship its 9.5 MB; use the v3 clients.",
     },
     schema: [],
   },
@@ -80,6 +80,9 @@ export default createRule({
       if (load.typeOnly) return;
       if (load.source !== 'aws-sdk' && !load.source.startsWith('aws-sdk/')) return;
       const replacements = replacementsFor(load.source, importedNames(load.node));
+      // `new AWS.DynamoDB.DocumentClient()`: v3's document client is @aws-sdk/lib-dynamodb, not a client package.
+      const documentClient = /\bDocumentClient\b/.test(context.sourceCode.text) && (replacements.length === 0 || replacements.includes('@aws-sdk/client-dynamodb'));
+      if (documentClient && !replacements.includes('@aws-sdk/lib-dynamodb')) replacements.push('@aws-sdk/lib-dynamodb');
       context.report({
         node: load.node,
         messageId: replacements.length > 0 ? 'noAwsSdkV2WithReplacement' : 'noAwsSdkV2',

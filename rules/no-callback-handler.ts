@@ -7,7 +7,7 @@ import { getFileHandlers, type HandlerInfo } from '../src/handlers/detect.js';
 import { isFunctionNode, keyName, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
 
 type Options = [{ unknownRuntime?: 'report' | 'ignore' }];
-type MessageIds = 'asyncWithCallback' | 'callbackRemovedInNode24' | 'callbackHandlerNode24' | 'callbackCalledTwice' | 'errorCallbackFallsThrough';
+type MessageIds = 'asyncWithCallback' | 'unusedCallbackParameter' | 'callbackRemovedInNode24' | 'callbackHandlerNode24' | 'callbackCalledTwice' | 'errorCallbackFallsThrough';
 
 /** First Node.js major version whose Lambda runtime refuses callback handlers. */
 const CALLBACK_REMOVED_IN = 24;
@@ -19,6 +19,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow callback-style handlers: async handlers that also take a callback, callbacks called twice, and any callback handler on nodejs24.x and later',
       recommended: 'error',
+      // Before nodejs24.x an unused callback parameter does no harm yet.
+      messageSeverity: { unusedCallbackParameter: 'warning' },
       sources: [
         'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html',
@@ -27,16 +29,18 @@ export default createRule<Options, MessageIds>({
       ],
     },
     messages: {
+      unusedCallbackParameter:
+        "Async handler '{{handler}}' declares callback '{{callback}}' but never uses it: harmless before Node.js 24, which refuses callback handlers.",
       asyncWithCallback:
-        "Handler '{{handler}}' is async and also takes a callback ('{{callback}}'): Lambda keeps whichever comes first, a call of the callback or the settling of the returned promise, and ignores the other, so a callback called after the function returned (from an SDK callback, a timer) is dropped and the caller gets undefined. Node.js 24 and later also refuse to load any handler with three parameters. Remove the callback parameter, return the result and throw errors.",
+        "Async handler '{{handler}}' also calls callback '{{callback}}': Lambda takes whichever of callback and promise comes first and drops the other.",
       callbackRemovedInNode24:
-        "Handler '{{handler}}' is callback-style (third parameter '{{callback}}') and its runtime {{runtime}} no longer supports callback handlers: the runtime refuses to load it and every invocation fails with 'AWS Lambda has removed support for callback-based function handlers starting with Node.js 24'. Make the handler async and return the result instead of calling the callback.",
+        "Handler '{{handler}}' takes callback '{{callback}}', which {{runtime}} no longer supports: the runtime refuses to load it and every invocation fails.",
       callbackHandlerNode24:
-        "Handler '{{handler}}' is callback-style (third parameter '{{callback}}'): Node.js 24 removed callback handlers, so the function fails on every invocation as soon as its runtime is nodejs24.x or later (the runtime is unknown here; the lambdalint CLI passes it from the deploy config). Make the handler async and return the result instead of calling the callback.",
+        "Handler '{{handler}}' takes callback '{{callback}}': it fails every invocation on nodejs24.x and later, which removed callback handlers.",
       callbackCalledTwice:
-        "'{{callback}}' is called here (line {{line}}) and execution continues to another '{{callback}}' call (line {{next}}): Lambda keeps only the first call and ignores later ones, while the code in between still runs. Add `return` after the first call (or use else).",
+        "'{{callback}}' is called at line {{line}} and again at line {{next}}: Lambda keeps only the first call while the code in between still runs.",
       errorCallbackFallsThrough:
-        "'{{callback}}' reports an error here (line {{line}}) but execution continues to another '{{callback}}' call (line {{next}}): the success path still runs after the failure (writes, logs saying success) and its result is dropped, since Lambda keeps only the first call. Write `return {{callback}}(...)` so the error path stops.",
+        "'{{callback}}' reports an error at line {{line}} but execution goes on to line {{next}}: the success path still runs and its result is dropped.",
     },
     schema: [
       {
@@ -91,12 +95,20 @@ function checkHandlerStyle(context: Context, handler: HandlerInfo, reportUnknown
     return;
   }
   if (fn.async && (arity >= 3 || handler.callbackParam !== undefined)) {
-    context.report({ node, messageId: 'asyncWithCallback', data });
+    const unused = third !== undefined && isUnused(context, fn, third);
+    context.report({ node, messageId: unused ? 'unusedCallbackParameter' : 'asyncWithCallback', data });
     return;
   }
   if (arity >= 3 && major === undefined && reportUnknown) {
     context.report({ node, messageId: 'callbackHandlerNode24', data });
   }
+}
+
+/** A parameter no code reads: `async (event, context, callback) => { ... }` that never calls it. */
+function isUnused(context: Context, fn: FunctionNode, param: TSESTree.Parameter): boolean {
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.defs.some((d) => d.name === param));
+  return variable !== undefined && variable.references.length === 0;
 }
 
 /** Parameters as JavaScript sees them: the TypeScript `this` parameter is erased. */

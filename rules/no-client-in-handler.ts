@@ -45,9 +45,9 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       sdkClientInHandler:
-        "`{{client}}` runs on every invocation of handler '{{handler}}': each new SDK client resolves credentials and opens new TLS connections instead of reusing the warm ones, adding latency to every request. Create it once at module scope (outside the handler) and reuse it across invocations.",
+        "`{{client}}` runs on every invocation of handler '{{handler}}': each new client resolves credentials and opens TLS connections again.",
       dbClientInHandler:
-        "`{{client}}` opens a database client or pool on every invocation of handler '{{handler}}': each one pays connection and TLS setup, and concurrent invocations can exhaust the database's connection limit. Create it once at module scope (outside the handler), or lazily into a module-scope variable, and reuse it across invocations.",
+        "`{{client}}` opens a database connection on every invocation of handler '{{handler}}': each pays TLS setup, and concurrency exhausts connections.",
       httpClientInHandler:
         "`{{client}}` creates an HTTP connection pool on every invocation of handler '{{handler}}': each call pays new TCP and TLS handshakes.",
     },

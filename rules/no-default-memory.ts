@@ -22,7 +22,7 @@ export default createConfigRule({
     },
     messages: {
       defaultMemory:
-        "Function '{{fn}}' does not set its memory size, so it runs with the 128 MB default. Lambda gives CPU in proportion to memory (one full vCPU only at 1,769 MB), so at 128 MB the cold start (loading modules, opening TLS connections) and every invocation run on a small slice of a CPU: slower responses, and often a higher bill because duration grows faster than the price drops. Set the memory size explicitly, measured for this function (for example with AWS Lambda Power Tuning).",
+        "{{fn}} sets no memory size and gets the 128 MB default, a small CPU share: cold starts and every invocation run slower.",
     },
     schema: [],
   },

@@ -18,7 +18,7 @@ export default createConfigRule({
     },
     messages: {
       defaultTimeout:
-        "Function '{{fn}}' does not set a timeout, so it gets {{whose}} {{value}} s default, a value nobody chose: a cold start that opens a database connection or calls another API can exceed it and fail with 'Task timed out', while a function that should fail fast may need less. Set the timeout explicitly, a little above the longest run you expect and below what the caller waits (29 s for an API Gateway REST API).",
+        "{{fn}} sets no timeout and gets {{whose}} {{value}} s default: too short for a slow cold start, or too long to fail fast.",
     },
     schema: [],
   },

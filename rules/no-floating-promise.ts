@@ -47,13 +47,13 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       floatingPromise:
-        "'{{what}}' starts a promise that nothing waits for. Lambda freezes the execution environment as soon as the handler's promise settles, so this work may never finish, may resume during a later invocation, and its errors are never reported. Await it, return it, or collect it in an awaited Promise.all/allSettled.",
+        "'{{what}}' starts a promise nothing awaits: Lambda freezes the environment when the handler settles, so the work may not finish and errors are lost.",
       floatingPromiseCallbackHandler:
-        "'{{what}}' starts a promise that this non-async handler does not wait for: its result and errors never reach the callback (a rejection is reported as Runtime.UnhandledPromiseRejection and the runtime exits), and with context.callbackWaitsForEmptyEventLoop = false the work is frozen mid-flight. Call the callback from its then/catch, or make the handler async and await it (Node.js 24 removed callback handlers).",
+        "'{{what}}' starts a promise this callback handler does not wait for: results and errors never reach the callback, and a rejection crashes the runtime.",
       voidPromise:
-        "'void {{what}}' marks this promise as deliberately not awaited, but Lambda freezes the execution environment once the handler returns: the work may never finish or may run during a later invocation, and its errors are lost. Await it; for fire-and-forget work hand it to a queue, another function or a Lambda extension instead.",
+        "'void {{what}}' leaves the promise unawaited: Lambda freezes the environment when the handler returns, so the work may never finish.",
       asyncForEach:
-        "forEach ignores the promises its callback returns: the handler goes on (and returns) before they settle, Lambda freezes them mid-flight and their errors are lost. Use 'for (const x of items) await ...' or 'await Promise.all(items.map(async (x) => ...))'.",
+        "forEach does not wait for its async callback: the handler returns first and Lambda freezes the pending work mid-flight, losing its errors.",
     },
     schema: [],
   },

@@ -64,17 +64,17 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       hardcodedArn:
-        "ARN '{{value}}' is hardcoded: it names one resource in one account and region, so the same code deployed to another stage, account or region still talks to this one (or fails with AccessDenied/NotFound). Pass it in an environment variable set from the deploy config (`!Ref`/`!GetAtt`, `${self:...}`, a CDK construct attribute) and read `process.env`.",
+        "ARN '{{value}}' is hardcoded: deployed to another stage, account or region, the code still uses this one resource.",
       hardcodedArnPart:
-        "This ARN is built with a hardcoded {{part}} '{{value}}': deployed to another account or region, the function still points at this one. Take the whole ARN from an environment variable set by the deploy config, or build it from `process.env.AWS_REGION` and the account in the function's own ARN (`context.invokedFunctionArn`).",
+        "This ARN is built with the hardcoded {{part}} '{{value}}': deployed to another account or region, the function still points at this one.",
       hardcodedQueueUrl:
-        "SQS queue URL '{{value}}' is hardcoded: it holds the account and region of one queue, so other stages send to the wrong queue. Pass the queue URL in an environment variable set from the deploy config (`!Ref` of the queue, `${self:...}`, `queue.queueUrl` in CDK).",
+        "SQS queue URL '{{value}}' is hardcoded: every stage, account and region sends to this one queue.",
       hardcodedEndpoint:
-        "AWS endpoint '{{value}}' is hardcoded with region '{{region}}': each stage and region has its own API ID or endpoint, so this URL only works for one deployment. Pass it in an environment variable set from the deploy config; for service endpoints, let the SDK derive them from the region.",
+        "AWS endpoint '{{value}}' is hardcoded with region {{region}}: every stage and region calls this one deployment.",
       hardcodedRegion:
-        "Region '{{value}}' is hardcoded: Lambda sets `AWS_REGION` and the SDK reads it, so a literal region makes the function call another region when it is deployed elsewhere (cross-region latency and data transfer, or resources not found). Drop the `region` option, or read it from an environment variable when the region is deliberately different.",
+        "Region '{{value}}' is hardcoded: deployed in another region, the function still calls this one (cross-region latency or missing resources).",
       hardcodedResourceName:
-        "'{{property}}' is the literal '{{value}}': resource names differ per stage and account, so this code cannot be deployed twice without editing it. Set the name in an environment variable from the deploy config (`!Ref`, `${self:...}`, `table.tableName` in CDK) and read `process.env` at module scope.",
+        "'{{property}}' is the literal '{{value}}': every stage and account uses this one resource, so the code cannot be deployed twice unchanged.",
     },
     schema: [
       {

@@ -32,9 +32,6 @@ type Options = [
 
 type MessageIds = 'awsAccessKeyId' | 'awsSecretAccessKey' | 'literalCredentials' | 'pemPrivateKey' | 'hardcodedSecret';
 
-const HOW_TO_FIX =
-  'Store it in AWS Secrets Manager or SSM Parameter Store (SecureString) and read it at init, or let the execution role provide AWS credentials; rotate it now, since it is in the repository history.';
-
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secret',
   meta: {
@@ -54,15 +51,15 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       awsAccessKeyId:
-        `AWS access key ID '{{masked}}' is hardcoded: anyone with read access to the code (or the deployment package) can use it, and a Lambda function never needs one because its execution role provides temporary credentials. Delete it, deactivate the key in IAM, and grant the permissions to the function's role. ${HOW_TO_FIX}`,
+        `AWS access key ID '{{masked}}' is hardcoded: anyone with the code or the package can use it, and the execution role already provides credentials.`,
       awsSecretAccessKey:
-        `AWS secret access key '{{masked}}' is hardcoded: with the matching key ID it gives full use of the IAM user's permissions to anyone who reads the code or the deployment package. Lambda functions get credentials from their execution role; deactivate this key. ${HOW_TO_FIX}`,
+        `AWS secret access key '{{masked}}' is hardcoded: anyone with the code or the package gets the IAM user's permissions.`,
       literalCredentials:
-        `Literal AWS credentials ('{{masked}}'): static keys in code bypass the function's execution role and leak with the code. Remove the \`credentials\` option so the SDK uses the role, or assume a role with STS for cross-account access. ${HOW_TO_FIX}`,
+        `Literal AWS credentials ('{{masked}}') bypass the function's execution role and leak with the code and the package.`,
       pemPrivateKey:
-        `A PEM private key ({{label}}) is hardcoded: it is readable by anyone with the code or the deployment package, and cannot be rotated without a deploy. ${HOW_TO_FIX}`,
+        `A PEM private key ({{label}}) is hardcoded: anyone with the code or the package can read it, and rotating it takes a deploy.`,
       hardcodedSecret:
-        `'{{name}}' is bound to a hardcoded secret ('{{masked}}'): it ships in the deployment package and the repository, is shared by every stage, and cannot be rotated without a deploy. ${HOW_TO_FIX}`,
+        `'{{name}}' holds a hardcoded secret ('{{masked}}'): it ships in the repository and package, all stages share it and rotating it takes a deploy.`,
     },
     schema: [
       {

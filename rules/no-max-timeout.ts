@@ -1,5 +1,5 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
-import { origin, triggerName } from '../src/config-rule-helpers.js';
+import { origin } from '../src/config-rule-helpers.js';
 import { isNonSyncTrigger, literal, type LambdaFunction } from '../src/model/index.js';
 
 /**
@@ -20,11 +20,11 @@ export default createConfigRule({
     },
     messages: {
       maxTimeout:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum: a stuck call (a stalled HTTP request, an endless retry loop) runs and is billed for 15 minutes before Lambda stops it, and whoever invoked it waits that long. Set the timeout a little above the longest run you measured; if the work really needs 15 minutes, split it or move it to Step Functions.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} is the Lambda maximum: a stuck run is billed for 15 minutes and its caller waits that long.",
       maxTimeoutAsync:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum. It is only invoked by {{triggers}}, so no caller waits, but a stuck run is still billed for 15 minutes (and holds SQS messages or a stream shard that long). Set the timeout a little above the longest run you measured, or suppress this rule for the function with a reason if 15 minutes is intended.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} is the Lambda maximum: no caller waits, but a stuck run is billed for 15 minutes.",
       aboveMaxTimeout:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), above the {{max}} s Lambda maximum: the deploy fails with a validation error. Set at most {{max}} s, and split longer work or move it to Step Functions.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} is above the {{max}} s Lambda maximum: the deploy fails with a validation error.",
     },
     schema: [],
   },
@@ -43,7 +43,7 @@ export default createConfigRule({
         if (asyncKinds) {
           context.report({
             messageId: 'maxTimeoutAsync',
-            data: { ...data, triggers: asyncKinds.map(triggerName).join(', ') },
+            data,
             loc: fn.timeout.loc,
             severity: 'info',
             functions: [fn.name],

@@ -17,7 +17,7 @@ export default createConfigRule({
     },
     messages: {
       publicFunctionUrl:
-        "Function '{{fn}}' has a function URL with auth type NONE: anyone on the internet who finds the URL can invoke it, with no authentication, throttling or WAF in front, and each call runs and bills the function. Use AuthType AWS_IAM (callers sign requests; CloudFront can sign with origin access control), put API Gateway in front, or, if the handler checks a token itself, suppress this rule for the function with that reason.",
+        "{{fn}} has a function URL with auth type NONE: anyone who finds the URL can invoke it, unauthenticated, and each call is billed.",
     },
     schema: [],
   },

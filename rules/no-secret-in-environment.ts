@@ -2,16 +2,12 @@ import { createConfigRule } from '../src/config-rules/create-config-rule.js';
 import { ignoresRule } from '../src/config-rule-helpers.js';
 import { isReference, type SourceLocation } from '../src/model/index.js';
 import { findSecret, isPlaceholder } from '../src/secret-patterns.js';
+import { nameList } from '../src/name-list.js';
 
 type Options = [{ ignoreNames?: string[] }];
 type MessageId = 'awsAccessKey' | 'awsSecretKey' | 'privateKey' | 'knownToken' | 'urlCredentials' | 'secretName';
 
 const NAME = 'no-secret-in-environment';
-
-const HOW_TO_FIX =
-  "Store it in Secrets Manager or SSM Parameter Store (SecureString) and pass a reference instead ({{resolve:secretsmanager:...}}, ${ssm:...}, a NoEcho parameter, a Terraform data source), or read it at init with the AWS Parameters and Secrets Lambda extension; then rotate the exposed value.";
-const WHY =
-  'anyone who can read the repository, the template, the deployment state or the function configuration (console, lambda:GetFunctionConfiguration) can read it';
 
 export default createConfigRule<Options, MessageId>({
   name: NAME,
@@ -27,12 +23,12 @@ export default createConfigRule<Options, MessageId>({
       ],
     },
     messages: {
-      awsAccessKey: `Environment variable '{{name}}' (function {{functions}}) holds an AWS access key ID ({{masked}}) in plaintext: ${WHY}, and long-lived IAM user keys in a function are not needed (the execution role provides credentials). Remove it and grant the permissions to the function's role; deactivate the key.`,
-      awsSecretKey: `Environment variable '{{name}}' (function {{functions}}) holds an AWS secret access key ({{masked}}) in plaintext: ${WHY}, and the execution role already provides credentials. Remove it, grant the permissions to the function's role, and deactivate the key pair.`,
-      privateKey: `Environment variable '{{name}}' (function {{functions}}) holds a PEM private key in plaintext: ${WHY}. ${HOW_TO_FIX}`,
-      knownToken: `Environment variable '{{name}}' (function {{functions}}) holds a {{tokenKind}} ({{masked}}) in plaintext: ${WHY}. ${HOW_TO_FIX}`,
-      urlCredentials: `Environment variable '{{name}}' (function {{functions}}) holds a connection URL with a password ({{masked}}) in plaintext: ${WHY}. ${HOW_TO_FIX}`,
-      secretName: `Environment variable '{{name}}' (function {{functions}}) looks like a secret and holds a plaintext literal ({{masked}}): ${WHY}. ${HOW_TO_FIX}`,
+      awsAccessKey: `Environment variable {{name}} of {{functions}} is a plaintext AWS access key ID ({{masked}}): anyone who can read the config can use it.`,
+      awsSecretKey: `Environment variable {{name}} of {{functions}} is a plaintext AWS secret access key ({{masked}}): anyone who can read the config can use it.`,
+      privateKey: `Environment variable {{name}} of {{functions}} is a plaintext PEM private key: anyone who can read the config can use it.`,
+      knownToken: `Environment variable {{name}} of {{functions}} is a plaintext {{tokenKind}} ({{masked}}): anyone who can read the config can use it.`,
+      urlCredentials: `Environment variable {{name}} of {{functions}} is a URL with a plaintext password ({{masked}}): anyone who can read the config can use it.`,
+      secretName: `Environment variable {{name}} of {{functions}} is a plaintext secret ({{masked}}): anyone who can read the config can use it.`,
     },
     schema: [
       {
@@ -71,7 +67,7 @@ export default createConfigRule<Options, MessageId>({
         for (const { name, hit, loc, functions } of groups.values()) {
           context.report({
             messageId: hit.messageId,
-            data: { name, masked: hit.masked, tokenKind: hit.tokenKind ?? '', functions: functions.map((f) => `'${f}'`).join(', ') },
+            data: { name, masked: hit.masked, tokenKind: hit.tokenKind ?? '', functions: nameList(functions) },
             loc,
             functions,
           });

@@ -4,7 +4,9 @@ import { isPerRecordCatch } from '../src/batch-records.js';
 import { catchCallSite, catchClauseSite, swallowKind, type CatchSite } from '../src/catch-analysis.js';
 import { createRule } from '../src/rule-creator.js';
 import { enclosingHandler, isFunctionNode, keyName, unwrapTs, walk, type FunctionNode, type HandlerInfo } from '../src/handlers/index.js';
-import { isNonSyncTrigger } from '../src/model/trigger.js';
+import { isNonSyncTrigger, type TriggerKind } from '../src/model/trigger.js';
+import { triggerName } from '../src/config-rule-helpers.js';
+import { nameList } from '../src/name-list.js';
 
 type MessageIds = 'swallowedError' | 'statusCodeResponse';
 
@@ -24,9 +26,9 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       swallowedError:
-        'This catch {{what}} and the {{trigger}} handler then finishes normally: Lambda counts the invocation as a success, so the event is not retried and never reaches a dead-letter queue or on-failure destination. Rethrow after logging (throw err), or record the failure where something acts on it.',
+        "This catch {{what}} and the {{trigger}} handler returns normally: Lambda counts a success, so the event is never retried or sent to a DLQ.",
       statusCodeResponse:
-        'Returning a statusCode from a {{trigger}} handler is a successful invocation: nothing reads the status, so the event is not retried and never reaches a dead-letter queue or on-failure destination. Throw the error instead.',
+        "Returning a statusCode from this {{trigger}} handler is a success: nothing reads it, so the event is never retried or sent to a DLQ.",
     },
     schema: [],
   },
@@ -54,7 +56,7 @@ export default createRule<[], MessageIds>({
       context.report({
         node: site.node,
         messageId: 'swallowedError',
-        data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', trigger: owner.handler.triggers.join('/') },
+        data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', trigger: triggerNames(owner.handler.triggers) },
       });
     }
 
@@ -77,7 +79,7 @@ export default createRule<[], MessageIds>({
           response = node.arguments[1];
         }
         if (response && isStatusCodeObject(response)) {
-          context.report({ node, messageId: 'statusCodeResponse', data: { trigger: owner.handler.triggers.join('/') } });
+          context.report({ node, messageId: 'statusCodeResponse', data: { trigger: triggerNames(owner.handler.triggers) } });
         }
         return undefined;
       });
@@ -139,4 +141,9 @@ function isStatusCodeObject(node: TSESTree.Node): boolean {
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const keys = value.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [keyName(p)] : []));
   return keys.includes('statusCode') && !keys.includes('batchItemFailures');
+}
+
+/** `SQS and EventBridge`: the handler's triggers as the AWS services are written. */
+function triggerNames(triggers: readonly TriggerKind[]): string {
+  return nameList(triggers.map(triggerName));
 }

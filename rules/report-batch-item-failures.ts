@@ -50,13 +50,13 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       swallowedRecordError:
-        "This per-record catch {{what}}: the record's failure is not reported, so the invocation succeeds and Lambda deletes the message (SQS) or checkpoints past it (streams): it is never retried and never reaches the DLQ or on-failure destination. Push { itemIdentifier: {{identifier}} } to batchItemFailures and return { batchItemFailures } (with ReportBatchItemFailures on the event source mapping), rethrow, or use Powertools processPartialResponse.",
+        "This per-record catch {{what}} without adding the record to batchItemFailures: the invocation succeeds and the record is never retried.",
       throwFailsBatch:
-        'This throw escapes the loop over event.Records: the invocation fails and Lambda retries the whole batch, so records already processed in this invocation are processed again (duplicate side effects), and a stream shard stays blocked until the batch succeeds. Catch per record and report it in batchItemFailures ({ itemIdentifier: {{identifier}} }), or use Powertools processPartialResponse or middy sqs-partial-batch-failure.',
+        "This throw escapes the loop over event.Records: Lambda retries the whole batch, so the records already processed are processed again.",
       wrongItemIdentifier:
-        "itemIdentifier is set from '{{field}}', but Lambda matches failures by {{expected}}. An identifier that is not a record of the batch makes Lambda treat the response as invalid (SQS: the whole batch fails and is retried) or checkpoint at the wrong record. Use {{expected}}.",
+        "itemIdentifier comes from '{{field}}' but Lambda expects {{expected}}: it rejects the response and retries the whole batch.",
       missingItemIdentifier:
-        'This batchItemFailures entry has no itemIdentifier key ({{found}}): Lambda treats a response with a bad key name as a complete failure and retries the whole batch. Push { itemIdentifier: {{identifier}} }.',
+        "This batchItemFailures entry has no itemIdentifier ({{found}}): Lambda treats the response as a failure and retries the whole batch.",
     },
     schema: [],
   },
@@ -96,7 +96,8 @@ export default createRule<[], MessageIds>({
 
     function checkThrow(node: TSESTree.ThrowStatement): void {
       const owner = batchOwner(node);
-      if (!owner) return;
+      // Batch size 1: throwing fails exactly the one record, which is what a failure should do.
+      if (!owner || owner.handler.maxBatchSize === 1) return;
       const loop = enclosingRecordsLoop(node, sourceCode);
       // Promise.allSettled keeps one record's rejection from failing the others.
       if (!loop || loop.settled) return;

@@ -1,5 +1,4 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
-import { origin, where } from '../src/config-rule-helpers.js';
 import { literal, type SqsQueue } from '../src/model/index.js';
 
 /**
@@ -23,9 +22,9 @@ export default createConfigRule({
     },
     messages: {
       visibilityBelowTimeout:
-        "Queue '{{queue}}' has a visibility timeout of {{visibility}} s ({{visibilityOrigin}}), shorter than the {{timeout}} s timeout of function '{{fn}}' that it triggers (timeout {{timeoutOrigin}}): Lambda rejects the event source mapping at deploy because the function timeout exceeds the queue's visibility timeout. Set the queue's visibility timeout to at least {{recommended}} s (6x the function timeout, AWS's recommendation) or lower the function timeout.",
+        "Queue {{queue}} visibility timeout {{visibility}} s is below the {{timeout}} s timeout of {{fn}}: Lambda rejects the event source mapping at deploy.",
       visibilityBelowSixTimes:
-        "Queue '{{queue}}' has a visibility timeout of {{visibility}} s ({{visibilityOrigin}}), less than 6x the {{timeout}} s timeout of function '{{fn}}' that it triggers (timeout {{timeoutOrigin}}): when Lambda retries a throttled or failed batch, messages become visible again while still being processed and are handled twice. Set the queue's visibility timeout to at least {{recommended}} s, as AWS recommends.",
+        "Queue {{queue}} visibility timeout {{visibility}} s is under 6x the {{timeout}} s timeout of {{fn}} ({{recommended}} s): retried messages run twice.",
     },
     schema: [],
   },
@@ -56,12 +55,8 @@ export default createConfigRule({
             data: {
               queue: queue.name,
               visibility,
-              visibilityOrigin: queue.visibilityTimeout.isDefault
-                ? `not set, so the SQS default applies; queue defined at ${where(queue.source)}`
-                : origin(queue.visibilityTimeout),
               fn: fn.name,
               timeout,
-              timeoutOrigin: fn.timeout.isDefault ? `not set, the Lambda default; function at ${where(fn.source)}` : origin(fn.timeout),
               recommended,
             },
             loc: queue.visibilityTimeout.isDefault ? queue.source : queue.visibilityTimeout.loc,

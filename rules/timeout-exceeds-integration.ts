@@ -1,5 +1,5 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
-import { origin, triggerName, where } from '../src/config-rule-helpers.js';
+import { origin, triggerName } from '../src/config-rule-helpers.js';
 import { isReference, literal, type Trigger } from '../src/model/index.js';
 
 /**
@@ -53,13 +53,13 @@ export default createConfigRule({
     },
     messages: {
       exceedsRestApi:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), but the API Gateway REST API in front of it ({{triggerAt}}) gives up after {{limit}} s: the client gets a 504 while the function keeps running and billing, and a retry by the client runs it twice. Lower the timeout to {{limit}} s or less and make long work asynchronous (return 202, process from SQS or Step Functions); for a Regional or private REST API you can instead raise the integration timeout (quota request, then TimeoutInMillis on the integration).",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds the REST API's {{limit}} s: callers get 504 while the function keeps running and billing.",
       exceedsConfiguredIntegration:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), but its {{trigger}} integration ({{triggerAt}}) is configured to wait {{limit}} s: after that the client gets a 504 while the function keeps running and billing. Lower the function timeout to {{limit}} s or less, or raise the integration timeout.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds its {{trigger}} integration timeout of {{limit}} s: callers get 504 while the function keeps running.",
       exceedsIntegration:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), but {{trigger}} ({{triggerAt}}) waits at most {{limit}} s and that limit cannot be raised: the client gets an error (504 for HTTP APIs) while the function keeps running and billing. Lower the timeout to {{limit}} s or less and make long work asynchronous (return early, process from SQS or Step Functions).",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds the {{trigger}}'s hard {{limit}} s limit: callers get an error while the function keeps running.",
       exceedsEdge:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), but Lambda@Edge allows at most {{limit}} s for {{edgeEventType}} triggers ({{triggerAt}}): CloudFront rejects the association or the viewer gets an error. Lower the timeout to {{limit}} s or less.",
+        "Timeout {{timeout}} s ({{origin}}) of {{fn}} exceeds Lambda@Edge's {{limit}} s for {{edgeEventType}}: CloudFront rejects the association.",
     },
     schema: [],
   },
@@ -84,7 +84,6 @@ export default createConfigRule({
             origin: origin(fn.timeout),
             limit: formatSeconds(lowest.seconds),
             trigger: lowest.trigger.edgeEventType ? 'Lambda@Edge' : triggerName(lowest.trigger.kind),
-            triggerAt: where(lowest.trigger.loc),
             edgeEventType: lowest.trigger.edgeEventType ?? '',
           },
           loc: fn.timeout.loc,

@@ -2,6 +2,8 @@ import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { envAccessesFor } from '../src/cross-rules/env-reads.js';
 import { dotenvNames } from '../src/cross-rules/dotenv.js';
 import { OPTIONAL_BY_CONVENTION, RUNTIME_ENV_VARS, environmentKnown } from '../src/cross-rules/lambda-env.js';
+import { nameList } from '../src/name-list.js';
+import { setByDeployPlugin } from '../src/cross-rules/plugin-env.js';
 
 interface Options {
   /** Names that may be read without a definition. */
@@ -21,7 +23,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     },
     messages: {
       undefinedEnvVar:
-        "process.env.{{name}} is read without a fallback, but {{functions}} {{verb}} not define {{name}} in {{config}}: at run time it is undefined. Add {{name}} to the function's (or the provider/Globals) environment, give the read a fallback (`?? 'value'`), or fix the name if it is a typo.",
+        "process.env.{{name}} has no fallback and is not set for {{functions}} in {{config}}: it is undefined at run time.",
     },
     schema: [
       {
@@ -51,7 +53,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
           for (const read of envAccessesFor(linked, file, facts!)) {
             const name = read.name;
             if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
-            if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;
+            if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name) || setByDeployPlugin(fn, name)) continue;
             const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
             const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };
             site.functions.add(fn.name);
@@ -67,9 +69,9 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
             messageId: 'undefinedEnvVar',
             data: {
               name: site.name,
-              functions: names.length === 1 ? `function '${names[0]}'` : `functions ${names.map((n) => `'${n}'`).join(', ')}`,
+              functions: nameList(names),
               verb: names.length === 1 ? 'does' : 'do',
-              config: [...site.configs].sort().join(', '),
+              config: nameList([...site.configs].sort()),
             },
             loc: { file: site.file, line: site.line, column: site.column },
             functions: names,

@@ -14,7 +14,7 @@ export default createCrossRule({
     },
     messages: {
       unusedEnvVar:
-        "Environment variable {{name}} is defined for function '{{fn}}' but no code it runs ({{files}} file(s) from {{handler}}) reads it. Unused variables count toward the 4 KB environment limit and often hide a renamed one: remove it, or fix the name the code reads.",
+        "Environment variable {{name}} of {{fn}} is read by none of the {{files}} files its handler loads: dead weight in the 4 KB limit, or a typo.",
     },
     schema: [],
   },

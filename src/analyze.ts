@@ -6,8 +6,9 @@ import { runCrossRules } from './cross-rules/run.js';
 import type { LinkedFunction } from './cross-rules/types.js';
 import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type LintedFile } from './code/lint-pass.js';
 import { compareFindings, type Finding } from './findings.js';
+import { applyPrecedence } from './precedence.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { isBatchTrigger, literal, type LambdaFunction, type ProjectModel } from './model/index.js';
 import { discoverFiles, isCodeFile } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { focusFunctions, nodeHandlerFile } from './project/focus.js';
@@ -124,15 +125,24 @@ function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSet
     const existing = list.find((h) => h.export === resolution.exportName);
     const triggers = [...new Set(fn.triggers.map((t) => t.kind))];
     const runtime = literal(fn.runtime);
+    const batch = maxBatchSize(fn);
     if (existing) {
       existing.functions = [...(existing.functions ?? []), fn.name];
       existing.trigger = [...new Set([...(existing.trigger ?? []), ...triggers])];
+      existing.maxBatchSize = existing.maxBatchSize === undefined || batch === undefined ? undefined : Math.max(existing.maxBatchSize, batch);
     } else {
-      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name] });
+      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name], maxBatchSize: batch });
     }
     handlersByFile.set(resolution.file, list);
   }
   return handlersByFile;
+}
+
+/** The largest batch size of the function's queue and stream triggers, when each one sets a literal one. */
+function maxBatchSize(fn: LambdaFunction): number | undefined {
+  const sizes = fn.triggers.filter((t) => isBatchTrigger(t.kind)).map((t) => literal(t.batchSize));
+  if (sizes.length === 0 || sizes.some((s) => typeof s !== 'number')) return undefined;
+  return Math.max(...(sizes as number[]));
 }
 
 function codeRuleSettings(rules: Record<string, RuleSetting>): Record<string, CodeRuleSetting> {
@@ -162,7 +172,7 @@ function report(
   }
 
   const findings: Finding[] = [...diagnosticFindings(model)];
-  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now));
+  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now, { callbackHandlers: callbackHandlers(linked, linted) }));
   findings.push(
     ...runCrossRules(Object.values(crossRules), rules, { model, functions: checked, facts: (file) => linted.get(file)?.facts, host }),
   );
@@ -180,12 +190,24 @@ function report(
   return {
     model,
     functions: linked,
-    findings: dedupe(findings).sort(compareFindings),
+    findings: applyPrecedence(dedupe(findings)).sort(compareFindings),
     sources,
     files,
     readSource: (file) => sources.get(file) ?? host.readFile(file),
     missingPaths,
   };
+}
+
+/** Ids of the functions whose handler (as linted) takes Lambda's callback parameter. */
+function callbackHandlers(linked: LinkedFunction[], linted: Map<string, LintedFile>): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of linked) {
+    const file = nodeHandlerFile(entry);
+    if (!file || entry.resolution.status !== 'found') continue;
+    const exportName = entry.resolution.exportName;
+    if (linted.get(file)?.facts?.handlers.some((h) => h.exportName === exportName && h.takesCallback)) ids.add(entry.fn.id);
+  }
+  return ids;
 }
 
 /** A code finding in a handler file names the functions that run it. */

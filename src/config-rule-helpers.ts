@@ -7,14 +7,12 @@ export function where(loc: SourceLocation): string {
 }
 
 /**
- * Where a value comes from, for messages: `set at template.yaml:15 (Globals)`,
- * `not set, the AWS default`.
+ * Where a value comes from, for messages (the finding already points at its line):
+ * `from Globals`, `from provider`, `own setting`, `the default`.
  */
 export function origin(located: Located<unknown>): string {
-  if (located.isDefault) return 'not set, so the AWS default applies';
-  const inherited =
-    located.inheritedFrom === 'globals' ? ' (inherited from Globals)' : located.inheritedFrom === 'provider' ? ' (inherited from provider)' : '';
-  return `set at ${where(located.loc)}${inherited}`;
+  if (located.isDefault) return 'the default';
+  return located.inheritedFrom === 'globals' ? 'from Globals' : located.inheritedFrom === 'provider' ? 'from provider' : 'own setting';
 }
 
 const TRIGGER_NAMES: Record<TriggerKind, string> = {

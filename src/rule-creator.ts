@@ -16,6 +16,11 @@ export interface LambdalintDocs {
   strictOptions?: unknown[];
   /** Where the rule's reason comes from: AWS documentation pages, measurements. */
   sources: string[];
+  /**
+   * Messages whose findings are at most this severity in the CLI, whatever the rule's setting
+   * (an ESLint rule has one severity, so in ESLint the rule's setting applies).
+   */
+  messageSeverity?: Record<string, 'warning' | 'info'>;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/lambdalint/lambdalint/blob/main/docs/rules/';

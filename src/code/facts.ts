@@ -50,7 +50,13 @@ export interface CodeFacts {
   /** The file loads dotenv (`dotenv/config`, `require('dotenv').config()`). */
   loadsDotenv: boolean;
   /** Per handler export: does it return a partial batch response. */
-  handlers: Array<{ exportName: string; returnsBatchItemFailures: boolean; loc: Loc }>;
+  handlers: Array<{
+    exportName: string;
+    returnsBatchItemFailures: boolean;
+    /** Declares Lambda's third parameter (callback), which the nodejs24.x runtime refuses. */
+    takesCallback?: boolean;
+    loc: Loc;
+  }>;
 }
 
 export function emptyFacts(): CodeFacts {
@@ -206,6 +212,7 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
               // middy's sqs-partial-batch-failure middleware builds the response itself.
               returnsBatchItemFailures:
                 functions.some(mentionsBatchItemFailures) || handler.middlewares.some((m) => /partialbatch/i.test(m)),
+              takesCallback: handler.wrappers.length === 0 && handler.fn.params.filter((p) => !(p.type === AST_NODE_TYPES.Identifier && p.name === 'this')).length >= 3,
               loc: locOf(handler.exportNode),
             });
           }

@@ -4,6 +4,7 @@ import { Linter, type ESLint, type Rule } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin, { CODE_FILES } from '../plugin.js';
+import { codeRules } from '../../rules/index.js';
 import type { Finding } from '../findings.js';
 import type { HandlerSetting } from '../handlers/settings.js';
 import type { ProjectHost } from '../project/host.js';
@@ -11,7 +12,6 @@ import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
 import { resolveRelativeImport } from './resolve-import.js';
 import { guardRule, type RuleFailure } from './guard-rules.js';
 import { cliRulePlaceholders } from '../cli-rule-placeholders.js';
-import { codeRules } from '../../rules/index.js';
 import { RULE_PREFIX, unknownRuleFinding } from '../suppressions.js';
 
 export interface CodeRuleSetting {
@@ -166,7 +166,7 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
       findings.push({
         ruleId: 'internal-error',
         severity: 'error',
-        message: `Rule '${failure.ruleId}' failed on this file (${failure.message}); the other rules and files were still checked. Please report it with this file.`,
+        message: `Rule '${failure.ruleId}' failed on this file (${failure.message}); the other rules and files were still checked (please report it with this file).`,
         file,
         line: 1,
         column: 1,
@@ -204,9 +204,11 @@ function toFindings(file: string, message: Linter.LintMessage): Finding[] {
 function toFinding(file: string, message: Linter.LintMessage): Finding {
   // A message with no rule and no fatal flag is an unused disable directive.
   const ruleId = message.fatal ? 'parse-error' : message.ruleId === null ? 'unused-disable-directive' : message.ruleId.replace(/^lambdalint\//, '');
+  const configured = message.severity === 2 ? 'error' : 'warning';
+  const cap = codeRules[ruleId as keyof typeof codeRules]?.meta.docs?.messageSeverity?.[message.messageId ?? ''];
   return {
     ruleId,
-    severity: message.severity === 2 ? 'error' : 'warning',
+    severity: cap === 'info' || (cap === 'warning' && configured === 'error') ? cap : configured,
     message: message.message,
     messageId: message.messageId,
     file,

@@ -339,7 +339,7 @@ export class LintPool {
       findings: [{
         ruleId: 'internal-error',
         severity: 'error',
-        message: `${why}; the other files were still checked. Please report it with this file.`,
+        message: `${why}; the other files were still checked (please report it with this file).`,
         file: current.file,
         line: 1,
         column: 1,

@@ -1,6 +1,7 @@
 import type { ProjectModel } from '../model/index.js';
 import type { ConfigRule, ConfigRuleReport, FindingSeverity } from './types.js';
 import type { Finding } from '../findings.js';
+import { nameList } from '../name-list.js';
 
 export interface RuleSetting {
   severity: 'error' | 'warn';
@@ -30,30 +31,45 @@ export function collectRuleFindings(
   model: ProjectModel,
   run: (report: (r: ConfigRuleReport) => void) => void,
 ): Finding[] {
-  const findings: Finding[] = [];
   const configured: FindingSeverity = setting.severity === 'error' ? 'error' : 'warning';
+  const groups = new Map<string, { report: ConfigRuleReport; severity: FindingSeverity; names: string[] }>();
   const report = (r: ConfigRuleReport): void => {
     const severity = r.severity && RANK[r.severity] < RANK[configured] ? r.severity : configured;
-    findings.push({
-      ruleId: rule.name,
-      severity,
-      message: interpolate(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-      messageId: r.messageId,
-      file: r.loc.file,
-      line: r.loc.line,
-      column: r.loc.column,
-      endLine: r.loc.endLine,
-      endColumn: r.loc.endColumn,
-      functions: r.functions,
-    });
+    // One finding per cause: functions that inherit one setting are reported once, at its line.
+    const { fn, ...rest } = r.data ?? {};
+    const key = JSON.stringify([r.loc.file, r.loc.line, r.loc.column, r.messageId, severity, rest]);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { report: r, severity, names: fn === undefined ? [] : [String(fn)] });
+    else if (fn !== undefined) group.names.push(String(fn));
+    if (group && r.functions) group.report = { ...group.report, functions: [...new Set([...(group.report.functions ?? []), ...r.functions])] };
+  };
+  const findings: Finding[] = [];
+  const flush = (): void => {
+    for (const { report: r, severity, names } of groups.values()) {
+      const data = names.length > 0 ? { ...r.data, fn: nameList(names) } : r.data;
+      findings.push({
+        ruleId: rule.name,
+        severity,
+        message: interpolate(rule.meta.messages[r.messageId] ?? r.messageId, data),
+        messageId: r.messageId,
+        file: r.loc.file,
+        line: r.loc.line,
+        column: r.loc.column,
+        endLine: r.loc.endLine,
+        endColumn: r.loc.endColumn,
+        functions: r.functions,
+      });
+    }
   };
   try {
     run(report);
+    flush();
   } catch (error) {
+    if (findings.length === 0) flush();
     findings.push({
       ruleId: 'internal-error',
       severity: 'error',
-      message: `Rule '${rule.name}' failed: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this with the config that triggers it.`,
+      message: `Rule '${rule.name}' failed: ${error instanceof Error ? error.message : String(error)}; the other rules still ran (please report it with the config).`,
       file: model.configFiles[0] ?? '.',
       line: 1,
       column: 1,
@@ -68,6 +84,7 @@ export function runConfigRules(
   rules: ReadonlyArray<ConfigRule>,
   settings: Readonly<Record<string, RuleSetting | undefined>>,
   now: Date = new Date(),
+  code: { callbackHandlers?: ReadonlySet<string> } = {},
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -76,7 +93,7 @@ export function runConfigRules(
     const options = (setting.options ?? rule.defaultOptions) as typeof rule.defaultOptions;
     findings.push(
       ...collectRuleFindings(rule, setting, model, (report) => {
-        const visitor = rule.create({ id: rule.name, options, model, now, report });
+        const visitor = rule.create({ id: rule.name, options, model, now, report, callbackHandlers: code.callbackHandlers });
         for (const fn of model.functions) visitor.function?.(fn);
         visitor.project?.(model);
       }),

@@ -19,6 +19,11 @@ export interface ConfigRuleContext<Options extends readonly unknown[]> {
   model: ProjectModel;
   /** "Today", injectable for date-dependent rules (deprecated-runtime). */
   now: Date;
+  /**
+   * Ids of the functions whose Node.js handler takes a callback (third parameter), when the
+   * handler code was analysed; undefined in a config-only run.
+   */
+  callbackHandlers?: ReadonlySet<string>;
   report(report: ConfigRuleReport): void;
 }
 

@@ -38,6 +38,8 @@ export interface HandlerInfo {
   runtime?: string;
   /** Deploy-config functions using this export (from settings). */
   functions?: string[];
+  /** The largest batch size of its event source mappings, when the config sets every one (from settings). */
+  maxBatchSize?: number;
   eventParam?: string;
   callbackParam?: string;
 }
@@ -129,6 +131,7 @@ function buildInfo(
     triggerSource: 'unknown',
     runtime: want.runtime ?? settings.runtime,
     functions: want.functions,
+    maxBatchSize: want.maxBatchSize,
     eventParam: paramName(0),
     callbackParam: paramName(2),
   };

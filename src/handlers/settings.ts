@@ -8,6 +8,8 @@ export interface HandlerSetting {
   runtime?: string;
   /** Deploy-config function names this export serves, for messages. */
   functions?: string[];
+  /** The largest batch of its queue/stream event sources, when every one sets it (1: one record per invocation). */
+  maxBatchSize?: number;
 }
 
 /** `settings.lambdalint` as read from an ESLint config. */
@@ -53,6 +55,7 @@ function normalise(raw: unknown): LambdalintSettings {
         trigger: triggers.length > 0 ? triggers : undefined,
         runtime: typeof rec.runtime === 'string' ? rec.runtime : runtime,
         functions: Array.isArray(rec.functions) ? rec.functions.filter((f): f is string => typeof f === 'string') : undefined,
+        maxBatchSize: typeof rec.maxBatchSize === 'number' ? rec.maxBatchSize : undefined,
       }];
     });
   }

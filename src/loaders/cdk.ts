@@ -342,11 +342,14 @@ class CdkLoader {
     return this.number(expr, at);
   }
 
-  private constructId(n: TS.NewExpression, index = 1): string {
+  /**
+   * The construct id when it is a static string; otherwise (`id + '-getData'`, computed at synth
+   * time) where the construct is defined, since source code is no name: `function at lib/stack.ts:42`.
+   */
+  private constructId(n: TS.NewExpression, index = 1, noun = 'construct'): string {
     const arg = n.arguments?.[index];
-    if (!arg) return `line${this.loc(n).line}`;
-    const v = this.src.evaluate(arg);
-    return v.kind === 'value' ? String(v.value) : this.src.text(arg);
+    const v = arg ? this.src.evaluate(arg) : undefined;
+    return v?.kind === 'value' ? String(v.value) : `${noun} at ${this.file}:${this.loc(n).line}`;
   }
 
   private uniqueId(name: string, n: TS.Node): string {
@@ -359,7 +362,7 @@ class CdkLoader {
   // --- resources --------------------------------------------------------------
 
   private queue(n: TS.NewExpression): void {
-    const name = this.constructId(n);
+    const name = this.constructId(n, 1, 'queue');
     const props = this.src.props(n.arguments?.[2]);
     const source = this.loc(n);
     const visibility = this.propOr(props, 'visibilityTimeout', (v, at) => this.duration(v, at));
@@ -375,7 +378,7 @@ class CdkLoader {
   }
 
   private logGroup(n: TS.NewExpression): void {
-    const name = this.constructId(n);
+    const name = this.constructId(n, 1, 'log group');
     const props = this.src.props(n.arguments?.[2]);
     const group: LogGroup = { id: this.uniqueId(name, n), name, source: this.loc(n) };
     const prop = props.get('retention');
@@ -386,7 +389,7 @@ class CdkLoader {
   }
 
   private lambda(n: TS.NewExpression, cls: FunctionClass): void {
-    const name = this.constructId(n);
+    const name = this.constructId(n, 1, 'function');
     const source = this.loc(n);
     const props = this.src.props(n.arguments?.[2]);
     const fn: LambdaFunction = {

@@ -15,6 +15,7 @@ import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { get, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
 import type { TemplateContext } from './cloudformation/context.js';
 import { buildFunction, readIgnoredRules } from './cloudformation/functions.js';
+import { isCdkInternalFunction, isCdkSynthesized } from './cloudformation/cdk-synth.js';
 import { linkResources } from './cloudformation/links.js';
 import { booleanValue, locatedNumber, resolve, type CfnParameter, type CfnResource } from './cloudformation/values.js';
 
@@ -56,6 +57,7 @@ export function loadCloudFormation(file: string, text: string, _host: LoaderHost
 }
 
 function merge(into: LoadResult, from: LoadResult): void {
+  if (from.cdkSynthesized) into.cdkSynthesized = true;
   into.functions.push(...from.functions);
   into.queues.push(...from.queues);
   into.logGroups.push(...from.logGroups);
@@ -122,6 +124,8 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
     }
   }
   if (!options.format && [...resources.values()].some((r) => r.type.startsWith('AWS::Serverless::'))) ctx.format = 'sam';
+  const synthesized = !options.format && isCdkSynthesized(root, resources);
+  if (synthesized) result.cdkSynthesized = true;
 
   for (const [id, fn] of options.externalFunctions ?? []) ctx.functions.set(id, fn);
 
@@ -157,6 +161,8 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
 
   for (const resource of resources.values()) {
     if (!FUNCTION_TYPES.has(resource.type)) continue;
+    // The CDK's own custom-resource handlers: the user cannot change them except by upgrading the CDK.
+    if (synthesized && isCdkInternalFunction(resource)) continue;
     const fn = buildFunction(resource, ctx);
     ctx.functions.set(resource.id, fn);
     result.functions.push(fn);

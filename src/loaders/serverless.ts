@@ -168,6 +168,7 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
     const fn = buildFunction(name, keyLoc, def, { file, serviceDir, provider, scope, eventContext, serviceArtifact });
     if (bundler) fn.bundler = bundler;
     if (dotenvFiles.length > 0) fn.dotenvFiles = [...dotenvFiles];
+    if (plugins.length > 0) fn.deployPlugins = [...plugins];
     result.functions.push(fn);
     external.set(serverlessLogicalId(name), fn);
   }

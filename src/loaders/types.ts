@@ -23,6 +23,8 @@ export interface LoadResult {
    * looks like a template) would count their queues twice.
    */
   includedFiles?: string[];
+  /** A template `cdk synth` wrote: build output when the CDK app is in the project. */
+  cdkSynthesized?: boolean;
 }
 
 export function emptyResult(): LoadResult {

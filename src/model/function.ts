@@ -72,6 +72,8 @@ export interface LambdaFunction {
   environmentUnknown?: boolean;
   /** Files whose keys are loaded as environment (dotenv, serverless `useDotenv`). Relative to the root. */
   dotenvFiles?: string[];
+  /** Deploy plugins of its config (serverless `plugins:`), some of which add environment variables. */
+  deployPlugins?: string[];
   triggers: Trigger[];
   /** DLQ (`DeadLetterQueue`, `onError`, `dead_letter_config`). */
   deadLetter?: Located<string>;

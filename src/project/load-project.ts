@@ -82,8 +82,12 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
     else if (maybeCdk && isCdkFile(text)) cdkFiles.push({ file, text });
   }
+  // A template `cdk synth` wrote is build output when the CDK app is here (its stacks are read
+  // instead), like cdk.out: not linted.
+  const cdkApp = cdkFiles.length > 0 || files.some((f) => posix.basename(f) === 'cdk.json');
+  const isBuildOutput = (result: LoadResult): boolean => cdkApp && result.cdkSynthesized === true;
   const announce = async (from: number): Promise<void> => {
-    const functions = results.slice(from).flatMap(({ result }) => result.functions);
+    const functions = results.slice(from).flatMap(({ result }) => (isBuildOutput(result) ? [] : result.functions));
     if (functions.length > 0) options.onFunctions?.(functions);
     await yieldToEventLoop();
   };
@@ -114,8 +118,11 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
   }
   await announce(terraformStart);
 
+  const kept = results.filter(({ result }) => !isBuildOutput(result));
+  for (const { file, result } of results) if (isBuildOutput(result)) configFiles.delete(file);
+
   const model: ProjectModel = { functions: [], queues: [], logGroups: [], diagnostics, configFiles: [...configFiles].sort() };
-  for (const { result } of results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const { result } of kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     model.functions.push(...result.functions);
     model.queues.push(...result.queues);
     model.logGroups.push(...result.logGroups);
@@ -144,7 +151,7 @@ function internalError(file: string, error: unknown): LoadResult {
     logGroups: [],
     diagnostics: [{
       ruleId: 'internal-error',
-      message: `lambdalint failed to load this file (${error instanceof Error ? error.message : String(error)}); the rest of the project was analysed. Please report it.`,
+      message: `lambdalint failed to load this file (${error instanceof Error ? error.message : String(error)}); the rest of the project was analysed (please report it).`,
       loc: { file, line: 1, column: 1 },
     }],
   };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { RULE_HELP } from '../../src/cli/formatters/rule-help.generated.js';
 import { sarif } from '../../src/cli/formatters/sarif.js';
 import type { FileResult } from '../../src/cli/formatters/types.js';
 import { sampleContext, sampleResults } from './sample-results.js';
@@ -109,6 +110,20 @@ describe('sarif output against the official SARIF 2.1.0 schema', () => {
     expect(run.results.find((r: { ruleId: string }) => r.ruleId === 'parse-error').locations[0].physicalLocation.artifactLocation.uri).toBe(
       'odd%20dir/a%2Cb%3Ac%25d.yml',
     );
+  });
+
+  it("rules' help and fullDescription come from their docs page (summary and How to fix), one source of truth", () => {
+    const log = JSON.parse(sarif(sampleResults(), sampleContext()));
+    const rules = log.runs[0].tool.driver.rules as Array<{ id: string; fullDescription: { text: string }; help: { text: string; markdown: string } }>;
+    const documented = rules.filter((r) => RULE_HELP[r.id]);
+    expect(documented.length).toBeGreaterThan(0);
+    for (const rule of documented) {
+      const page = readFileSync(new URL(`../../docs/rules/${rule.id}.md`, import.meta.url), 'utf8');
+      const fix = page.split('## How to fix\n')[1].split('\n## ')[0].trim();
+      expect(rule.help.markdown).toContain(fix);
+      expect(rule.help.text).toContain(`How to fix:\n\n${fix}`);
+      expect(rule.fullDescription.text).toContain(RULE_HELP[rule.id].summary);
+    }
   });
 
   it('a rule without a docs URL or sources still validates (helpUri falls back to the project page)', () => {

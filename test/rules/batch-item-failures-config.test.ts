@@ -222,7 +222,7 @@ runCrossRuleCases('batch-item-failures-config', {
           file: 'template.yaml',
           line: '        Jobs:',
           functions: ['JobsFunction'],
-          messageIncludes: ["Function 'JobsFunction' returns batchItemFailures (src/jobs.mjs), but its sqs event source does not enable ReportBatchItemFailures"],
+          messageIncludes: ['JobsFunction returns batchItemFailures but its SQS source lacks ReportBatchItemFailures'],
         },
       ],
     },
@@ -247,7 +247,7 @@ runCrossRuleCases('batch-item-failures-config', {
         'serverless.yml': serverless(['      - stream:', '          type: dynamodb', '          arn: arn:aws:dynamodb:eu-west-1:123456789012:table/jobs/stream/2024']),
         'worker.js': RETURNS,
       },
-      errors: [{ messageId: 'responseIgnored', file: 'serverless.yml', line: '      - stream:', messageIncludes: ['dynamodb-stream event source'] }],
+      errors: [{ messageId: 'responseIgnored', file: 'serverless.yml', line: '      - stream:', messageIncludes: ['DynamoDB stream source'] }],
     },
     {
       name: 'Powertools processPartialResponse without the setting',
@@ -265,7 +265,7 @@ runCrossRuleCases('batch-item-failures-config', {
         'template.json': cloudformation({ FunctionResponseTypes: ['ReportBatchItemFailures'] }),
         'src/clicks.mjs': 'export const handler = async (event) => {\n  for (const r of event.Records) console.log(r.kinesis.data);\n};\n',
       },
-      errors: [{ messageId: 'neverReturned', file: 'template.json', line: '"FunctionResponseTypes"', functions: ['ClickFunction'], messageIncludes: ['kinesis event source'] }],
+      errors: [{ messageId: 'neverReturned', file: 'template.json', line: '"FunctionResponseTypes"', functions: ['ClickFunction'], messageIncludes: ['Kinesis stream source'] }],
     },
     {
       name: 'Terraform: mapping without function_response_types',

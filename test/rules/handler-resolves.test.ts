@@ -266,7 +266,7 @@ runCrossRuleCases('handler-resolves', {
           file: 'serverless.yml',
           line: 'handler: src/handler/create.main',
           functions: ['create'],
-          messageIncludes: ["Function 'create'", 'src/handler/create{.js,.mjs,.cjs,.ts,.mts,.cts}', 'Runtime.ImportModuleError'],
+          messageIncludes: ['src/handler/create{.js,.mjs,.cjs,.ts,.mts,.cts} does not exist', 'create fails every invocation (Runtime.ImportModuleError)'],
         },
       ],
     },
@@ -285,7 +285,7 @@ runCrossRuleCases('handler-resolves', {
         'src/handlers/create.ts': 'export const main = async () => ({ statusCode: 201 });\n',
         'src/handlers/list.ts': 'export const main = async () => ({ statusCode: 200 });\n',
       },
-      errors: [{ messageId: 'missingFile', file: 'serverless.yml', line: 'craete.main', messageIncludes: ['Did you mean src/handlers/create.ts?'] }],
+      errors: [{ messageId: 'missingFile', file: 'serverless.yml', line: 'craete.main', messageIncludes: ['did you mean src/handlers/create.ts?'] }],
     },
     {
       name: 'serverless: missing export, did you mean',
@@ -298,7 +298,7 @@ runCrossRuleCases('handler-resolves', {
           messageId: 'missingExport',
           file: 'serverless.yml',
           line: 'handler: src/create.handler',
-          messageIncludes: ["src/create.ts has no export 'handler'", "Did you mean 'handle'?", 'Runtime.HandlerNotFound'],
+          messageIncludes: ["src/create.ts has no export 'handler'", "did you mean 'handle'?", 'Runtime.HandlerNotFound'],
         },
       ],
     },
@@ -326,7 +326,7 @@ runCrossRuleCases('handler-resolves', {
         ),
         'src/orders.ts': 'export const handle = async () => ({ statusCode: 200 });\n',
       },
-      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: orders.handler', functions: ['OrdersFunction'], messageIncludes: ["Did you mean 'handle'?"] }],
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: orders.handler', functions: ['OrdersFunction'], messageIncludes: ["did you mean 'handle'?"] }],
     },
     {
       name: 'SAM: missing file under CodeUri, Handler inherited from Globals',
@@ -388,7 +388,7 @@ runCrossRuleCases('handler-resolves', {
         ),
         'notifier/app.py': 'def handler(event, context):\n    return None\n\ndef _helper():\n    pass\n',
       },
-      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.handlr', messageIncludes: ["no export 'handlr'", "Did you mean 'handler'?"] }],
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.handlr', messageIncludes: ["no export 'handlr'", "did you mean 'handler'?"] }],
     },
     {
       name: 'CloudFormation JSON: handler file missing',
@@ -432,7 +432,7 @@ runCrossRuleCases('handler-resolves', {
         ...cdkStack("    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/order.ts',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n"),
         'lambda/orders.ts': 'export const handler = async () => ({ statusCode: 200 });\n',
       },
-      errors: [{ messageId: 'missingFile', file: 'lib/stack.ts', line: "entry: 'lambda/order.ts'", messageIncludes: ['Did you mean lambda/orders.ts?'] }],
+      errors: [{ messageId: 'missingFile', file: 'lib/stack.ts', line: "entry: 'lambda/order.ts'", messageIncludes: ['did you mean lambda/orders.ts?'] }],
     },
     {
       name: "CDK: NodejsFunction entry without the default 'handler' export, reported at entry",
@@ -440,7 +440,7 @@ runCrossRuleCases('handler-resolves', {
         ...cdkStack("    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/orders.ts',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n"),
         'lambda/orders.ts': 'export const handle = async () => ({ statusCode: 200 });\n',
       },
-      errors: [{ messageId: 'missingExport', file: 'lib/stack.ts', line: "entry: 'lambda/orders.ts'", messageIncludes: ["no export 'handler'", "Did you mean 'handle'?"] }],
+      errors: [{ messageId: 'missingExport', file: 'lib/stack.ts', line: "entry: 'lambda/orders.ts'", messageIncludes: ["no export 'handler'", "did you mean 'handle'?"] }],
     },
     {
       name: 'CDK: NodejsFunction with an explicit handler name, reported at handler',

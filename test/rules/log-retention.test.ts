@@ -16,7 +16,7 @@ testConfigRule(rule, {
     {
       name: 'SAM function without a log group',
       model: [lambda('Api', { line: 10, triggers: [trigger('http-api', 20)] })],
-      findings: [{ messageId: 'noRetention', at: 'template.yaml:10', severity: 'error', functions: ['Api'], includes: ["'Api'", 'forever'] }],
+      findings: [{ messageId: 'noRetention', at: 'template.yaml:10', severity: 'error', functions: ['Api'], includes: ['Api sets no log retention', 'forever'] }],
     },
     { name: 'serverless function without logRetentionInDays', model: [lambda('hello', { line: 22, file: 'serverless.yml', format: 'serverless' })], findings: [{ messageId: 'noRetention', at: 'serverless.yml:22' }] },
     { name: 'Terraform function without aws_cloudwatch_log_group', model: [lambda('aws_lambda_function.api', { line: 5, file: 'main.tf', format: 'terraform' })], findings: [{ messageId: 'noRetention', at: 'main.tf:5' }] },

@@ -1,4 +1,5 @@
-import { cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, cdkStack, dedent, runCrossRuleCases } from '../helpers/temp-project.js';
 
 const pkg = (dependencies: Record<string, string> = {}, devDependencies: Record<string, string> = {}, extra: Record<string, unknown> = {}): string =>
   `${JSON.stringify({ name: 'orders', private: true, ...extra, dependencies, devDependencies }, null, 2)}\n`;
@@ -182,7 +183,7 @@ runCrossRuleCases('missing-dependency', {
           file: 'create.js',
           line: "require('aws-sdk')",
           functions: ['create'],
-          messageIncludes: ["'aws-sdk' is imported by function 'create' (nodejs18.x)", 'package.json does not list aws-sdk'],
+          messageIncludes: ["'aws-sdk' fails at init in create: nodejs18.x ships only the AWS SDK v3", 'package.json does not list aws-sdk'],
         },
       ],
     },
@@ -205,7 +206,7 @@ runCrossRuleCases('missing-dependency', {
         'list.js': "import { db } from './lib/db.js';\nexport const handler = async () => db;\n",
         'lib/db.js': "import AWS from 'aws-sdk';\nexport const db = new AWS.DynamoDB.DocumentClient();\n",
       },
-      errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'lib/db.js', line: 1, functions: ['create', 'list'], messageIncludes: ["functions 'create', 'list'"] }],
+      errors: [{ messageId: 'awsSdkV2NotInRuntime', file: 'lib/db.js', line: 1, functions: ['create', 'list'], messageIncludes: ['in create and list'] }],
     },
     {
       name: 'serverless: a devDependency without a bundler',
@@ -214,7 +215,7 @@ runCrossRuleCases('missing-dependency', {
         'package.json': pkg({ uuid: '^9' }, { zod: '^3' }),
         'create.js': "import { v4 } from 'uuid';\nimport { z } from 'zod';\nexport const handler = async () => [v4(), z];\n",
       },
-      errors: [{ messageId: 'devDependencyOnly', file: 'create.js', line: "from 'zod'", messageIncludes: ["'zod' is only in devDependencies of package.json"] }],
+      errors: [{ messageId: 'devDependencyOnly', file: 'create.js', line: "from 'zod'", messageIncludes: ["'zod' is only a devDependency in package.json"] }],
     },
     {
       name: 'serverless-plugin-typescript compiles but does not bundle: devDependencies are left out',
@@ -232,7 +233,7 @@ runCrossRuleCases('missing-dependency', {
         'package.json': pkg({ uuid: '^9' }),
         'create.cjs': "const axios = require('axios');\nexports.handler = async () => axios.get('https://example.com');\n",
       },
-      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by function 'create' but listed in no package.json from . up to the project root"] }],
+      errors: [{ messageId: 'notInAnyManifest', file: 'create.cjs', line: 1, messageIncludes: ["'axios' is imported by create but in no package.json from . up"] }],
     },
     {
       name: 'TypeScript: a package used as a value with only @types listed',
@@ -276,4 +277,22 @@ runCrossRuleCases('missing-dependency', {
       errors: [{ messageId: 'devDependencyOnly', file: 'lambda/webhook.js', line: 1, functions: ['Webhook'] }],
     },
   ],
+});
+
+describe('precedence over no-aws-sdk-v2 (one finding per cause)', () => {
+  it("require('aws-sdk') the runtime lacks is reported once, by missing-dependency", async () => {
+    const { findings } = await analyzeFiles(
+      { 'serverless.yml': serverless('nodejs18.x'), 'package.json': pkg({ uuid: '^9' }), 'create.js': AWS_SDK_V2 },
+      { 'missing-dependency': {}, 'no-aws-sdk-v2': {} },
+    );
+    expect(findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['missing-dependency:1']);
+  });
+
+  it('aws-sdk listed in package.json: only no-aws-sdk-v2 speaks', async () => {
+    const { findings } = await analyzeFiles(
+      { 'serverless.yml': serverless('nodejs18.x'), 'package.json': pkg({ 'aws-sdk': '^2' }), 'create.js': AWS_SDK_V2 },
+      { 'missing-dependency': {}, 'no-aws-sdk-v2': {} },
+    );
+    expect(findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['no-aws-sdk-v2:1']);
+  });
 });

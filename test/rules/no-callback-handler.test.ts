@@ -1,5 +1,7 @@
 import rule from '../../rules/no-callback-handler.js';
+import { describe, expect, it } from 'vitest';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { analyzeFiles, dedent } from '../helpers/temp-project.js';
 
 const ruleTester = createRuleTester();
 
@@ -214,7 +216,16 @@ import type { Handler } from 'aws-lambda';
 export const handler: Handler = async (event, context, _callback) => {
   return { ok: true, id: context.awsRequestId };
 };`,
-      errors: [{ messageId: 'asyncWithCallback', line: 3, data: { handler: 'handler', callback: '_callback', runtime: '' } }],
+      errors: [{ messageId: 'unusedCallbackParameter', line: 3, data: { handler: 'handler', callback: '_callback', runtime: '' } }],
+    },
+    {
+      // The same unused callback on nodejs24.x: the runtime refuses the handler.
+      code: `
+export const handler = async (event, context, callback) => {
+  return { ok: true, id: context.awsRequestId };
+};`,
+      settings: runtime('nodejs24.x'),
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 2, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs24.x' } }],
     },
     {
       // Callback-style handler on nodejs24.x (per-handler runtime from settings).
@@ -364,4 +375,38 @@ exports.handler = (event, context, callback) => {
       ],
     },
   ],
+});
+
+describe('no-callback-handler severity in the CLI', () => {
+  const template = (runtime: string) => dedent`
+    AWSTemplateFormatVersion: '2010-09-09'
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+      Api:
+        Type: AWS::Serverless::Function
+        Properties:
+          Runtime: ${runtime}
+          Handler: app.handler
+          Timeout: 10
+          MemorySize: 512
+  `;
+  const unusedCallback = 'export const handler = async (event, context, callback) => ({ ok: true, id: context.awsRequestId });\n';
+
+  it('an unused callback of an async handler is at most a warning before nodejs24.x', async () => {
+    const { findings } = await analyzeFiles({ 'template.yaml': template('nodejs22.x'), 'app.mjs': unusedCallback }, { 'no-callback-handler': {} });
+    expect(findings.map((f) => [f.messageId, f.severity])).toEqual([['unusedCallbackParameter', 'warning']]);
+  });
+
+  it('is an error on nodejs24.x', async () => {
+    const { findings } = await analyzeFiles({ 'template.yaml': template('nodejs24.x'), 'app.mjs': unusedCallback }, { 'no-callback-handler': {} });
+    expect(findings.map((f) => [f.messageId, f.severity])).toEqual([['callbackRemovedInNode24', 'error']]);
+  });
+
+  it('deprecated-runtime says how many handlers still take a callback when it recommends nodejs24.x', async () => {
+    const { findings } = await analyzeFiles(
+      { 'template.yaml': template('nodejs18.x'), 'app.mjs': 'export const handler = (event, context, callback) => callback(null, event);\n' },
+      { 'deprecated-runtime': {} },
+    );
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('move to nodejs24.x (1 handler uses callbacks)')]);
+  });
 });

@@ -16,7 +16,7 @@ testConfigRule(rule, {
     {
       name: 'SAM function without Timeout',
       model: [lambda('Api', { line: 10, triggers: [trigger('rest-api', 20)] })],
-      findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:10', severity: 'error', functions: ['Api'], includes: ["'Api'", '3 s'] }],
+      findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:10', severity: 'error', functions: ['Api'], includes: ['Api sets no timeout', '3 s'] }],
     },
     { name: 'SQS worker without timeout', model: [lambda('Worker', { line: 30, triggers: [trigger('sqs', 40)] })], findings: [{ messageId: 'defaultTimeout', at: 'template.yaml:30' }] },
     {

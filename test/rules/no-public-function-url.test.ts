@@ -22,7 +22,7 @@ testConfigRule(rule, {
       name: 'SAM FunctionUrlConfig AuthType NONE: reported at the AuthType line',
       severity: 'warn',
       model: [lambda('Api', { line: 10, functionUrl: url('NONE', 20) })],
-      findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:21', severity: 'warning', functions: ['Api'], includes: ["'Api'", 'AWS_IAM'] }],
+      findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:21', severity: 'warning', functions: ['Api'], includes: ['Api has a function URL with auth type NONE'] }],
     },
     { name: 'AWS::Lambda::Url resource', model: [lambda('Api', { line: 10, functionUrl: url('NONE', 60) })], findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:61' }] },
     { name: 'serverless url: true', model: [lambda('api', { line: 30, file: 'serverless.yml', functionUrl: url('NONE', 33, 'serverless.yml') })], findings: [{ messageId: 'publicFunctionUrl', at: 'serverless.yml:34' }] },

@@ -42,12 +42,12 @@ testConfigRule(rule, {
     {
       name: 'plaintext password under a secret-like name; the value is not printed',
       model: [lambda('Api', { line: 10, environment: { LOG_LEVEL: 'info', DB_PASSWORD } })],
-      findings: [{ messageId: 'secretName', at: 'template.yaml:17', severity: 'error', functions: ['Api'], includes: ["'DB_PASSWORD'", '17 characters, hidden', 'Secrets Manager'], excludes: [DB_PASSWORD, 'Sup3r'] }],
+      findings: [{ messageId: 'secretName', at: 'template.yaml:17', severity: 'error', functions: ['Api'], includes: ['Environment variable DB_PASSWORD of Api', '17 characters, hidden'], excludes: [DB_PASSWORD, 'Sup3r'] }],
     },
     {
       name: 'AWS access key ID',
       model: [lambda('Api', { line: 10, environment: { AWS_ACCESS_KEY_ID: AWS_KEY_ID } })],
-      findings: [{ messageId: 'awsAccessKey', at: 'template.yaml:16', includes: ['AKIA***', 'execution role'], excludes: [AWS_KEY_ID] }],
+      findings: [{ messageId: 'awsAccessKey', at: 'template.yaml:16', includes: ['AKIA***', 'AWS access key ID'], excludes: [AWS_KEY_ID] }],
     },
     {
       name: 'AWS secret access key by name',
@@ -85,7 +85,7 @@ testConfigRule(rule, {
         lambda('create', { line: 30, file: 'serverless.yml', format: 'serverless', environment: { STRIPE_SECRET_KEY: inherited('k9Fq2Lx8Wm4Rt7ZpQ3', 12, 'provider', 'serverless.yml') } }),
         lambda('refund', { line: 40, file: 'serverless.yml', format: 'serverless', environment: { STRIPE_SECRET_KEY: inherited('k9Fq2Lx8Wm4Rt7ZpQ3', 12, 'provider', 'serverless.yml') } }),
       ],
-      findings: [{ messageId: 'secretName', at: 'serverless.yml:12', functions: ['create', 'refund'], includes: ["'create', 'refund'"] }],
+      findings: [{ messageId: 'secretName', at: 'serverless.yml:12', functions: ['create', 'refund'], includes: ['of create and refund'] }],
     },
     {
       name: 'CDK camelCase name stripeApiKey',

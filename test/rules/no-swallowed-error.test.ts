@@ -156,7 +156,7 @@ const receiver: SQSHandler = async (event) => {
   }
 };
 export default receiver;`,
-      errors: [{ messageId: 'swallowedError', line: 8, data: { what: 'only logs the error', trigger: 'sqs' } }],
+      errors: [{ messageId: 'swallowedError', line: 8, data: { what: 'only logs the error', trigger: 'SQS' } }],
     },
     {
       // Kinesis, default export typed with the handler type.
@@ -171,7 +171,7 @@ const consumer: KinesisStreamHandler = async (event) => {
   }
 };
 export default consumer;`,
-      errors: [{ messageId: 'swallowedError', line: 7, data: { what: 'only logs the error', trigger: 'kinesis' } }],
+      errors: [{ messageId: 'swallowedError', line: 7, data: { what: 'only logs the error', trigger: 'Kinesis stream' } }],
     },
     {
       code: `module.exports.handler = async (event) => {
@@ -181,14 +181,14 @@ export default consumer;`,
 };`,
       languageOptions: CJS,
       settings: handlerWith('sns'),
-      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'is empty', trigger: 'sns' } }],
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'is empty', trigger: 'SNS' } }],
     },
     {
       code: `import type { EventBridgeHandler } from 'aws-lambda';
 export const handler: EventBridgeHandler<'OrderPlaced', { id: string }, void> = async (event) => {
   await fulfil(event.detail).catch(console.error);
 };`,
-      errors: [{ messageId: 'swallowedError', line: 3, data: { what: 'only logs the error', trigger: 'eventbridge' } }],
+      errors: [{ messageId: 'swallowedError', line: 3, data: { what: 'only logs the error', trigger: 'EventBridge' } }],
     },
     {
       code: `import type { S3Event } from 'aws-lambda';
@@ -223,7 +223,7 @@ export const handler: ScheduledHandler = async () => { await cleanup(); };`,
     console.error('Error processing records:', error);
   }
 };`,
-      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'dynamodb-stream' } }],
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'DynamoDB stream' } }],
     },
     {
       // A per-record helper: not lexically inside the loop, so this rule reports it.
@@ -233,7 +233,7 @@ export const handler: ScheduledHandler = async () => { await cleanup(); };`,
 export const handler = async (event: SQSEvent) => {
   for (const record of event.Records) await processRecord(record);
 };`,
-      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'only logs the error', trigger: 'sqs' } }],
+      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'only logs the error', trigger: 'SQS' } }],
     },
     {
       // middy-wrapped.
@@ -256,7 +256,7 @@ class Notifier {
 }
 const notifier = new Notifier();
 export const handler = notifier.handler.bind(notifier);`,
-      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'sns' } }],
+      errors: [{ messageId: 'swallowedError', line: 4, data: { what: 'only logs the error', trigger: 'SNS' } }],
     },
     {
       // Local wrapper, trigger from settings, a .catch with an empty block.
@@ -264,7 +264,7 @@ export const handler = notifier.handler.bind(notifier);`,
   await publish(event.detail).catch(() => {});
 });`,
       settings: handlerWith('eventbridge'),
-      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'is empty', trigger: 'eventbridge' } }],
+      errors: [{ messageId: 'swallowedError', line: 2, data: { what: 'is empty', trigger: 'EventBridge' } }],
     },
     {
       // An HTTP-style error response from a queue handler is a success.
@@ -278,7 +278,7 @@ export const handler = async (event: SQSEvent) => {
     return { statusCode: 500, body: 'failed' };
   }
 };`,
-      errors: [{ messageId: 'statusCodeResponse', line: 8, data: { trigger: 'sqs' } }],
+      errors: [{ messageId: 'statusCodeResponse', line: 8, data: { trigger: 'SQS' } }],
     },
     {
       // Callback handler answering an SNS event with a 500 response.
@@ -292,7 +292,7 @@ export const handler = async (event: SQSEvent) => {
 };`,
       languageOptions: CJS,
       settings: handlerWith('sns'),
-      errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'sns' } }],
+      errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'SNS' } }],
     },
   ],
 });

@@ -1,6 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, dedent } from '../helpers/temp-project.js';
 import rule from '../../rules/report-batch-item-failures.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
-import { describe, expect, it } from 'vitest';
 import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
 import { reportBatchItemFailures } from '../../src/python/checks/report-batch-item-failures.js';
 
@@ -35,6 +36,21 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   return { batchItemFailures };
 };`,
     // Real shape: forEach with a catch that pushes the messageId (CommonJS).
+    {
+      // Batch size 1 (from the deploy config): throwing fails exactly the one record, as it should.
+      code: `module.exports.handler = async (event) => {
+  for (const record of event.Records) {
+    try {
+      await sendEmail(JSON.parse(record.body));
+    } catch (err) {
+      console.error(err);
+      throw err;
+    }
+  }
+};`,
+      languageOptions: CJS,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x', maxBatchSize: 1 }] } },
+    },
     {
       code: `exports.handler = (event) => {
   const batchItemFailures = [];
@@ -463,5 +479,34 @@ def handler(event, context):
 `;
     expect(await run(stream, { triggers: ['dynamodb-stream'] })).toEqual([{ messageId: 'swallowedRecordError', line: 5 }]);
     expect(await run(stream, { triggers: ['s3'] })).toEqual([]);
+  });
+});
+
+describe('batch size from the deploy config', () => {
+  const template = (batchSize: number) => dedent`
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+      Mailer:
+        Type: AWS::Serverless::Function
+        Properties:
+          Runtime: nodejs22.x
+          Handler: app.handler
+          Events:
+            Queue:
+              Type: SQS
+              Properties:
+                Queue: arn:aws:sqs:us-east-1:123456789012:mail
+                BatchSize: ${batchSize}
+  `;
+  const code = "export const handler = async (event) => {\n  for (const record of event.Records) {\n    if (!record.body) throw new Error('empty');\n    await send(record.body);\n  }\n};\n";
+
+  it('BatchSize 1: a throw fails one record, not reported', async () => {
+    const { findings } = await analyzeFiles({ 'template.yaml': template(1), 'app.mjs': code }, { 'report-batch-item-failures': {} });
+    expect(findings).toEqual([]);
+  });
+
+  it('BatchSize 10: the throw retries the whole batch', async () => {
+    const { findings } = await analyzeFiles({ 'template.yaml': template(10), 'app.mjs': code }, { 'report-batch-item-failures': {} });
+    expect(findings.map((f) => f.messageId)).toEqual(['throwFailsBatch']);
   });
 });

@@ -60,7 +60,7 @@ testConfigRule(rule, {
     {
       name: 'default queue visibility (30 s) below a 60 s function timeout: error at the queue definition',
       model: (() => { const q = Jobs(); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: 60, triggers: [sqsTrigger(q, 20)] })] }); })(),
-      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:100', severity: 'error', functions: ['Worker'], includes: ["'JobsQueue'", '30 s', "'Worker'", 'template.yaml:13', '360 s', 'SQS default'] }],
+      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:100', severity: 'error', functions: ['Worker'], includes: ['Queue JobsQueue visibility timeout 30 s', 'timeout of Worker'] }],
     },
     {
       name: 'visibility 60 s with a 30 s timeout: warning (below 6x) at the VisibilityTimeout line',
@@ -81,12 +81,12 @@ testConfigRule(rule, {
     {
       name: 'Globals timeout 900 s against an explicit 30 s queue',
       model: (() => { const q = Jobs(30); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: inherited(900, 5), triggers: [sqsTrigger(q, 20)] })] }); })(),
-      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:103', includes: ['template.yaml:5 (inherited from Globals)', '5400 s'] }],
+      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:103', includes: ['900 s timeout'] }],
     },
     {
       name: 'default function timeout (3 s) against a 10 s queue: warning',
       model: (() => { const q = Jobs(10); return project({ queues: [q], functions: [lambda('Worker', { line: 10, triggers: [sqsTrigger(q, 20)] })] }); })(),
-      findings: [{ messageId: 'visibilityBelowSixTimes', at: 'template.yaml:103', severity: 'warning', includes: ['Lambda default', '18 s'] }],
+      findings: [{ messageId: 'visibilityBelowSixTimes', at: 'template.yaml:103', severity: 'warning', includes: ['3 s timeout', '18 s'] }],
     },
     {
       name: 'serverless provider timeout 20 s, queue in resources with 60 s',
@@ -97,7 +97,7 @@ testConfigRule(rule, {
           functions: [lambda('worker', { line: 30, file: 'serverless.yml', format: 'serverless', timeout: inherited(20, 9, 'provider', 'serverless.yml'), triggers: [sqsTrigger(q, 34)] })],
         });
       })(),
-      findings: [{ messageId: 'visibilityBelowSixTimes', at: 'serverless.yml:84', includes: ['inherited from provider', '120 s'] }],
+      findings: [{ messageId: 'visibilityBelowSixTimes', at: 'serverless.yml:84', includes: ['20 s timeout', '120 s'] }],
     },
     {
       name: 'one queue feeding two functions: one finding per function',

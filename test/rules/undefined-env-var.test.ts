@@ -134,6 +134,14 @@ runCrossRuleCases('undefined-env-var', {
       },
     },
     {
+      // serverless-plugin-datadog adds DD_* variables to every function at deploy.
+      name: 'serverless: DD_* set by serverless-plugin-datadog',
+      files: {
+        'serverless.yml': serverless(CREATE, { top: 'plugins:\n  - serverless-plugin-datadog' }),
+        'create.js': 'export const handler = async () => [process.env.DD_API_KEY, process.env.DD_SITE];\n',
+      },
+    },
+    {
       name: 'code that loads dotenv with no .env file: names cannot be known, skipped',
       files: {
         'serverless.yml': serverless(CREATE),
@@ -284,7 +292,7 @@ runCrossRuleCases('undefined-env-var', {
           file: 'create.js',
           line: 'process.env.QUEUE_URL',
           functions: ['create'],
-          messageIncludes: ["process.env.QUEUE_URL is read without a fallback, but function 'create' does not define QUEUE_URL in serverless.yml"],
+          messageIncludes: ['process.env.QUEUE_URL has no fallback and is not set for create in serverless.yml'],
         },
       ],
     },
@@ -368,9 +376,29 @@ runCrossRuleCases('undefined-env-var', {
           file: 'lib/config.js',
           line: 1,
           functions: ['create', 'list'],
-          messageIncludes: ["functions 'create', 'list' do not define DB_HOST in serverless.yml"],
+          messageIncludes: ['is not set for create and list in serverless.yml'],
         },
       ],
+    },
+    {
+      // A deploy plugin's variables count only for the plugin's prefix and its config.
+      name: 'serverless: serverless-plugin-datadog does not define other names',
+      files: {
+        'serverless.yml': serverless(CREATE, { top: 'plugins:\n  - serverless-plugin-datadog' }),
+        'create.js': 'export const handler = async () => [process.env.DD_API_KEY, process.env.NEW_RELIC_ACCOUNT_ID];\n',
+      },
+      errors: [{ messageId: 'undefinedEnvVar', file: 'create.js', line: 1, messageIncludes: ['NEW_RELIC_ACCOUNT_ID'] }],
+    },
+    {
+      // dotenv loaded by one function's code defines nothing for another function's module graph.
+      name: 'dotenv loaded by another function only',
+      files: {
+        'serverless.yml': serverless(`${CREATE}  list:\n    handler: list.handler\n`),
+        '.env': 'API_URL=https://api.example.com\n',
+        'create.js': "import 'dotenv/config';\nexport const handler = async () => process.env.API_URL;\n",
+        'list.js': 'export const handler = async () => process.env.API_URL;\n',
+      },
+      errors: [{ messageId: 'undefinedEnvVar', file: 'list.js', line: 1, functions: ['list'] }],
     },
     {
       name: 'serverless: useDotenv with a .env that lacks the key',
@@ -456,7 +484,7 @@ runCrossRuleCases('undefined-env-var', {
           file: 'shared/client.js',
           line: 1,
           functions: ['Invoice', 'create'],
-          messageIncludes: ['billing/template.yaml, orders/serverless.yml'],
+          messageIncludes: ['billing/template.yaml and orders/serverless.yml'],
         },
       ],
     },

@@ -151,7 +151,7 @@ runCrossRuleCases('unused-env-var', {
           file: 'serverless.yml',
           line: 'TABLE: orders',
           functions: ['create'],
-          messageIncludes: ["Environment variable TABLE is defined for function 'create' but no code it runs (1 file(s) from create.js) reads it"],
+          messageIncludes: ['Environment variable TABLE of create is read by none of the 1 files its handler loads'],
         },
       ],
     },
@@ -163,7 +163,7 @@ runCrossRuleCases('unused-env-var', {
         'table.js': 'export const table = process.env.TABLE_NAME;\n',
         'scripts/send.js': 'console.log(process.env.QUEUE_URL);\n',
       },
-      errors: [{ messageId: 'unusedEnvVar', file: 'serverless.yml', line: 'QUEUE_URL: q', messageIncludes: ['(2 file(s) from create.js)'] }],
+      errors: [{ messageId: 'unusedEnvVar', file: 'serverless.yml', line: 'QUEUE_URL: q', messageIncludes: ['none of the 2 files'] }],
     },
     {
       name: 'serverless: a function-level variable that overrides a provider one is its own',

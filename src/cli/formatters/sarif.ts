@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FindingSeverity } from '../../config-rules/types.js';
 import type { Finding } from '../../findings.js';
 import { fingerprintFindings } from '../baseline.js';
+import { RULE_HELP } from './rule-help.generated.js';
 import { sortResults } from './shared.js';
 import type { FileResult, FormatContext, RuleMetaSummary } from './types.js';
 
@@ -116,12 +117,25 @@ function collectRules(results: readonly FileResult[], known: readonly RuleMetaSu
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * A rule descriptor. The explanation and the fix come from the rule's docs page (generated into
+ * RULE_HELP by `npm run docs`): findings stay one sentence, code scanning shows the rest next to them.
+ */
 function describeRule(rule: RuleMetaSummary) {
   const sources = rule.sources;
   const url = /^https?:\/\//.test(rule.url) ? rule.url : INFORMATION_URI;
-  const fullText = sources.length > 0 ? `${rule.description} Sources: ${sources.join(' ')}` : rule.description;
-  const helpText = [rule.description, '', `Documentation: ${url}`, ...(sources.length > 0 ? ['', 'Sources:', ...sources.map((s) => `- ${s}`)] : [])].join('\n');
-  const helpMarkdown = [rule.description, '', `[Documentation](${url})`, ...(sources.length > 0 ? ['', 'Sources:', '', ...sources.map((s) => (/^https?:\/\/\S+$/.test(s) ? `- <${s}>` : `- ${s}`))] : [])].join('\n');
+  const page = RULE_HELP[rule.id];
+  const summary = page?.summary ?? rule.description;
+  const fix = page?.fix ? ['', 'How to fix:', '', page.fix] : [];
+  const fullText = page ? `${rule.description.replace(/\.$/, '')}.\n\n${page.summary}` : sources.length > 0 ? `${rule.description} Sources: ${sources.join(' ')}` : rule.description;
+  const helpText = [summary, ...fix, '', `Documentation: ${url}`, ...(sources.length > 0 ? ['', 'Sources:', ...sources.map((s) => `- ${s}`)] : [])].join('\n');
+  const helpMarkdown = [
+    summary,
+    ...(page?.fix ? ['', '**How to fix**', '', page.fix] : []),
+    '',
+    `[Documentation](${url})`,
+    ...(sources.length > 0 ? ['', 'Sources:', '', ...sources.map((s) => (/^https?:\/\/\S+$/.test(s) ? `- <${s}>` : `- ${s}`))] : []),
+  ].join('\n');
   const tags = ['lambda', ...(rule.family ? [rule.family] : []), ...(rule.type ? [rule.type] : [])];
   return {
     id: rule.id,
