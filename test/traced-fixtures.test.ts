@@ -25,4 +25,12 @@ describe('handlers traced through helpers, wrapper constructs and modules', () =
       'undefined-env-var src/functions/ping/handler.ts:5 PING_TARGET [ping]',
     ]);
   });
+
+  it('Terraform: a local module called twice (variables substituted) and a registry wrapper (nozaq/lambda-auto-package)', async () => {
+    expect(await findings('terraform-modules-app')).toEqual([
+      'undefined-env-var src/orders/index.mjs:12 ORDERS_TOPIC_ARN [module.orders]',
+      'undefined-env-var src/reports/report.mjs:6 REPORT_FORMAT [module.reports]',
+      'undefined-env-var src/thumbnail/index.mjs:3 THUMB_QUALITY [module.thumbnail]',
+    ]);
+  });
 });
