@@ -33,4 +33,12 @@ describe('handlers traced through helpers, wrapper constructs and modules', () =
       'undefined-env-var src/thumbnail/index.mjs:3 THUMB_QUALITY [module.thumbnail]',
     ]);
   });
+
+  it('CDK: constructs of the project wrapping NodejsFunction and lambda.Function, props mapped through', async () => {
+    expect(await findings('cdk-constructs-app')).toEqual([
+      'undefined-env-var lambda/audit/index.js:3 AUDIT_RETENTION_DAYS [Audit/Function]',
+      'undefined-env-var src/orders/index.ts:12 PAYMENT_URL [CreateOrder/Handler]',
+      'undefined-env-var src/users/index.ts:6 TABLE_NAME [GetUser/Handler]',
+    ]);
+  });
 });

@@ -16,7 +16,7 @@ export type StaticValue = string | number | boolean | null | undefined | RegExp 
 export const NOT_STATIC: unique symbol = Symbol('not static');
 export type Evaluated = StaticValue | typeof NOT_STATIC;
 
-export type HelperFunction = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration;
+export type HelperFunction = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
 
 /** What the evaluator asks of the loader: names and functions outside the helper being evaluated. */
 export interface EvalContext {
@@ -51,7 +51,7 @@ export function evaluateStatic(expr: TS.Expression, context: EvalContext, budget
 }
 
 export function isHelperFunction(node: TS.Node | undefined): node is HelperFunction {
-  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node));
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
 }
 
 class Evaluator {
@@ -181,6 +181,13 @@ class Evaluator {
       if (v === NOT_STATIC) return NOT_STATIC;
       args.push(v);
     }
+    // A helper named by an identifier or a method of the class (`this.entryFor('orders')`).
+    const named = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+    const helper = named ? this.context.resolveFunction(callee) : undefined;
+    if (helper) {
+      if (this.depth >= MAX_CALL_DEPTH || ++this.budget.calls > EVAL_STEPS) return NOT_STATIC;
+      return invoke(helper.fn, args, helper.context, this.budget, this.depth + 1);
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = skipTypes(callee.expression);
@@ -199,9 +206,7 @@ class Evaluator {
       if (Array.isArray(target)) return arrayMethod(target, method, args);
       return NOT_STATIC;
     }
-    const helper = this.context.resolveFunction(callee);
-    if (!helper || this.depth >= MAX_CALL_DEPTH || ++this.budget.calls > EVAL_STEPS) return NOT_STATIC;
-    return invoke(helper.fn, args, helper.context, this.budget, this.depth + 1);
+    return NOT_STATIC;
   }
 }
 
