@@ -37,7 +37,7 @@ import {
 } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { ARCHITECTURES, CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, DURATION_SECONDS, RETENTION_DAYS, TRACING, runtimeFromConstant } from './cdk/constants.js';
-import { CdkSource, skipOuter, type Props } from './cdk/resolve.js';
+import { CdkSource, skipOuter, withBindings, type Props } from './cdk/resolve.js';
 
 /** Files above this size are not parsed. */
 export const MAX_CDK_FILE_BYTES = 2 * 1024 * 1024;
@@ -289,13 +289,11 @@ class CdkLoader {
     if (!found || this.state.active.has(found.ctor)) return;
     const { src, ctor } = found;
     this.state.active.add(ctor);
-    ctor.parameters.forEach((param, i) => src.bindings.set(param, n.arguments?.[i] ?? null));
-    let created: LambdaFunction[];
     const inner = emptyResult();
+    let created: LambdaFunction[];
     try {
-      created = new CdkLoader(src, this.host, inner, this.nesting + 1, this.state).loadConstructor(ctor);
+      created = withBindings(src, ctor.parameters, n.arguments, () => new CdkLoader(src, this.host, inner, this.nesting + 1, this.state).loadConstructor(ctor));
     } finally {
-      for (const param of ctor.parameters) src.bindings.delete(param);
       this.state.active.delete(ctor);
     }
     if (created.length === 0) return;

@@ -271,6 +271,23 @@ function wrapperOf(source: TfValue): (typeof WRAPPER_MODULES)[number] | undefine
   return WRAPPER_MODULES.find((w) => w.source.test(src));
 }
 
+/**
+ * A resource `count` the module call switches off: it uses a variable the call sets to false or
+ * 0 (or `!var.x` with x true). Anything more involved counts as on.
+ */
+function switchedOff(count: unknown, scope: TfScope): boolean {
+  if (typeof count !== 'string') return typeof count === 'number' ? count === 0 : count === false;
+  for (const m of count.matchAll(/(!\s*)?var\.([A-Za-z_][\w-]*)/g)) {
+    const declared = scope.variables.get(m[2]);
+    if (!declared?.hasDefault) continue;
+    const v = declared.value;
+    const off = v === false || v === 'false' || v === 0 || v === '0';
+    const on = v === true || v === 'true';
+    if (m[1] ? on : off) return true;
+  }
+  return false;
+}
+
 /** A literal string as HCL template text (so that resolving it again leaves it as it is). */
 function escapeTemplate(s: string): string {
   return s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
@@ -664,6 +681,9 @@ class ModuleLoader {
   private localModule(block: TfBlock): void {
     const child = this.children.get(block.name);
     if (!child) return;
+    // A local copy of terraform-aws-modules/lambda called as a layer or package builder
+    // (`create_function = false`): `isLambdaModuleCall` already decided it creates no function.
+    if (['create_function', 'create_layer', 'source_path'].every((v) => child.scope.variables.has(v))) return;
     const node = block.node;
     const count = this.value(node.raw('count'));
     if (count.kind === 'literal' && Number(count.value) === 0) return;
@@ -679,7 +699,8 @@ class ModuleLoader {
       scope.variables.set(name, this.passedValue(node.raw(name)));
     }
     const inner = emptyResult();
-    new ModuleLoader(child.dir, scope, child.blocks, inner, child.children, { callerDir: this.dir, args }).load();
+    const blocks = child.blocks.filter((b) => !(b.kind === 'resource' && b.type === 'aws_lambda_function' && switchedOff(b.node.raw('count'), scope)));
+    new ModuleLoader(child.dir, scope, blocks, inner, child.children, { callerDir: this.dir, args }).load();
     const address = `module.${block.name}`;
     const single = inner.functions.length === 1;
     const instantiated = (this.result.instantiated ??= []);

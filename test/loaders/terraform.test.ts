@@ -741,6 +741,19 @@ describe('terraform loader: local module calls and registry wrappers', () => {
     ]);
   });
 
+  it('a function the call switches off (count on a variable set to false) and a local copy of terraform-aws-modules/lambda used for layers are not expanded', async () => {
+    const r = await loadTerraformModule('infra', ['infra/main.tf'], memoryHost({
+      'infra/main.tf': [
+        'module "off" {\n  source = "./modules/opt"\n  enabled = false\n}',
+        'module "on" {\n  source = "./modules/opt"\n}',
+        'module "layer" {\n  source = "./modules/tal"\n  create_layer = true\n  create_function = false\n  layer_name = "deps"\n  source_path = "layer"\n}',
+      ].join('\n'),
+      'infra/modules/opt/main.tf': 'variable "enabled" { default = true }\nresource "aws_lambda_function" "this" {\n  count = var.enabled ? 1 : 0\n  function_name = "opt"\n  handler = "index.handler"\n  runtime = "nodejs22.x"\n  filename = "x.zip"\n}\n',
+      'infra/modules/tal/main.tf': 'variable "create_function" { default = true }\nvariable "create_layer" { default = false }\nvariable "source_path" { default = null }\nresource "aws_lambda_function" "this" {\n  count = var.create_function && !var.create_layer ? 1 : 0\n  function_name = "f"\n  handler = "index.handler"\n  runtime = "nodejs22.x"\n  filename = "x.zip"\n}\n',
+    }));
+    expect(r.functions.map((f) => f.name)).toEqual(['module.on']);
+  });
+
   it('a variable the call does not set and that has no default stays a reference', async () => {
     const r = await loadTerraformModule('infra', ['infra/main.tf'], memoryHost({
       'infra/main.tf': 'module "x" {\n  source = "./modules/fn"\n  name   = "x"\n}\n',

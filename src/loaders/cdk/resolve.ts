@@ -45,6 +45,20 @@ interface ImportBinding {
 
 /** Every parsed file's reader, so that a node from another file (a construct's props written where it is instantiated) is read by its own file's reader. */
 const READERS = new WeakMap<TS.SourceFile, CdkSource>();
+/** Bindings in force anywhere: while there are none, no reader is handed another file's nodes. */
+let boundParameters = 0;
+
+/** Binds a wrapper constructor's parameters to an instantiation's arguments while `read` runs. */
+export function withBindings<T>(src: CdkSource, params: readonly TS.ParameterDeclaration[], args: readonly TS.Expression[] | undefined, read: () => T): T {
+  params.forEach((param, i) => src.bindings.set(param, args?.[i] ?? null));
+  boundParameters += params.length;
+  try {
+    return read();
+  } finally {
+    for (const param of params) src.bindings.delete(param);
+    boundParameters -= params.length;
+  }
+}
 
 export class CdkSource {
   readonly sf: TS.SourceFile;
@@ -91,6 +105,7 @@ export class CdkSource {
 
   /** The reader of the file `node` is in: this one, or another file's for bound props. */
   private owner(node: TS.Node): CdkSource {
+    if (boundParameters === 0) return this;
     const sf = node.getSourceFile();
     return sf === this.sf ? this : (READERS.get(sf) ?? this);
   }
