@@ -200,6 +200,8 @@ const MAX_WRAPPER_FILES = 50;
 interface WrapperClass {
   src: CdkSource;
   ctor: TS.ConstructorDeclaration;
+  /** The class extends a Lambda function class itself: its `super(scope, id, props)` creates the function. */
+  extendsFunction?: FunctionClass;
 }
 
 /** Shared by the loaders of one stack file and the wrapper constructs it instantiates. */
@@ -212,7 +214,8 @@ interface WrapperState {
 
 class CdkLoader {
   private readonly file: string;
-  private readonly functions = new Map<TS.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
+  /** By the expression that creates each: `new lambda.Function(...)`, or `super(...)` in a class that extends one. */
+  private readonly functions = new Map<TS.NewExpression | TS.CallExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
   /** Functions created by a wrapper construct, by its instantiation (`new MyFunction(this, 'Id', {...})`). */
   private readonly wrapped = new Map<TS.NewExpression, LambdaFunction[]>();
   private readonly queues = new Map<TS.NewExpression, SqsQueue>();
@@ -292,7 +295,7 @@ class CdkLoader {
     const inner = emptyResult();
     let created: LambdaFunction[];
     try {
-      created = withBindings(src, ctor.parameters, n.arguments, () => new CdkLoader(src, this.host, inner, this.nesting + 1, this.state).loadConstructor(ctor));
+      created = withBindings(src, ctor.parameters, n.arguments, () => new CdkLoader(src, this.host, inner, this.nesting + 1, this.state).loadConstructor(ctor, found.extendsFunction));
     } finally {
       this.state.active.delete(ctor);
     }
@@ -304,14 +307,15 @@ class CdkLoader {
       n,
       created.map((fn) => {
         instantiated.push(fn.source);
-        const name = `${outerId}/${fn.name}`;
+        // A class that extends the function class is the function: it has the instantiation's id.
+        const name = found.extendsFunction && created.length === 1 ? outerId : `${outerId}/${fn.name}`;
         return { ...fn, id: this.uniqueId(name, n), name, source: this.loc(n) };
       }),
     );
   }
 
   /** The functions a wrapper constructor creates (and the wrappers it instantiates), with their triggers set there. */
-  loadConstructor(ctor: TS.ConstructorDeclaration): LambdaFunction[] {
+  loadConstructor(ctor: TS.ConstructorDeclaration, extendsFunction?: FunctionClass): LambdaFunction[] {
     const news: TS.NewExpression[] = [];
     const calls: TS.CallExpression[] = [];
     const visit = (node: TS.Node): void => {
@@ -320,6 +324,8 @@ class CdkLoader {
       ts.forEachChild(node, visit);
     };
     if (ctor.body) visit(ctor.body);
+    const superCall = extendsFunction ? calls.find((c) => c.expression.kind === ts.SyntaxKind.SuperKeyword) : undefined;
+    if (superCall && extendsFunction) this.lambda(superCall, extendsFunction);
     for (const n of news) {
       const key = this.src.qualify(n.expression);
       const cls = key ? FUNCTION_CLASSES[key] : undefined;
@@ -370,6 +376,9 @@ class CdkLoader {
     const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     if (!base || /(?:^|\.)(?:Stack|NestedStack|Stage|App)$/.test(base.getText(src.sf))) return undefined;
     const ctor = cls.members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+    const baseKey = src.qualify(base);
+    const extendsFunction = baseKey ? FUNCTION_CLASSES[baseKey] : undefined;
+    if (extendsFunction) return ctor ? { src, ctor, extendsFunction } : undefined;
     if (!ctor || !CONSTRUCTS_FUNCTION.test(ctor.body!.getText(src.sf)) && !/\bnew\s+[A-Z]/.test(ctor.body!.getText(src.sf))) return undefined;
     return { src, ctor };
   }
@@ -484,7 +493,7 @@ class CdkLoader {
     return this.number(expr, at);
   }
 
-  private constructId(n: TS.NewExpression, index = 1): string {
+  private constructId(n: TS.NewExpression | TS.CallExpression, index = 1): string {
     const arg = n.arguments?.[index];
     if (!arg) return `line${this.loc(n).line}`;
     const v = this.src.evaluate(arg);
@@ -527,7 +536,7 @@ class CdkLoader {
     this.logGroups.set(n, group);
   }
 
-  private lambda(n: TS.NewExpression, cls: FunctionClass): void {
+  private lambda(n: TS.NewExpression | TS.CallExpression, cls: FunctionClass): void {
     const name = this.constructId(n);
     const source = this.loc(n);
     const props = this.src.props(n.arguments?.[2]);
@@ -596,7 +605,7 @@ class CdkLoader {
     }
   }
 
-  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: TS.NewExpression): void {
+  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: TS.NewExpression | TS.CallExpression): void {
     const source = fn.source;
     const handler = props.get('handler');
     if (handler) fn.handler = this.string(handler.value, this.loc(handler.node));
@@ -642,7 +651,7 @@ class CdkLoader {
   }
 
   /** NodejsFunction without `entry`: `<stack file without extension>.<construct id>.ts` (or `.js`), next to the stack file. */
-  private defaultEntry(n: TS.NewExpression): string {
+  private defaultEntry(n: TS.NewExpression | TS.CallExpression): string {
     const base = this.file.replace(/\.[cm]?ts$/, '');
     const id = this.constructId(n);
     for (const ext of ['ts', 'js', 'mjs', 'mts', 'cts', 'cjs']) {

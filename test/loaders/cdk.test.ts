@@ -487,6 +487,38 @@ describe('cdk loader: wrapper constructs of the project, helper functions, CDK v
     expect(r.instantiated?.map((l) => `${l.file}:${l.line}`)).toEqual([`${CONSTRUCT}:16`, `${CONSTRUCT}:16`, `${CONSTRUCT}:28`]);
   });
 
+  it('a class that extends NodejsFunction: its super(scope, id, props) is the function, named by the instantiation', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as apigw from 'aws-cdk-lib/aws-apigateway';",
+      "import { NodeFn } from './node-fn';",
+      'export class S extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    const login = new NodeFn(this, 'Login', { entryFileName: 'login', environment: { POOL: 'p' } });",
+      "    new apigw.LambdaRestApi(this, 'Api', { handler: login });",
+      '  }',
+      '}',
+    ].join('\n'), {
+      'app/lib/node-fn.ts': [
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import * as lambdaNode from 'aws-cdk-lib/aws-lambda-nodejs';",
+        "import { Construct } from 'constructs';",
+        'export class NodeFn extends lambdaNode.NodejsFunction {',
+        '  constructor(scope: Construct, functionName: string, props: { entryFileName: string; environment?: Record<string, string> }) {',
+        '    super(scope, functionName, {',
+        '      entry: `src/${props.entryFileName}.ts`,',
+        "      handler: 'handler',",
+        '      runtime: lambda.Runtime.NODEJS_22_X,',
+        '      environment: props.environment,',
+        '    });',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    expect(r.functions.map((f) => `${f.name} ${String(f.code?.path.value)} ${Object.keys(f.environment).join(',')} ${f.triggers.map((t) => t.kind).join(',')}`)).toEqual(['Login app/src/login.ts POOL rest-api']);
+  });
+
   it('a construct in the stack file, a construct that instantiates itself, stacks are not expanded', () => {
     const r = load([
       "import * as cdk from 'aws-cdk-lib';",
