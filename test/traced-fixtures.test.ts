@@ -28,7 +28,7 @@ describe('handlers traced through helpers, wrapper constructs and modules', () =
 
   it('Terraform: a local module called twice (variables substituted) and a registry wrapper (nozaq/lambda-auto-package)', async () => {
     expect(await findings('terraform-modules-app')).toEqual([
-      'undefined-env-var src/orders/index.mjs:12 ORDERS_TOPIC_ARN [module.orders]',
+      'undefined-env-var src/orders/index.mjs:13 ORDERS_TOPIC_ARN [module.orders]',
       'undefined-env-var src/reports/report.mjs:6 REPORT_FORMAT [module.reports]',
       'undefined-env-var src/thumbnail/index.mjs:3 THUMB_QUALITY [module.thumbnail]',
     ]);

@@ -45,9 +45,25 @@ export const MAX_CDK_FILE_BYTES = 2 * 1024 * 1024;
 const CDK_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)['"](?:aws-cdk-lib(?:\/[\w-]+)?|@aws-cdk\/[\w-]+|constructs)['"]/;
 const CONSTRUCTS_FUNCTION = /\bnew\s+[\w$.]*(?:Function|NodejsFunction|PythonFunction|GoFunction)\s*[(<]/;
 
-/** A CDK stack file that constructs a Lambda function (cheap text test; `loadCdk` decides precisely). */
-export function isCdkFile(text: string): boolean {
-  return CDK_IMPORT.test(text) && CONSTRUCTS_FUNCTION.test(text);
+const TEST_FILE = /(?:^|\/)(?:test|tests|__tests__)\/|\.(?:test|spec)\.[cm]?ts$/;
+
+/** Classes imported from a relative path (`import { OrdersApi } from './orders-api'`): maybe constructs of the project. */
+const RELATIVE_IMPORT = /\bimport\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]\.\.?\//g;
+
+/**
+ * A CDK stack file that constructs a Lambda function, or instantiates a class imported from the
+ * project (a wrapper construct may create one): a cheap text test; `loadCdk` decides precisely.
+ */
+export function isCdkFile(text: string, path = ''): boolean {
+  if (!CDK_IMPORT.test(text)) return false;
+  if (CONSTRUCTS_FUNCTION.test(text)) return true;
+  // Unit tests instantiate the project's constructs too: they deploy nothing.
+  if (TEST_FILE.test(path)) return false;
+  for (const m of text.matchAll(RELATIVE_IMPORT)) {
+    const names = [m[1], ...(m[2] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/).pop())].filter((n): n is string => !!n && /^\w+$/.test(n));
+    if (names.some((name) => new RegExp(`\\bnew\\s+${name}\\s*[(<]`).test(text))) return true;
+  }
+  return false;
 }
 
 /** A path the CDK loader should look at: `.ts`, not a declaration file, not build output or dependencies. */

@@ -80,7 +80,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     };
     if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
     else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
-    else if (maybeCdk && isCdkFile(text)) cdkFiles.push({ file, text });
+    else if (maybeCdk && isCdkFile(text, file)) cdkFiles.push({ file, text });
   }
   const announce = async (from: number): Promise<void> => {
     const functions = results.slice(from).flatMap(({ result }) => result.functions);

@@ -487,6 +487,15 @@ describe('cdk loader: wrapper constructs of the project, helper functions, CDK v
     expect(r.instantiated?.map((l) => `${l.file}:${l.line}`)).toEqual([`${CONSTRUCT}:16`, `${CONSTRUCT}:16`, `${CONSTRUCT}:28`]);
   });
 
+  it('a stack file that only instantiates constructs imported from the project is read (they may create functions)', () => {
+    const head = "import * as cdk from 'aws-cdk-lib';\n";
+    expect(isCdkFile(`${head}import { OrdersApi } from './orders-api';\nnew OrdersApi(this, 'Api', {});\n`)).toBe(true);
+    expect(isCdkFile(`${head}import Api, { Other as Renamed } from '../constructs/api';\nnew Renamed(this, 'X');\n`)).toBe(true);
+    expect(isCdkFile(`${head}import { OrdersApi } from './orders-api';\nconst x = OrdersApi;\n`)).toBe(false);
+    expect(isCdkFile(`${head}import { Bucket } from 'aws-cdk-lib/aws-s3';\nnew Bucket(this, 'B');\n`)).toBe(false);
+    expect(isCdkFile(`${head}import { OrdersApi } from '../lib/orders-api';\nnew OrdersApi(stack, 'Api', {});\n`, 'test/orders-api.test.ts')).toBe(false);
+  });
+
   it('a class that extends NodejsFunction: its super(scope, id, props) is the function, named by the instantiation', () => {
     const r = load([
       "import * as cdk from 'aws-cdk-lib';",
