@@ -37,7 +37,7 @@ import {
 } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { ARCHITECTURES, CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, DURATION_SECONDS, RETENTION_DAYS, TRACING, runtimeFromConstant } from './cdk/constants.js';
-import { CdkSource, skipOuter, type Props } from './cdk/resolve.js';
+import { CdkSource, skipOuter, withBindings, type Props } from './cdk/resolve.js';
 
 /** Files above this size are not parsed. */
 export const MAX_CDK_FILE_BYTES = 2 * 1024 * 1024;
@@ -45,9 +45,25 @@ export const MAX_CDK_FILE_BYTES = 2 * 1024 * 1024;
 const CDK_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)['"](?:aws-cdk-lib(?:\/[\w-]+)?|@aws-cdk\/[\w-]+|constructs)['"]/;
 const CONSTRUCTS_FUNCTION = /\bnew\s+[\w$.]*(?:Function|NodejsFunction|PythonFunction|GoFunction)\s*[(<]/;
 
-/** A CDK stack file that constructs a Lambda function (cheap text test; `loadCdk` decides precisely). */
-export function isCdkFile(text: string): boolean {
-  return CDK_IMPORT.test(text) && CONSTRUCTS_FUNCTION.test(text);
+const TEST_FILE = /(?:^|\/)(?:test|tests|__tests__)\/|\.(?:test|spec)\.[cm]?ts$/;
+
+/** Classes imported from a relative path (`import { OrdersApi } from './orders-api'`): maybe constructs of the project. */
+const RELATIVE_IMPORT = /\bimport\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]\.\.?\//g;
+
+/**
+ * A CDK stack file that constructs a Lambda function, or instantiates a class imported from the
+ * project (a wrapper construct may create one): a cheap text test; `loadCdk` decides precisely.
+ */
+export function isCdkFile(text: string, path = ''): boolean {
+  if (!CDK_IMPORT.test(text)) return false;
+  if (CONSTRUCTS_FUNCTION.test(text)) return true;
+  // Unit tests instantiate the project's constructs too: they deploy nothing.
+  if (TEST_FILE.test(path)) return false;
+  for (const m of text.matchAll(RELATIVE_IMPORT)) {
+    const names = [m[1], ...(m[2] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/).pop())].filter((n): n is string => !!n && /^\w+$/.test(n));
+    if (names.some((name) => new RegExp(`\\bnew\\s+${name}\\s*[(<]`).test(text))) return true;
+  }
+  return false;
 }
 
 /** A path the CDK loader should look at: `.ts`, not a declaration file, not build output or dependencies. */
@@ -119,7 +135,7 @@ export function loadCdk(file: string, text: string, host: LoaderHost): LoadResul
     return result;
   }
   try {
-    new CdkLoader(file, text, host, result).load();
+    new CdkLoader(new CdkSource(file, text, appDirOf(file, host)), host, result).load();
   } catch (error) {
     // Deep expressions without brackets (`1 + 1 + ...` thousands of times) can still exhaust the
     // stack in the TypeScript parser or here: that is an input limit, not a loader bug.
@@ -191,20 +207,45 @@ function ref(text: string): Reference {
   return { kind: 'reference', text, refType: 'cdk-expression' };
 }
 
+/** Wrapper constructs inside wrapper constructs are followed this many levels deep. */
+const MAX_WRAPPER_NESTING = 3;
+/** Files (other than the stack) a stack's wrapper constructs are read from, at most. */
+const MAX_WRAPPER_FILES = 50;
+
+/** A construct class of the project whose constructor creates Lambda functions. */
+interface WrapperClass {
+  src: CdkSource;
+  ctor: TS.ConstructorDeclaration;
+  /** The class extends a Lambda function class itself: its `super(scope, id, props)` creates the function. */
+  extendsFunction?: FunctionClass;
+}
+
+/** Shared by the loaders of one stack file and the wrapper constructs it instantiates. */
+interface WrapperState {
+  /** Readers of the files wrapper classes are imported from (undefined: not readable / not TypeScript). */
+  sources: Map<string, CdkSource | undefined>;
+  /** Constructors being read, so that a construct that instantiates itself stops. */
+  active: Set<TS.ConstructorDeclaration>;
+}
+
 class CdkLoader {
-  private readonly src: CdkSource;
-  private readonly functions = new Map<TS.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
+  private readonly file: string;
+  /** By the expression that creates each: `new lambda.Function(...)`, or `super(...)` in a class that extends one. */
+  private readonly functions = new Map<TS.NewExpression | TS.CallExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
+  /** Functions created by a wrapper construct, by its instantiation (`new MyFunction(this, 'Id', {...})`). */
+  private readonly wrapped = new Map<TS.NewExpression, LambdaFunction[]>();
   private readonly queues = new Map<TS.NewExpression, SqsQueue>();
   private readonly logGroups = new Map<TS.NewExpression, LogGroup>();
   private readonly usedIds = new Set<string>();
 
   constructor(
-    private readonly file: string,
-    text: string,
+    private readonly src: CdkSource,
     private readonly host: LoaderHost,
     private readonly result: LoadResult,
+    private readonly nesting = 0,
+    private readonly state: WrapperState = { sources: new Map(), active: new Set() },
   ) {
-    this.src = new CdkSource(file, text, appDirOf(file, host));
+    this.file = src.file;
   }
 
   load(): void {
@@ -240,15 +281,141 @@ class CdkLoader {
       if (cls) this.lambda(n, cls);
     }
     for (const { fn, props } of this.functions.values()) this.propsAfterAll(fn, props);
+    // A wrapper instantiated inside another construct's constructor is read when that construct is.
+    for (const n of news) if (!this.src.qualify(n.expression) && !this.insideConstruct(n)) this.wrapper(n);
     for (const n of news) {
       const key = this.src.qualify(n.expression);
       if (key) this.invoker(n, key);
     }
     for (const call of calls) this.call(call);
 
-    this.result.functions.push(...[...this.functions.values()].map((f) => f.fn));
+    this.result.functions.push(...[...this.functions.values()].map((f) => f.fn), ...[...this.wrapped.values()].flat());
     this.result.queues.push(...this.queues.values());
     this.result.logGroups.push(...this.logGroups.values());
+  }
+
+  // --- wrapper constructs ------------------------------------------------------
+
+  /**
+   * `new MyFunction(this, 'Id', { entry, environment })` where MyFunction is a construct class of
+   * the project (this file or a relative import) whose constructor creates Lambda functions:
+   * each becomes a function of this instantiation, named `Id/<inner id>`, its props read with the
+   * constructor's parameters bound to this call's arguments.
+   */
+  private wrapper(n: TS.NewExpression): void {
+    if (this.nesting >= MAX_WRAPPER_NESTING) return;
+    const found = this.wrapperClass(n.expression);
+    if (!found || this.state.active.has(found.ctor)) return;
+    const { src, ctor } = found;
+    this.state.active.add(ctor);
+    const inner = emptyResult();
+    let created: LambdaFunction[];
+    try {
+      created = withBindings(src, ctor.parameters, n.arguments, () => new CdkLoader(src, this.host, inner, this.nesting + 1, this.state).loadConstructor(ctor, found.extendsFunction));
+    } finally {
+      this.state.active.delete(ctor);
+    }
+    if (created.length === 0) return;
+    const outerId = this.constructId(n);
+    const instantiated = (this.result.instantiated ??= []);
+    instantiated.push(...(inner.instantiated ?? []));
+    this.wrapped.set(
+      n,
+      created.map((fn) => {
+        instantiated.push(fn.source);
+        // A class that extends the function class is the function: it has the instantiation's id.
+        const name = found.extendsFunction && created.length === 1 ? outerId : `${outerId}/${fn.name}`;
+        return { ...fn, id: this.uniqueId(name, n), name, source: this.loc(n) };
+      }),
+    );
+  }
+
+  /** The functions a wrapper constructor creates (and the wrappers it instantiates), with their triggers set there. */
+  loadConstructor(ctor: TS.ConstructorDeclaration, extendsFunction?: FunctionClass): LambdaFunction[] {
+    const news: TS.NewExpression[] = [];
+    const calls: TS.CallExpression[] = [];
+    const visit = (node: TS.Node): void => {
+      if (ts.isNewExpression(node)) news.push(node);
+      else if (ts.isCallExpression(node)) calls.push(node);
+      ts.forEachChild(node, visit);
+    };
+    if (ctor.body) visit(ctor.body);
+    const superCall = extendsFunction ? calls.find((c) => c.expression.kind === ts.SyntaxKind.SuperKeyword) : undefined;
+    if (superCall && extendsFunction) this.lambda(superCall, extendsFunction);
+    for (const n of news) {
+      const key = this.src.qualify(n.expression);
+      const cls = key ? FUNCTION_CLASSES[key] : undefined;
+      if (cls) this.lambda(n, cls);
+    }
+    for (const { fn, props } of this.functions.values()) this.propsAfterAll(fn, props);
+    for (const n of news) if (!this.src.qualify(n.expression)) this.wrapper(n);
+    for (const n of news) {
+      const key = this.src.qualify(n.expression);
+      if (key) this.invoker(n, key);
+    }
+    for (const call of calls) this.call(call);
+    return [...[...this.functions.values()].map((f) => f.fn), ...[...this.wrapped.values()].flat()];
+  }
+
+  private insideConstruct(node: TS.Node): boolean {
+    for (let p = node.parent; p; p = p.parent) {
+      if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) return ts.isClassDeclaration(p) && !!this.asWrapper(p, this.src);
+    }
+    return false;
+  }
+
+  /** The construct class `new X(...)` names, in this file or imported from a relative path, when its constructor creates functions. */
+  private wrapperClass(expr: TS.Expression): WrapperClass | undefined {
+    const e = skipOuter(expr);
+    if (!ts.isIdentifier(e)) return undefined;
+    for (const decl of this.src.symbolOf(e)?.declarations ?? []) {
+      if (ts.isClassDeclaration(decl)) return this.asWrapper(decl, this.src);
+      const imported = ts.isImportSpecifier(decl) ? { name: (decl.propertyName ?? decl.name).text, clause: decl.parent.parent } : ts.isImportClause(decl) ? { name: 'default', clause: decl } : undefined;
+      if (!imported) continue;
+      const spec = imported.clause.parent.moduleSpecifier;
+      if (!ts.isStringLiteral(spec) || !spec.text.startsWith('.')) return undefined;
+      const src = this.sourceOf(posix.normalize(posix.join(posix.dirname(this.file), spec.text)));
+      if (!src) return undefined;
+      for (const stmt of src.sf.statements) {
+        if (!ts.isClassDeclaration(stmt)) continue;
+        const modifiers = stmt.modifiers ?? [];
+        const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+        if ((imported.name === 'default' && isDefault) || (stmt.name?.text === imported.name && !isDefault)) return this.asWrapper(stmt, src);
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private asWrapper(cls: TS.ClassDeclaration, src: CdkSource): WrapperClass | undefined {
+    // Stacks and stages are loaded from their own files: only constructs are expanded per instantiation.
+    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || /(?:^|\.)(?:Stack|NestedStack|Stage|App)$/.test(base.getText(src.sf))) return undefined;
+    const ctor = cls.members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+    const baseKey = src.qualify(base);
+    const extendsFunction = baseKey ? FUNCTION_CLASSES[baseKey] : undefined;
+    if (extendsFunction) return ctor ? { src, ctor, extendsFunction } : undefined;
+    if (!ctor || !CONSTRUCTS_FUNCTION.test(ctor.body!.getText(src.sf)) && !/\bnew\s+[A-Z]/.test(ctor.body!.getText(src.sf))) return undefined;
+    return { src, ctor };
+  }
+
+  /** The reader of a relatively imported `.ts` file (`./constructs/my-function` -> `.ts` or `/index.ts`). */
+  private sourceOf(base: string): CdkSource | undefined {
+    if (base.startsWith('../') || base === '..') return undefined;
+    const stripped = base.replace(/\.(js|mjs|cjs)$/, '');
+    for (const candidate of [`${stripped}.ts`, `${stripped}/index.ts`, base]) {
+      if (candidate === this.file) return this.src;
+      if (this.state.sources.has(candidate)) return this.state.sources.get(candidate);
+      if (!isCdkPath(candidate) || !this.host.fileExists(candidate)) continue;
+      if (this.state.sources.size >= MAX_WRAPPER_FILES) return undefined;
+      const text = this.host.readFile(candidate);
+      const src = text !== undefined && text.length <= MAX_CDK_FILE_BYTES && !text.includes('\u0000') && !deepNesting(text, MAX_CDK_NESTING)
+        ? new CdkSource(candidate, text, this.src.appDir)
+        : undefined;
+      this.state.sources.set(candidate, src);
+      return src;
+    }
+    return undefined;
   }
 
   // --- values ---------------------------------------------------------------
@@ -346,7 +513,7 @@ class CdkLoader {
    * The construct id when it is a static string; otherwise (`id + '-getData'`, computed at synth
    * time) where the construct is defined, since source code is no name: `function at lib/stack.ts:42`.
    */
-  private constructId(n: TS.NewExpression, index = 1, noun = 'construct'): string {
+  private constructId(n: TS.NewExpression | TS.CallExpression, index = 1, noun = 'construct'): string {
     const arg = n.arguments?.[index];
     const v = arg ? this.src.evaluate(arg) : undefined;
     return v?.kind === 'value' ? String(v.value) : `${noun} at ${this.file}:${this.loc(n).line}`;
@@ -388,7 +555,7 @@ class CdkLoader {
     this.logGroups.set(n, group);
   }
 
-  private lambda(n: TS.NewExpression, cls: FunctionClass): void {
+  private lambda(n: TS.NewExpression | TS.CallExpression, cls: FunctionClass): void {
     const name = this.constructId(n, 1, 'function');
     const source = this.loc(n);
     const props = this.src.props(n.arguments?.[2]);
@@ -457,7 +624,7 @@ class CdkLoader {
     }
   }
 
-  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: TS.NewExpression): void {
+  private handlerAndCode(fn: LambdaFunction, cls: FunctionClass, props: Props, n: TS.NewExpression | TS.CallExpression): void {
     const source = fn.source;
     const handler = props.get('handler');
     if (handler) fn.handler = this.string(handler.value, this.loc(handler.node));
@@ -503,7 +670,7 @@ class CdkLoader {
   }
 
   /** NodejsFunction without `entry`: `<stack file without extension>.<construct id>.ts` (or `.js`), next to the stack file. */
-  private defaultEntry(n: TS.NewExpression): string {
+  private defaultEntry(n: TS.NewExpression | TS.CallExpression): string {
     const base = this.file.replace(/\.[cm]?ts$/, '');
     const id = this.constructId(n);
     for (const ext of ['ts', 'js', 'mjs', 'mts', 'cts', 'cjs']) {
@@ -518,7 +685,7 @@ class CdkLoader {
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const key = this.src.qualify(e.expression) ?? '';
       const arg = e.arguments?.[0];
-      if (/^aws-lambda:(Code\.fromAsset|AssetCode\.fromAsset|AssetCode)$/.test(key) && arg) return { kind: 'dir', path: this.path(arg, at) };
+      if (/^aws-lambda:(Code\.fromAsset|Code\.asset|AssetCode\.fromAsset|AssetCode)$/.test(key) && arg) return { kind: 'dir', path: this.path(arg, at) };
       if (/^aws-lambda:(Code\.fromInline|InlineCode\.fromInline|InlineCode)$/.test(key)) return { kind: 'inline', path: { value: '(inline)', loc: at } };
       if (/^aws-lambda:(Code\.fromAssetImage|DockerImageCode\.fromImageAsset|AssetImageCode)$/.test(key) && arg) return { kind: 'image', path: this.path(arg, at) };
       if (/^aws-lambda:(Code\.fromEcrImage|DockerImageCode\.fromEcr|EcrImageCode)$/.test(key)) return { kind: 'image', path: { value: ref(this.src.text(e)), loc: at } };
@@ -552,10 +719,21 @@ class CdkLoader {
   private functionsOf(expr: TS.Expression | undefined, depth = 0): LambdaFunction[] {
     if (!expr || depth > 4) return [];
     const out: LambdaFunction[] = [];
+    // `orders.fn` / `orders.handler` of a wrapper instance: the functions the wrapper created.
+    const e = skipOuter(expr);
+    if (ts.isPropertyAccessExpression(e) && this.wrapped.size > 0) {
+      for (const owner of this.src.constructs(e.expression)) out.push(...(this.wrapped.get(owner) ?? []));
+      if (out.length > 0) return [...new Set(out)];
+    }
     for (const n of this.src.constructs(expr)) {
       const hit = this.functions.get(n);
       if (hit) {
         out.push(hit.fn);
+        continue;
+      }
+      const wrapped = this.wrapped.get(n);
+      if (wrapped) {
+        out.push(...wrapped);
         continue;
       }
       const key = this.src.qualify(n.expression);

@@ -76,19 +76,34 @@ export function isTerraformFile(path: string): boolean {
 }
 
 async function loadInto(result: LoadResult, dir: string, files: string[], host: LoaderHost): Promise<void> {
+  const parsed = await parseModule(dir, files, host, result.diagnostics);
+  const children = await parseLocalModules(dir, parsed.blocks, host, new Set([dir]));
+  new ModuleLoader(dir, parsed.scope, parsed.blocks, result, children).load();
+}
+
+/** A module directory's variables, locals and blocks. */
+interface ParsedModule {
+  dir: string;
+  scope: TfScope;
+  blocks: TfBlock[];
+  /** Local modules its own module blocks call, by call name. */
+  children: Map<string, ParsedModule>;
+}
+
+async function parseModule(dir: string, files: string[], host: LoaderHost, diagnostics: LoadDiagnostic[]): Promise<{ scope: TfScope; blocks: TfBlock[] }> {
   const parsed: Array<{ file: string; json: Record<string, unknown>; body: TfBody }> = [];
   for (const file of files) {
     const text = host.readFile(file);
     const diag = checkText(file, text);
     if (diag) {
-      result.diagnostics.push(diag);
+      diagnostics.push(diag);
       continue;
     }
     let json: Record<string, unknown>;
     try {
       json = await parseHclGuarded(file, text as string);
     } catch (error) {
-      result.diagnostics.push(
+      diagnostics.push(
         error instanceof HclLimitError
           ? { ruleId: 'parse-error', message: error.message, loc: { file, line: error.line, column: error.column } }
           : parseDiagnostic(file, error),
@@ -104,7 +119,40 @@ async function loadInto(result: LoadResult, dir: string, files: string[], host: 
     collectScope(json, scope);
     blocksInOrder.push(...collectBlocks(file, json, body));
   }
-  new ModuleLoader(dir, scope, blocksInOrder, result).load();
+  return { scope, blocks: blocksInOrder };
+}
+
+/** Local module calls (`source = "./modules/lambda"`) are read this many levels deep. */
+const MAX_MODULE_NESTING = 4;
+/** At most this many local module calls are expanded per module directory (each parses its module). */
+const MAX_MODULE_CALLS = 200;
+
+/**
+ * The modules that `blocks` call with a local `source`, parsed (their own parse errors are
+ * reported when their directory is loaded on its own). `seen` stops cycles.
+ */
+async function parseLocalModules(dir: string, blocks: TfBlock[], host: LoaderHost, seen: ReadonlySet<string>): Promise<Map<string, ParsedModule>> {
+  const out = new Map<string, ParsedModule>();
+  const cache = new Map<string, ParsedModule | undefined>();
+  for (const block of blocks) {
+    if (block.kind !== 'module' || out.size >= MAX_MODULE_CALLS || seen.size > MAX_MODULE_NESTING) continue;
+    const source = block.node.raw('source');
+    if (typeof source !== 'string' || !/^\.\.?(\/|$)/.test(source)) continue;
+    const target = normalizeDir(posix.join(dir, source));
+    if (target.startsWith('../') || target === '..' || seen.has(target)) continue;
+    if (!cache.has(target)) {
+      const files = host.listDir(target === '.' ? '' : target).filter(isTerraformFile);
+      if (files.length === 0) cache.set(target, undefined);
+      else {
+        const module = await parseModule(target, files, host, []);
+        const children = await parseLocalModules(target, module.blocks, host, new Set([...seen, target]));
+        cache.set(target, { dir: target, ...module, children });
+      }
+    }
+    const parsed = cache.get(target);
+    if (parsed) out.set(block.name, parsed);
+  }
+  return out;
 }
 
 function normalizeDir(dir: string): string {
@@ -199,10 +247,72 @@ const LAMBDA_MODULE_SOURCE =
 /** Inputs only the Lambda module's function part takes; a local `source` with these is a call of that module (its own examples use `../../`). */
 const LAMBDA_MODULE_HINTS = ['handler', 'runtime', 'create_package', 'image_uri', 'source_path', 'local_existing_package', 's3_existing_package'];
 
+/**
+ * Registry modules that wrap one `aws_lambda_function`, besides terraform-aws-modules/lambda
+ * (read by `lambdaModule`): their inputs by documented name, from each module's variables.tf
+ * (checked 2026-12-06). Inputs not listed here have the resource's names (handler, runtime,
+ * timeout, memory_size, reserved_concurrent_executions, layers, architectures, filename,
+ * image_uri, s3_key, package_type).
+ */
+const WRAPPER_MODULES: ReadonlyArray<{ source: RegExp; environment: string; sourceDir?: string; retention?: string }> = [
+  // https://github.com/cloudposse/terraform-aws-lambda-function/blob/main/variables.tf
+  { source: /^(?:registry\.terraform\.io\/)?cloudposse\/lambda-function\/aws$|github\.com[/:]cloudposse\/terraform-aws-lambda-function\b/, environment: 'lambda_environment', retention: 'cloudwatch_logs_retention_in_days' },
+  // https://github.com/moritzzimmer/terraform-aws-lambda/blob/main/variables.tf
+  { source: /^(?:registry\.terraform\.io\/)?moritzzimmer\/lambda\/aws$|github\.com[/:]moritzzimmer\/terraform-aws-lambda\b/, environment: 'environment', retention: 'cloudwatch_logs_retention_in_days' },
+  // https://github.com/claranet/terraform-aws-lambda (archived; README inputs: the resource's plus source_path)
+  { source: /^(?:registry\.terraform\.io\/)?claranet\/lambda\/aws$|github\.com[/:]claranet\/terraform-aws-lambda\b/, environment: 'environment', sourceDir: 'source_path' },
+  // https://github.com/nozaq/terraform-aws-lambda-auto-package/blob/main/variables.tf
+  { source: /^(?:registry\.terraform\.io\/)?nozaq\/lambda-auto-package\/aws$|github\.com[/:]nozaq\/terraform-aws-lambda-auto-package\b/, environment: 'environment', sourceDir: 'source_dir', retention: 'retention_in_days' },
+];
+
+function wrapperOf(source: TfValue): (typeof WRAPPER_MODULES)[number] | undefined {
+  if (source.kind !== 'literal' || typeof source.value !== 'string') return undefined;
+  const src = source.value;
+  return WRAPPER_MODULES.find((w) => w.source.test(src));
+}
+
+/**
+ * A resource `count` the module call switches off: it uses a variable the call sets to false or
+ * 0 (or `!var.x` with x true). Anything more involved counts as on.
+ */
+function switchedOff(count: unknown, scope: TfScope): boolean {
+  if (typeof count !== 'string') return typeof count === 'number' ? count === 0 : count === false;
+  for (const m of count.matchAll(/(!\s*)?var\.([A-Za-z_][\w-]*)/g)) {
+    const declared = scope.variables.get(m[2]);
+    if (!declared?.hasDefault) continue;
+    const v = declared.value;
+    const off = v === false || v === 'false' || v === 0 || v === '0';
+    const on = v === true || v === 'true';
+    if (m[1] ? on : off) return true;
+  }
+  return false;
+}
+
+/** A literal string as HCL template text (so that resolving it again leaves it as it is). */
+function escapeTemplate(s: string): string {
+  return s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
 interface PendingTrigger {
   fn: LambdaFunction;
   trigger: Trigger;
 }
+
+/** The module call a module directory is loaded for: which variables it sets, and where. */
+interface ModuleCall {
+  /** Directory of the calling module: paths passed in are relative to it. */
+  callerDir: string;
+  /** Variables the call sets: the argument (`arg` in `node`) a finding points at, in the outermost caller that wrote its value. */
+  args: Map<string, PassedArg>;
+}
+
+interface PassedArg {
+  loc: SourceLocation;
+  node: TfNode;
+  arg: string;
+}
+
+const VAR_ONLY = /^\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}$/;
 
 class ModuleLoader {
   private readonly functions = new Map<string, LambdaFunction>();
@@ -221,6 +331,8 @@ class ModuleLoader {
     private readonly scope: TfScope,
     private readonly blocks: TfBlock[],
     private readonly result: LoadResult,
+    private readonly children: ReadonlyMap<string, ParsedModule> = new Map(),
+    private readonly call?: ModuleCall,
   ) {
     for (const block of blocks) {
       if (block.kind === 'module') {
@@ -241,7 +353,10 @@ class ModuleLoader {
     }
     for (const block of this.blocks) {
       if (block.kind === 'resource' && block.type === 'aws_lambda_function') this.addFunction(block, this.lambdaResource(block));
-      if (block.kind === 'module' && this.isLambdaModuleCall(block)) this.addFunction(block, this.lambdaModule(block));
+      if (block.kind !== 'module') continue;
+      if (this.isLambdaModuleCall(block)) this.addFunction(block, this.lambdaModule(block));
+      else if (wrapperOf(this.value(block.node.raw('source')))) this.addFunction(block, this.wrapperModule(block));
+      else this.localModule(block);
     }
     for (const block of this.of('resource', 'aws_lambda_alias')) {
       const fn = this.linkFunction(block.node.raw('function_name'));
@@ -309,11 +424,23 @@ class ModuleLoader {
     return resolve(raw, this.scope);
   }
 
+  /** The module call's argument when the attribute is exactly `var.x` that the call sets. */
+  private passedArg(node: TfNode, name: string): PassedArg | undefined {
+    const raw = node.raw(name);
+    const m = this.call && typeof raw === 'string' ? VAR_ONLY.exec(raw) : null;
+    return m ? this.call!.args.get(m[1]) : undefined;
+  }
+
+  /** Where an attribute is set: the caller's argument when it is a variable the module call sets. */
+  private locOf(node: TfNode, name: string): SourceLocation {
+    return this.passedArg(node, name)?.loc ?? node.loc(name);
+  }
+
   /** A string-valued attribute; references stay references; null means "not set". */
   private str(node: TfNode, name: string): Located<string> | undefined {
     if (!node.has(name)) return undefined;
     const v = this.value(node.raw(name));
-    const loc = node.loc(name);
+    const loc = this.locOf(node, name);
     if (v.kind === 'null') return undefined;
     if (v.kind === 'literal') return { value: String(v.value), loc };
     if (v.kind === 'reference') return { value: v.ref, loc };
@@ -323,7 +450,7 @@ class ModuleLoader {
   private num(node: TfNode, name: string): Located<number> | undefined {
     if (!node.has(name)) return undefined;
     const v = this.value(node.raw(name));
-    const loc = node.loc(name);
+    const loc = this.locOf(node, name);
     if (v.kind === 'null') return undefined;
     if (v.kind === 'literal') {
       const n = typeof v.value === 'number' ? v.value : typeof v.value === 'string' && /^-?\d+(\.\d+)?$/.test(v.value) ? Number(v.value) : NaN;
@@ -344,7 +471,7 @@ class ModuleLoader {
   private strList(node: TfNode, name: string): { list: Array<Located<string>>; all?: Located<string[]> } | undefined {
     if (!node.has(name)) return undefined;
     const v = this.value(node.raw(name));
-    const loc = node.loc(name);
+    const loc = this.locOf(node, name);
     if (v.kind === 'null') return undefined;
     if (v.kind !== 'list') {
       const ref = v.kind === 'reference' ? v.ref : reference(exprText(node.raw(name)));
@@ -368,11 +495,14 @@ class ModuleLoader {
   private path(node: TfNode, name: string): Located<string> | undefined {
     if (!node.has(name)) return undefined;
     const raw = node.raw(name);
-    const loc = node.loc(name);
+    const loc = this.locOf(node, name);
     if (typeof raw !== 'string') return this.str(node, name);
     const substituted = raw.replace(/\$\{\s*path\.(?:module|root|cwd)\s*\}/g, '.');
     const v = this.value(substituted);
     if (v.kind !== 'literal') return { value: v.kind === 'reference' ? reference(exprText(raw), v.ref.refType) : reference(exprText(raw)), loc };
+    // A path the module call passes in was written relative to the caller.
+    const passed = this.passedArg(node, name);
+    if (passed && !String(v.value).startsWith('/')) return { value: posix.normalize(posix.join(this.call!.callerDir, String(v.value))), loc };
     return { value: this.rootRelative(String(v.value)), loc };
   }
 
@@ -495,8 +625,12 @@ class ModuleLoader {
     }
     // `variables = var.env` / `local.env`: enumerate a literal map default, located at the attribute.
     const v = this.value(node.raw(name));
+    const passed = this.passedArg(node, name);
+    if (passed) fn.environmentLoc = passed.loc;
     if (v.kind === 'object') {
-      for (const [key, raw] of Object.entries(v.value)) fn.environment[key] = this.envValue(raw, node.loc(name));
+      const callerKeys = passed ? passed.node.object(passed.arg) : undefined;
+      const keyLoc = new Map((callerKeys?.children() ?? []).map((c) => [c.key, c.loc] as const));
+      for (const [key, raw] of Object.entries(v.value)) fn.environment[key] = this.envValue(raw, keyLoc.get(key) ?? this.locOf(node, name));
     } else {
       // `merge(local.common, {...})`, a variable without a literal default: names unknown.
       fn.environmentUnknown = true;
@@ -534,6 +668,118 @@ class ModuleLoader {
       return { kind: 'zip', path: { value, loc: key.loc } };
     }
     return undefined;
+  }
+
+  // --- local modules ------------------------------------------------------------
+
+  /**
+   * A call of a local module that creates functions: the module is loaded with the call's
+   * arguments as its variables (the rest keep their defaults), and each function it creates is
+   * one function of this call, named `module.<call>` (`module.<call>.<address>` when there are
+   * several). The module's own copies, loaded on their own, are dropped by the project loader.
+   */
+  private localModule(block: TfBlock): void {
+    const child = this.children.get(block.name);
+    if (!child) return;
+    // A local copy of terraform-aws-modules/lambda called as a layer or package builder
+    // (`create_function = false`): `isLambdaModuleCall` already decided it creates no function.
+    if (['create_function', 'create_layer', 'source_path'].every((v) => child.scope.variables.has(v))) return;
+    const node = block.node;
+    const count = this.value(node.raw('count'));
+    if (count.kind === 'literal' && Number(count.value) === 0) return;
+    const scope: TfScope = { variables: new Map(), locals: child.scope.locals };
+    const args = new Map<string, PassedArg>();
+    for (const [name, declared] of child.scope.variables) {
+      if (!node.has(name)) {
+        scope.variables.set(name, declared);
+        continue;
+      }
+      // `handler = var.handler` passed on from our own caller points at that caller's argument.
+      args.set(name, this.passedArg(node, name) ?? { loc: node.loc(name), node, arg: name });
+      scope.variables.set(name, this.passedValue(node.raw(name)));
+    }
+    const inner = emptyResult();
+    const blocks = child.blocks.filter((b) => !(b.kind === 'resource' && b.type === 'aws_lambda_function' && switchedOff(b.node.raw('count'), scope)));
+    new ModuleLoader(child.dir, scope, blocks, inner, child.children, { callerDir: this.dir, args }).load();
+    const address = `module.${block.name}`;
+    const single = inner.functions.length === 1;
+    const instantiated = (this.result.instantiated ??= []);
+    instantiated.push(...(inner.instantiated ?? []));
+    for (const created of inner.functions) {
+      instantiated.push(created.source);
+      const name = single ? address : `${address}.${created.name}`;
+      const fn: LambdaFunction = { ...created, id: `${node.file}#${name}`, name, source: node.here() };
+      this.functions.set(name, fn);
+      const literalName = this.value(node.raw('function_name'));
+      if (single && literalName.kind === 'literal' && !this.byFunctionName.has(String(literalName.value))) this.byFunctionName.set(String(literalName.value), fn);
+    }
+  }
+
+  /** An argument of a module call as the called module's variable: resolved here, where it is written. */
+  private passedValue(raw: unknown): { hasDefault: boolean; value: unknown } {
+    const substituted = typeof raw === 'string' ? raw.replace(/\$\{\s*path\.(?:module|root|cwd)\s*\}/g, '.') : raw;
+    const v = this.value(substituted);
+    switch (v.kind) {
+      case 'literal':
+        return { hasDefault: true, value: typeof v.value === 'string' ? escapeTemplate(v.value) : v.value };
+      case 'null':
+        return { hasDefault: true, value: null };
+      case 'object':
+        return { hasDefault: true, value: Object.fromEntries(Object.entries(v.value).map(([k, item]) => [k, this.passedItem(item)])) };
+      case 'list':
+        return { hasDefault: true, value: v.value.map((item) => this.passedItem(item)) };
+      default:
+        return { hasDefault: false, value: undefined };
+    }
+  }
+
+  private passedItem(raw: unknown): unknown {
+    const v = this.value(raw);
+    return v.kind === 'literal' && typeof v.value === 'string' ? escapeTemplate(v.value) : v.kind === 'literal' ? v.value : raw;
+  }
+
+  // --- registry wrappers -----------------------------------------------------------
+
+  /** A call of a registry module that wraps `aws_lambda_function` (see WRAPPER_MODULES): inputs read by their documented names. */
+  private wrapperModule(block: TfBlock): LambdaFunction {
+    const node = block.node;
+    const spec = wrapperOf(this.value(node.raw('source')))!;
+    const fn = this.newFunction(block, `module.${block.name}`);
+    this.common(fn, node, { timeout: 'timeout', memory: 'memory_size', reserved: 'reserved_concurrent_executions' });
+    const packageType = this.str(node, 'package_type');
+    if (packageType && !isReference(packageType.value)) fn.packageType = packageType.value === 'Image' ? 'Image' : 'Zip';
+    const image = this.str(node, 'image_uri');
+    const dir = spec.sourceDir ? this.path(node, spec.sourceDir) : undefined;
+    const zip = this.path(node, 'filename');
+    const s3Key = this.str(node, 's3_key');
+    if (image && (!isReference(image.value) || fn.packageType === 'Image')) {
+      fn.code = { kind: 'image', path: image };
+      fn.packageType = 'Image';
+    } else if (dir) {
+      // A single file is zipped alone: the handler is relative to its directory.
+      const value = !isReference(dir.value) && /\.[A-Za-z0-9]{1,5}$/.test(dir.value) ? posix.dirname(dir.value) : dir.value;
+      fn.code = { kind: 'dir', path: { ...dir, value } };
+    } else if (zip) fn.code = { kind: 'zip', path: zip };
+    else if (s3Key) fn.code = { kind: 'zip', path: s3Key };
+
+    if (node.has(spec.environment)) {
+      fn.environmentLoc = node.loc(spec.environment);
+      const env = node.object(spec.environment) ?? node.block(spec.environment);
+      if (env) this.environment(fn, env, 'variables');
+      else fn.environmentUnknown = true;
+    }
+    const arch = this.strList(node, 'architectures');
+    if (arch?.list[0]) fn.architecture = arch.list[0];
+    const tracing = node.has('tracing_config_mode') ? this.str(node, 'tracing_config_mode') : (node.object('tracing_config') ?? node.block('tracing_config')) && this.str((node.object('tracing_config') ?? node.block('tracing_config'))!, 'mode');
+    if (tracing) fn.tracing = tracing;
+    const dlq = node.object('dead_letter_config') ?? node.block('dead_letter_config');
+    const target = dlq ? this.str(dlq, 'target_arn') : undefined;
+    if (target) fn.deadLetter = target;
+    const layers = this.strList(node, 'layers');
+    if (layers) fn.layers = layers.list.length > 0 ? layers.list : layers.all && isReference(layers.all.value) ? [{ value: layers.all.value, loc: layers.all.loc }] : [];
+    const retention = spec.retention ? this.num(node, spec.retention) : undefined;
+    if (retention && retention.value !== 0) fn.logRetentionDays = retention;
+    return fn;
   }
 
   // --- registry module --------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { IgnoredRule, LambdaFunction, LoadDiagnostic, LogGroup, SqsQueue } from '../model/index.js';
+import type { IgnoredRule, LambdaFunction, LoadDiagnostic, LogGroup, SourceLocation, SqsQueue } from '../model/index.js';
 
 /** What the loaders may ask of the file system. Paths are relative to the analysis root. */
 export interface LoaderHost {
@@ -25,6 +25,12 @@ export interface LoadResult {
   includedFiles?: string[];
   /** A template `cdk synth` wrote: build output when the CDK app is in the project. */
   cdkSynthesized?: boolean;
+  /**
+   * Where functions are defined that this config instantiates with its own values (a Terraform
+   * local module's `aws_lambda_function`, a CDK construct's inner function): the copies loaded
+   * from those files on their own are templates, not functions, and the project loader drops them.
+   */
+  instantiated?: SourceLocation[];
 }
 
 export function emptyResult(): LoadResult {

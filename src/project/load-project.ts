@@ -80,7 +80,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     };
     if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
     else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
-    else if (maybeCdk && isCdkFile(text)) cdkFiles.push({ file, text });
+    else if (maybeCdk && isCdkFile(text, file)) cdkFiles.push({ file, text });
   }
   // A template `cdk synth` wrote is build output when the CDK app is here (its stacks are read
   // instead), like cdk.out: not linted.
@@ -100,6 +100,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     // Let lint workers that finished their files get more (each stack takes tens of milliseconds).
     if (options.onFunctions) await yieldToEventLoop();
   }
+  dropInstantiated(results.slice(cdkStart).map((r) => r.result));
   await announce(cdkStart);
 
   const terraformStart = results.length;
@@ -116,6 +117,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     }
     results.push({ file: tfFiles[0], result });
   }
+  dropInstantiated(results.slice(terraformStart).map((r) => r.result));
   await announce(terraformStart);
 
   const kept = results.filter(({ result }) => !isBuildOutput(result));
@@ -130,6 +132,18 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     if (result.ignoredRules) model.ignoredRules = [...(model.ignoredRules ?? []), ...result.ignoredRules];
   }
   return model;
+}
+
+/**
+ * Functions that another config of the group instantiates (a Terraform local module's function,
+ * a CDK construct's inner function) are templates: each call is the function, so the template's
+ * own copy, whose values are the unset variables or props, goes.
+ */
+function dropInstantiated(group: LoadResult[]): void {
+  const key = (loc: { file: string; line: number; column: number }) => `${loc.file}:${loc.line}:${loc.column}`;
+  const templates = new Set(group.flatMap((r) => (r.instantiated ?? []).map(key)));
+  if (templates.size === 0) return;
+  for (const result of group) result.functions = result.functions.filter((f) => !templates.has(key(f.source)));
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -404,3 +404,205 @@ describe('cdk detection', () => {
     expect(isCdkPath('lib/stack.js')).toBe(false);
   });
 });
+
+describe('cdk loader: wrapper constructs of the project, helper functions, CDK v1', () => {
+  const CONSTRUCT = 'app/lib/constructs/service-function.ts';
+  const construct = [
+    "import * as path from 'path';", // 1
+    "import { Duration } from 'aws-cdk-lib';", // 2
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 3
+    "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", // 4
+    "import { Construct } from 'constructs';", // 5
+    'export interface ServiceFunctionProps {', // 6
+    '  entry: string;', // 7
+    '  environment?: Record<string, string>;', // 8
+    '  memorySize?: number;', // 9
+    '  timeout?: Duration;', // 10
+    '}', // 11
+    'export class ServiceFunction extends Construct {', // 12
+    '  public readonly fn: NodejsFunction;', // 13
+    '  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {', // 14
+    '    super(scope, id);', // 15
+    "    this.fn = new NodejsFunction(this, 'Handler', {", // 16
+    '      entry: props.entry,', // 17
+    '      runtime: lambda.Runtime.NODEJS_22_X,', // 18
+    '      memorySize: props.memorySize ?? 512,', // 19
+    '      timeout: props.timeout ?? Duration.seconds(15),', // 20
+    '      environment: { ...props.environment, SERVICE: id },', // 21
+    '    });', // 22
+    '  }', // 23
+    '}', // 24
+    'export class PyJob extends Construct {', // 25
+    '  constructor(scope: Construct, id: string, { codeDir, handler = "job.run", env }: { codeDir: string; handler?: string; env?: Record<string, string> }) {', // 26
+    '    super(scope, id);', // 27
+    "    new lambda.Function(this, `${id}Fn`, {", // 28
+    '      runtime: lambda.Runtime.PYTHON_3_12,', // 29
+    '      handler,', // 30
+    '      code: lambda.Code.fromAsset(path.join(__dirname, "../../jobs", codeDir)),', // 31
+    '      environment: env,', // 32
+    '    });', // 33
+    '  }', // 34
+    '}', // 35
+  ].join('\n');
+
+  it('one function per instantiation, props mapped through (props.x, ??, spreads, destructuring), named by the construct path', () => {
+    const stack = [
+      "import * as cdk from 'aws-cdk-lib';", // 1
+      "import * as apigw from 'aws-cdk-lib/aws-apigateway';", // 2
+      "import { ServiceFunction, PyJob } from './constructs/service-function';", // 3
+      'export class Api extends cdk.Stack {', // 4
+      '  constructor(scope: cdk.App, id: string) {', // 5
+      '    super(scope, id);', // 6
+      "    const orders = new ServiceFunction(this, 'Orders', {", // 7
+      "      entry: 'src/orders.ts',", // 8
+      "      environment: { TABLE: 'orders' },", // 9
+      '      memorySize: 1024,', // 10
+      '    });', // 11
+      "    new ServiceFunction(this, 'Users', { entry: 'src/users.ts' });", // 12
+      "    new PyJob(this, 'Nightly', { codeDir: 'nightly', env: { MODE: 'full' } });", // 13
+      "    new apigw.LambdaRestApi(this, 'Rest', { handler: orders.fn });", // 14
+      '  }', // 15
+      '}', // 16
+    ].join('\n');
+    const r = load(stack, { [CONSTRUCT]: construct });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.functions.map((f) => `${f.id} @${f.source.line}`)).toEqual([`${FILE}#Orders/Handler @7`, `${FILE}#Users/Handler @12`, `${FILE}#Nightly/NightlyFn @13`]);
+    const orders = fn(r.functions, 'Orders/Handler');
+    expect(orders.code).toEqual({ kind: 'entry', path: { value: 'app/src/orders.ts', loc: { file: CONSTRUCT, line: 17, column: 7 } } });
+    expect(orders.memorySize).toEqual({ value: 1024, loc: { file: CONSTRUCT, line: 19, column: 7 } });
+    expect(orders.timeout.value).toBe(15);
+    expect(Object.keys(orders.environment)).toEqual(['TABLE', 'SERVICE']);
+    expect(orders.environment.TABLE).toEqual({ value: 'orders', loc: at(9, 22) });
+    expect(orders.environment.SERVICE.value).toBe('Orders');
+    expect(orders.environmentUnknown).toBeUndefined();
+    expect(orders.triggers.map((t) => `${t.kind}@${t.loc.line}`)).toEqual(['rest-api@14']);
+    const users = fn(r.functions, 'Users/Handler');
+    expect(users.memorySize.value).toBe(512);
+    expect(Object.keys(users.environment)).toEqual(['SERVICE']);
+    const job = fn(r.functions, 'Nightly/NightlyFn');
+    expect(job.handler?.value).toBe('job.run');
+    expect(job.code?.path.value).toBe('app/jobs/nightly');
+    expect(job.environment.MODE.value).toBe('full');
+    // The constructs' own functions are templates: dropped when loaded from their file on its own.
+    expect(r.instantiated?.map((l) => `${l.file}:${l.line}`)).toEqual([`${CONSTRUCT}:16`, `${CONSTRUCT}:16`, `${CONSTRUCT}:28`]);
+  });
+
+  it('a stack file that only instantiates constructs imported from the project is read (they may create functions)', () => {
+    const head = "import * as cdk from 'aws-cdk-lib';\n";
+    expect(isCdkFile(`${head}import { OrdersApi } from './orders-api';\nnew OrdersApi(this, 'Api', {});\n`)).toBe(true);
+    expect(isCdkFile(`${head}import Api, { Other as Renamed } from '../constructs/api';\nnew Renamed(this, 'X');\n`)).toBe(true);
+    expect(isCdkFile(`${head}import { OrdersApi } from './orders-api';\nconst x = OrdersApi;\n`)).toBe(false);
+    expect(isCdkFile(`${head}import { Bucket } from 'aws-cdk-lib/aws-s3';\nnew Bucket(this, 'B');\n`)).toBe(false);
+    expect(isCdkFile(`${head}import { OrdersApi } from '../lib/orders-api';\nnew OrdersApi(stack, 'Api', {});\n`, 'test/orders-api.test.ts')).toBe(false);
+  });
+
+  it('a class that extends NodejsFunction: its super(scope, id, props) is the function, named by the instantiation', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as apigw from 'aws-cdk-lib/aws-apigateway';",
+      "import { NodeFn } from './node-fn';",
+      'export class S extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    const login = new NodeFn(this, 'Login', { entryFileName: 'login', environment: { POOL: 'p' } });",
+      "    new apigw.LambdaRestApi(this, 'Api', { handler: login });",
+      '  }',
+      '}',
+    ].join('\n'), {
+      'app/lib/node-fn.ts': [
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import * as lambdaNode from 'aws-cdk-lib/aws-lambda-nodejs';",
+        "import { Construct } from 'constructs';",
+        'export class NodeFn extends lambdaNode.NodejsFunction {',
+        '  constructor(scope: Construct, functionName: string, props: { entryFileName: string; environment?: Record<string, string> }) {',
+        '    super(scope, functionName, {',
+        '      entry: `src/${props.entryFileName}.ts`,',
+        "      handler: 'handler',",
+        '      runtime: lambda.Runtime.NODEJS_22_X,',
+        '      environment: props.environment,',
+        '    });',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    expect(r.functions.map((f) => `${f.name} ${String(f.code?.path.value)} ${Object.keys(f.environment).join(',')} ${f.triggers.map((t) => t.kind).join(',')}`)).toEqual(['Login app/src/login.ts POOL rest-api']);
+  });
+
+  it('a construct in the stack file, a construct that instantiates itself, stacks are not expanded', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { Construct } from 'constructs';",
+      'class Loop extends Construct {',
+      '  constructor(scope: Construct, id: string, props: { dir: string }) {',
+      '    super(scope, id);',
+      "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props.dir) });",
+      "    new Loop(this, 'Again', props);",
+      '  }',
+      '}',
+      'class Inner extends cdk.Stack {',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    new lambda.Function(this, 'StackFn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('x') });",
+      '  }',
+      '}',
+      'export class Outer extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    new Loop(this, 'L', { dir: 'lambda/loop' });",
+      "    new Inner(scope, 'Inner');",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(r.functions.map((f) => `${f.name} ${String(typeof f.code?.path.value === 'string' ? f.code.path.value : 'ref')}`)).toEqual([
+      'Fn ref',
+      'StackFn app/x',
+      'L/Fn app/lambda/loop',
+    ]);
+  });
+
+  it('helper functions of the stack file compute entries; impure or recursive ones stay references', () => {
+    const r = load([
+      "import * as path from 'path';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      "const entryOf = (name: string) => path.join(__dirname, '..', 'lambda', name, 'index.ts');",
+      'const forever = (s: string): string => forever(s);',
+      'export class S extends cdk.Stack {',
+      '  private handlerFile(name: string) { return `lambda/${name}.ts`; }',
+      '  constructor(scope: any, id: string) {',
+      '    super(scope, id);',
+      "    new NodejsFunction(this, 'A', { entry: entryOf('orders') });",
+      "    new NodejsFunction(this, 'B', { entry: this.handlerFile('users') });",
+      "    new NodejsFunction(this, 'C', { entry: forever('x') });",
+      "    new NodejsFunction(this, 'D', { entry: require('fs').readFileSync('x', 'utf8') });",
+      '  }',
+      '}',
+    ].join('\n').replace("'path';", "'path';\nimport * as cdk from 'aws-cdk-lib';"));
+    expect(r.functions.map((f) => `${f.name} ${typeof f.code?.path.value === 'string' ? f.code.path.value : 'ref'}`)).toEqual([
+      'A app/lambda/orders/index.ts',
+      'B app/lambda/users.ts',
+      'C ref',
+      'D ref',
+    ]);
+  });
+
+  it('CDK v1: @aws-cdk/aws-lambda with Code.asset (the deprecated alias), paths from the app folder', () => {
+    const r = load([
+      "import * as cdk from '@aws-cdk/core';",
+      "import * as lambda from '@aws-cdk/aws-lambda';",
+      "import { NodejsFunction } from '@aws-cdk/aws-lambda-nodejs';",
+      'export class V1 extends cdk.Stack {',
+      '  constructor(scope: cdk.Construct, id: string) {',
+      '    super(scope, id);',
+      "    new lambda.Function(this, 'Old', { runtime: lambda.Runtime.NODEJS_14_X, handler: 'index.handler', code: lambda.Code.asset('functions/old') });",
+      "    new NodejsFunction(this, 'Bundled', { entry: 'functions/bundled.ts', environment: { A: 'b' } });",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(r.functions.map((f) => `${f.name} ${f.code?.kind}:${String(f.code?.path.value)} ${String(f.runtime?.value && typeof f.runtime.value === 'string' ? f.runtime.value : 'ref')}`)).toEqual([
+      'Old dir:app/functions/old nodejs14.x',
+      'Bundled entry:app/functions/bundled.ts ref',
+    ]);
+  });
+});

@@ -569,3 +569,78 @@ describe('fixture: serverless-app', () => {
     expect(result.includedFiles).toEqual(['config/dev.yml', 'functions/admin.yml', 'resources/queues.yml']);
   });
 });
+
+describe('loadServerless: serverless.ts handlers computed by helper functions (ts-eval)', () => {
+  // The aws-nodejs-typescript template's helper, as the template writes it (escaped backslash regex).
+  const RESOLVER = "export const handlerPath = (context: string) => {\n  return `${context.split(process.cwd())[1].substring(1).replace(/\\\\/g, '/')}`\n};\n";
+  const TSCONFIG = {
+    'api/tsconfig.json': '{ "extends": "./tsconfig.paths.json" }',
+    'api/tsconfig.paths.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@functions/*": ["src/functions/*"], "@libs/*": ["src/libs/*"] } } }',
+  };
+  const CONFIG = [
+    "import hello from '@functions/hello';",
+    "import { jobs } from './src/functions/jobs';",
+    "export default { service: 'x', provider: { name: 'aws', runtime: 'nodejs20.x' }, functions: { hello, ...jobs } };",
+  ].join('\n');
+
+  function loadTs(files: Record<string, string>) {
+    return loadServerless('api/serverless.ts', CONFIG, memoryHost({ 'api/serverless.ts': CONFIG, ...TSCONFIG, ...files }));
+  }
+
+  it('evaluates the template helper imported through tsconfig paths, relative to the service folder (process.cwd())', () => {
+    const result = loadTs({
+      'api/src/libs/handler-resolver.ts': RESOLVER,
+      'api/src/functions/hello/index.ts': "import { handlerPath } from '@libs/handler-resolver';\nexport default {\n  handler: `${handlerPath(__dirname)}/handler.main`,\n};\n",
+      'api/src/functions/jobs/index.ts': [
+        "import * as path from 'path';",
+        "import { handlerPath } from '../../libs/handler-resolver';",
+        'function entry(name: string, fn = "main") { const dir = path.join(handlerPath(__dirname), name); return dir + "." + fn; }',
+        "const base = (s: string) => s.split('/').slice(0, -1).join('/');",
+        'export const jobs = {',
+        "  cleanup: { handler: entry('cleanup') },",
+        "  report: { handler: base(`${handlerPath(__dirname)}/x`) + '/report.run' },",
+        "  upper: { handler: 'src/' + 'Jobs'.toLowerCase() + '/up.main' },",
+        '};',
+      ].join('\n'),
+    });
+    expect(result.functions.map((f) => `${f.name} ${at(f.handler)}`)).toEqual([
+      'hello "src/functions/hello/handler.main"@api/src/functions/hello/index.ts:3:3',
+      'cleanup "src/functions/jobs/cleanup.main"@api/src/functions/jobs/index.ts:6:14',
+      'report "src/functions/jobs/report.run"@api/src/functions/jobs/index.ts:7:13',
+      'upper "src/jobs/up.main"@api/src/functions/jobs/index.ts:8:12',
+    ]);
+  });
+
+  it('does not evaluate impure or unbounded helpers: the handler stays a reference, nothing throws', () => {
+    const result = loadTs({
+      'api/src/libs/handler-resolver.ts': [
+        "import { readFileSync } from 'fs';",
+        'export const handlerPath = (context: string) => readFileSync(context + "/name.txt", "utf8");',
+        'export const forever = (s: string): string => forever(s + "x");',
+        'export const stamped = (s: string) => `${s}-${Date.now()}`;',
+        'export const fromEnv = (s: string) => s + process.env.SUFFIX;',
+        'export function branchy(s: string) { if (s) { return s; } return "x"; }',
+        'export const evil = (s: string) => s.replace(/(a+)+$/, "b");',
+      ].join('\n'),
+      'api/src/functions/hello/index.ts': "import { handlerPath } from '@libs/handler-resolver';\nexport default { handler: `${handlerPath(__dirname)}/handler.main` };\n",
+      'api/src/functions/jobs/index.ts': [
+        "import { forever, stamped, fromEnv, branchy, evil } from '@libs/handler-resolver';",
+        'export const jobs = {',
+        "  a: { handler: forever('src/a') },",
+        "  b: { handler: stamped('src/b') },",
+        "  c: { handler: fromEnv('src/c') },",
+        "  d: { handler: branchy('src/d') },",
+        "  e: { handler: evil('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!') },",
+        '};',
+      ].join('\n'),
+    });
+    expect(result.functions.map((f) => `${f.name} ${at(f.handler).replace(/@.*/, '')}`)).toEqual([
+      'hello ref(unknown: `${handlerPath(__dirname)}/handler.main`)',
+      "a ref(unknown: forever('src/a'))",
+      "b ref(unknown: stamped('src/b'))",
+      "c ref(unknown: fromEnv('src/c'))",
+      "d ref(unknown: branchy('src/d'))",
+      "e ref(unknown: evil('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'))",
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { FIXTURES, directoryHost, fn } from './host.js';
 import { groupTerraformFiles, loadTerraformModule, MAX_TERRAFORM_FILE_BYTES } from '../../src/loaders/terraform.js';
 import { locateHcl, entry, findBlock } from '../../src/loaders/terraform/locator.js';
 import type { LoaderHost } from '../../src/loaders/types.js';
-import type { LoadDiagnostic } from '../../src/model/index.js';
+import { isReference, type LoadDiagnostic } from '../../src/model/index.js';
 
 function memoryHost(files: Record<string, string>): LoaderHost {
   return {
@@ -635,5 +635,187 @@ module "m" { x = 1 }
     const body = locateHcl('resource "a" "b" {\n  x = "unterminated\n  y = 2\n');
     expect(body.entries[0].name).toBe('resource');
     expect(body.entries[0].body!.entries.map((e) => e.name)).toEqual(['x', 'y']);
+  });
+});
+
+describe('terraform loader: local module calls and registry wrappers', () => {
+  const MODULE = {
+    'infra/modules/fn/variables.tf': [
+      'variable "name" { type = string }', // 1
+      'variable "handler" { type = string }', // 2
+      'variable "source_dir" { type = string }', // 3
+      'variable "runtime" {', // 4
+      '  default = "nodejs22.x"', // 5
+      '}', // 6
+      'variable "timeout" { default = 10 }', // 7
+      'variable "environment" {', // 8
+      '  type    = map(string)', // 9
+      '  default = {}', // 10
+      '}', // 11
+    ].join('\n'),
+    'infra/modules/fn/main.tf': [
+      'data "archive_file" "code" {', // 1
+      '  type        = "zip"', // 2
+      '  source_dir  = var.source_dir', // 3
+      '  output_path = "${path.module}/build/${var.name}.zip"', // 4
+      '}', // 5
+      'resource "aws_lambda_function" "this" {', // 6
+      '  function_name = var.name', // 7
+      '  runtime       = var.runtime', // 8
+      '  handler       = var.handler', // 9
+      '  timeout       = var.timeout', // 10
+      '  filename      = data.archive_file.code.output_path', // 11
+      '  environment {', // 12
+      '    variables = var.environment', // 13
+      '  }', // 14
+      '}', // 15
+    ].join('\n'),
+  };
+  const CALLER = [
+    'variable "stage" { default = "dev" }', // 1
+    'module "orders" {', // 2
+    '  source     = "./modules/fn"', // 3
+    '  name       = "orders-${var.stage}"', // 4
+    '  handler    = "index.handler"', // 5
+    '  source_dir = "${path.module}/src/orders"', // 6
+    '  environment = {', // 7
+    '    TABLE = aws_dynamodb_table.orders.name', // 8
+    '    STAGE = var.stage', // 9
+    '  }', // 10
+    '}', // 11
+    'module "reports" {', // 12
+    '  source     = "./modules/fn"', // 13
+    '  name       = "reports"', // 14
+    '  handler    = "report.main"', // 15
+    '  source_dir = "src/reports"', // 16
+    '  timeout    = 60', // 17
+    '}', // 18
+    'module "off" {', // 19
+    '  source = "./modules/fn"', // 20
+    '  count  = 0', // 21
+    '}', // 22
+    'module "network" {', // 23
+    '  source = "./modules/vpc"', // 24
+    '}', // 25
+  ].join('\n');
+
+  async function loadWithModules(extra: Record<string, string> = {}) {
+    const files: Record<string, string> = { 'infra/main.tf': CALLER, ...MODULE, 'infra/modules/vpc/main.tf': 'resource "aws_vpc" "this" { cidr_block = "10.0.0.0/16" }', ...extra };
+    return loadTerraformModule('infra', ['infra/main.tf'], memoryHost(files));
+  }
+
+  it('one function per call, the call\'s arguments substituted and located at the call, defaults from the module\'s variables', async () => {
+    const r = await loadWithModules();
+    expect(r.diagnostics).toEqual([]);
+    expect(r.functions.map((f) => `${f.id} @${f.source.line}`)).toEqual(['infra/main.tf#module.orders @2', 'infra/main.tf#module.reports @12']);
+    const orders = fn(r, 'module.orders');
+    expect(orders.handler).toEqual({ value: 'index.handler', loc: at(5, 3) });
+    expect(orders.runtime).toEqual({ value: 'nodejs22.x', loc: at(8, 3, 'infra/modules/fn/main.tf') });
+    expect(orders.timeout).toEqual({ value: 10, loc: at(10, 3, 'infra/modules/fn/main.tf') });
+    // Paths passed in are relative to the caller (`${path.module}` of the caller).
+    expect(orders.code).toEqual({ kind: 'dir', path: { value: 'infra/src/orders', loc: at(6, 3) } });
+    expect(orders.environmentLoc).toEqual(at(7, 3));
+    expect(Object.keys(orders.environment)).toEqual(['STAGE', 'TABLE']);
+    expect(orders.environment.STAGE).toEqual({ value: 'dev', loc: at(9, 5) });
+    expect(orders.environment.TABLE.loc).toEqual(at(8, 5));
+    expect(orders.environmentUnknown).toBeUndefined();
+    const reports = fn(r, 'module.reports');
+    expect(reports.code?.path.value).toBe('infra/src/reports');
+    expect(reports.timeout).toEqual({ value: 60, loc: at(17, 3) });
+    expect(reports.environment).toEqual({});
+    // The module's own function is a template the project loader drops.
+    expect(r.instantiated).toEqual([
+      { file: 'infra/modules/fn/main.tf', line: 6, column: 1 },
+      { file: 'infra/modules/fn/main.tf', line: 6, column: 1 },
+    ]);
+  });
+
+  it('nested local modules and a module that calls itself: bounded, no crash', async () => {
+    const r = await loadTerraformModule('infra', ['infra/main.tf'], memoryHost({
+      'infra/main.tf': 'module "api" {\n  source  = "./modules/api"\n  handler = "api.main"\n}\n',
+      'infra/modules/api/main.tf': 'variable "handler" {}\nmodule "fn" {\n  source     = "../fn"\n  name       = "api"\n  handler    = var.handler\n  source_dir = "${path.module}/src"\n}\nmodule "self" {\n  source = "./"\n}\n',
+      ...MODULE,
+    }));
+    expect(r.functions.map((f) => `${f.name} ${String(f.handler?.value)} ${f.handler?.loc.file}:${f.handler?.loc.line} ${String(f.code?.path.value)}`)).toEqual([
+      'module.api api.main infra/main.tf:3 infra/modules/api/src',
+    ]);
+  });
+
+  it('a function the call switches off (count on a variable set to false) and a local copy of terraform-aws-modules/lambda used for layers are not expanded', async () => {
+    const r = await loadTerraformModule('infra', ['infra/main.tf'], memoryHost({
+      'infra/main.tf': [
+        'module "off" {\n  source = "./modules/opt"\n  enabled = false\n}',
+        'module "on" {\n  source = "./modules/opt"\n}',
+        'module "layer" {\n  source = "./modules/tal"\n  create_layer = true\n  create_function = false\n  layer_name = "deps"\n  source_path = "layer"\n}',
+      ].join('\n'),
+      'infra/modules/opt/main.tf': 'variable "enabled" { default = true }\nresource "aws_lambda_function" "this" {\n  count = var.enabled ? 1 : 0\n  function_name = "opt"\n  handler = "index.handler"\n  runtime = "nodejs22.x"\n  filename = "x.zip"\n}\n',
+      'infra/modules/tal/main.tf': 'variable "create_function" { default = true }\nvariable "create_layer" { default = false }\nvariable "source_path" { default = null }\nresource "aws_lambda_function" "this" {\n  count = var.create_function && !var.create_layer ? 1 : 0\n  function_name = "f"\n  handler = "index.handler"\n  runtime = "nodejs22.x"\n  filename = "x.zip"\n}\n',
+    }));
+    expect(r.functions.map((f) => f.name)).toEqual(['module.on']);
+  });
+
+  it('a variable the call does not set and that has no default stays a reference', async () => {
+    const r = await loadTerraformModule('infra', ['infra/main.tf'], memoryHost({
+      'infra/main.tf': 'module "x" {\n  source = "./modules/fn"\n  name   = "x"\n}\n',
+      ...MODULE,
+    }));
+    expect(fn(r, 'module.x').handler?.value).toEqual({ kind: 'reference', text: 'var.handler', refType: 'tf-variable' });
+  });
+
+  it('registry wrappers: cloudposse, moritzzimmer, claranet and nozaq inputs by their documented names', async () => {
+    const r = await load({
+      'infra/main.tf': [
+        'module "a" {', // 1
+        '  source             = "cloudposse/lambda-function/aws"', // 2
+        '  function_name      = "a"', // 3
+        '  handler            = "index.handler"', // 4
+        '  runtime            = "nodejs22.x"', // 5
+        '  filename           = "build/a.zip"', // 6
+        '  lambda_environment = { variables = { A = "1" } }', // 7
+        '  tracing_config_mode = "Active"', // 8
+        '}', // 9
+        'module "b" {', // 10
+        '  source      = "registry.terraform.io/moritzzimmer/lambda/aws"', // 11
+        '  function_name = "b"', // 12
+        '  handler     = "index.handler"', // 13
+        '  runtime     = "nodejs22.x"', // 14
+        '  image_uri   = "123.dkr.ecr.eu-west-1.amazonaws.com/b:1"', // 15
+        '  package_type = "Image"', // 16
+        '  environment = { variables = var.env }', // 17
+        '}', // 18
+        'module "c" {', // 19
+        '  source        = "github.com/claranet/terraform-aws-lambda?ref=v1.4.0"', // 20
+        '  function_name = "c"', // 21
+        '  handler       = "main.lambda_handler"', // 22
+        '  runtime       = "python3.12"', // 23
+        '  source_path   = "${path.module}/lambda/main.py"', // 24
+        '  timeout       = 300', // 25
+        '  dead_letter_config = { target_arn = "arn:aws:sqs:eu-west-1:123456789012:dlq" }', // 26
+        '}', // 27
+        'module "d" {', // 28
+        '  source        = "nozaq/lambda-auto-package/aws"', // 29
+        '  function_name = "d"', // 30
+        '  handler       = "index.handler"', // 31
+        '  runtime       = "nodejs22.x"', // 32
+        '  source_dir    = "${path.module}/src/d"', // 33
+        '  output_path   = "${path.module}/d.zip"', // 34
+        '  retention_in_days = 14', // 35
+        '}', // 36
+      ].join('\n'),
+    });
+    expect(r.diagnostics).toEqual([]);
+    const show = (name: string) => {
+      const f = fn(r, name);
+      return `${String(f.handler?.value)} ${f.code?.kind}:${String(isReference(f.code?.path.value) ? 'ref' : f.code?.path.value)} env=${Object.keys(f.environment).join(',')}${f.environmentUnknown ? '+?' : ''}`;
+    };
+    expect(show('module.a')).toBe('index.handler zip:infra/build/a.zip env=A');
+    expect(fn(r, 'module.a').environment.A.loc).toEqual(at(7, 40));
+    expect(fn(r, 'module.a').tracing?.value).toBe('Active');
+    expect(show('module.b')).toBe('index.handler image:123.dkr.ecr.eu-west-1.amazonaws.com/b:1 env=+?');
+    expect(show('module.c')).toBe('main.lambda_handler dir:infra/lambda env=');
+    expect(fn(r, 'module.c').timeout.value).toBe(300);
+    expect(fn(r, 'module.c').deadLetter?.value).toBe('arn:aws:sqs:eu-west-1:123456789012:dlq');
+    expect(show('module.d')).toBe('index.handler dir:infra/src/d env=');
+    expect(fn(r, 'module.d').logRetentionDays?.value).toBe(14);
   });
 });

@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import type * as TS from 'typescript';
 import { ts } from '../../typescript-api.js';
 import type { SourceLocation } from '../../model/index.js';
+import { evaluateStatic, isHelperFunction, newBudget, NOT_STATIC, type EvalBudget, type EvalContext } from '../ts-eval.js';
 
 /** Bound on nested resolution (variable -> call -> return -> parameter ...). */
 const MAX_DEPTH = 24;
@@ -42,12 +43,37 @@ interface ImportBinding {
   name?: string;
 }
 
+/** Every parsed file's reader, so that a node from another file (a construct's props written where it is instantiated) is read by its own file's reader. */
+const READERS = new WeakMap<TS.SourceFile, CdkSource>();
+/** Bindings in force anywhere: while there are none, no reader is handed another file's nodes. */
+let boundParameters = 0;
+
+/** Binds a wrapper constructor's parameters to an instantiation's arguments while `read` runs. */
+export function withBindings<T>(src: CdkSource, params: readonly TS.ParameterDeclaration[], args: readonly TS.Expression[] | undefined, read: () => T): T {
+  params.forEach((param, i) => src.bindings.set(param, args?.[i] ?? null));
+  boundParameters += params.length;
+  try {
+    return read();
+  } finally {
+    for (const param of params) src.bindings.delete(param);
+    boundParameters -= params.length;
+  }
+}
+
 export class CdkSource {
   readonly sf: TS.SourceFile;
+  /**
+   * Constructor parameters of a wrapper construct bound to the arguments of the instantiation
+   * being read (`props` -> the object literal at `new MyFunction(this, 'Id', { ... })`), or to
+   * null when the argument is absent.
+   */
+  readonly bindings = new Map<TS.ParameterDeclaration, TS.Expression | null>();
   readonly checker: TS.TypeChecker;
   readonly syntaxErrors: readonly TS.Diagnostic[];
   private readonly imports = new Map<string, ImportBinding>();
   private assignmentIndex?: Map<TS.Symbol, TS.Expression[]>;
+  /** The step budget of the helper evaluation under way, shared by the evaluations it starts. */
+  private budget?: EvalBudget;
   private callIndex?: Map<TS.Node, TS.CallExpression[]>;
 
   constructor(
@@ -74,14 +100,26 @@ export class CdkSource {
     this.checker = program.getTypeChecker();
     this.syntaxErrors = program.getSyntacticDiagnostics(this.sf);
     this.collectImports();
+    READERS.set(this.sf, this);
+  }
+
+  /** The reader of the file `node` is in: this one, or another file's for bound props. */
+  private owner(node: TS.Node): CdkSource {
+    if (boundParameters === 0) return this;
+    const sf = node.getSourceFile();
+    return sf === this.sf ? this : (READERS.get(sf) ?? this);
   }
 
   loc(node: TS.Node): SourceLocation {
+    const owner = this.owner(node);
+    if (owner !== this) return owner.loc(node);
     const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
     return { file: this.file, line: line + 1, column: character + 1 };
   }
 
   text(node: TS.Node): string {
+    const owner = this.owner(node);
+    if (owner !== this) return owner.text(node);
     const t = node.getText(this.sf).replace(/\s+/g, ' ');
     return t.length > 200 ? `${t.slice(0, 197)}...` : t;
   }
@@ -136,6 +174,8 @@ export class CdkSource {
    * `aws-lambda-nodejs:NodejsFunction`, `Duration.seconds` -> `:Duration.seconds`.
    */
   qualify(expr: TS.Expression): string | undefined {
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.qualify(expr);
     const path: string[] = [];
     let e: TS.Expression = skipOuter(expr);
     while (ts.isPropertyAccessExpression(e)) {
@@ -173,6 +213,8 @@ export class CdkSource {
 
   /** The properties of a props argument: an object literal, a const holding one, with spreads followed. */
   props(expr: TS.Expression | undefined, depth = 0): Props {
+    const owner = expr ? this.owner(expr) : this;
+    if (owner !== this) return owner.props(expr, depth);
     const map = new Map<string, Prop>();
     let unknown: TS.Node | undefined;
     const visit = (e: TS.Expression, d: number): void => {
@@ -190,7 +232,7 @@ export class CdkSource {
         if (key === undefined) continue;
         if (ts.isPropertyAssignment(p)) {
           map.delete(key);
-          map.set(key, { key, node: p, value: p.initializer });
+          map.set(key, { key, node: p, value: this.pick(p.initializer) });
         } else if (ts.isShorthandPropertyAssignment(p)) {
           map.delete(key);
           map.set(key, { key, node: p, value: p.name });
@@ -202,14 +244,78 @@ export class CdkSource {
   }
 
   private objectLiteral(expr: TS.Expression, depth: number): TS.ObjectLiteralExpression | undefined {
-    const e = skipOuter(expr);
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.objectLiteral(expr, depth);
+    const e = skipOuter(this.pick(expr));
     if (ts.isObjectLiteralExpression(e)) return e;
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
-      for (const init of this.initializers(e)) {
-        const obj = depth < MAX_DEPTH ? this.objectLiteral(init, depth + 1) : undefined;
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && depth < MAX_DEPTH) {
+      const inits = this.initializers(e);
+      for (const init of inits) {
+        const obj = this.objectLiteral(init, depth + 1);
         if (obj) return obj;
       }
+      // `props.environment` where `props` is bound to the object literal of an instantiation.
+      if (inits.length === 0 && ts.isPropertyAccessExpression(e)) {
+        const member = this.memberOfConstObject(e.expression, e.name.text, depth + 1);
+        if (member) return this.objectLiteral(member, depth + 1);
+      }
     }
+    return undefined;
+  }
+
+  /**
+   * `a ?? b` / `a || b` where `a` names a prop or constant: `a` when it is set, else `b` (a
+   * wrapper construct's `props.memorySize ?? 256`). Other expressions as they are.
+   */
+  pick(expr: TS.Expression, depth = 0): TS.Expression {
+    const e = skipOuter(expr);
+    if (!ts.isBinaryExpression(e) || depth > MAX_DEPTH) return expr;
+    const op = e.operatorToken.kind;
+    if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return expr;
+    const left = skipOuter(e.left);
+    if (!ts.isIdentifier(left) && !ts.isPropertyAccessExpression(left)) return expr;
+    const owner = this.owner(left);
+    if (owner !== this) return owner.pick(expr, depth);
+    const inits = this.initializers(left);
+    if (inits.length > 0) return inits.length === 1 ? this.pick(inits[0], depth + 1) : expr;
+    const member = ts.isPropertyAccessExpression(left) ? this.memberOfConstObject(left.expression, left.name.text, depth + 1) : undefined;
+    if (member) return this.pick(member, depth + 1);
+    // The prop is not set (or the name is not a constant at all): the fallback applies only when we know it is unset.
+    return this.isUnset(left) ? this.pick(e.right, depth + 1) : expr;
+  }
+
+  /** `props.x` (or a destructured `x`) of bound props that have no `x` and nothing unknown spread in. */
+  private isUnset(expr: TS.Expression): boolean {
+    if (ts.isPropertyAccessExpression(expr)) {
+      const obj = skipOuter(expr.expression);
+      if (!ts.isIdentifier(obj) && !ts.isPropertyAccessExpression(obj)) return false;
+      const symbol = this.symbolOf(obj);
+      const param = symbol?.declarations?.find((d): d is TS.ParameterDeclaration => ts.isParameter(d));
+      if (!param || !this.bindings.has(param)) return false;
+      const bound = this.bindings.get(param);
+      if (!bound) return true;
+      const props = this.props(bound);
+      return !props.unknown && !props.get(expr.name.text);
+    }
+    if (ts.isIdentifier(expr)) {
+      const el = this.symbolOf(expr)?.declarations?.find((d): d is TS.BindingElement => ts.isBindingElement(d));
+      const bound = el ? this.boundObjectOf(el) : undefined;
+      if (bound === undefined) return false;
+      if (bound === null) return true;
+      const props = this.props(bound);
+      const key = el!.propertyName && ts.isIdentifier(el!.propertyName) ? el!.propertyName.text : (el!.name as TS.Identifier).text;
+      return !props.unknown && !props.get(key);
+    }
+    return false;
+  }
+
+  /** The object a destructuring element takes its value from: a bound parameter's argument, or a variable's initializer. */
+  private boundObjectOf(el: TS.BindingElement): TS.Expression | null | undefined {
+    const pattern = el.parent;
+    if (!ts.isObjectBindingPattern(pattern)) return undefined;
+    const holder = pattern.parent;
+    if (ts.isParameter(holder)) return this.bindings.has(holder) ? this.bindings.get(holder)! : undefined;
+    if (ts.isVariableDeclaration(holder) && holder.initializer) return holder.initializer;
     return undefined;
   }
 
@@ -217,9 +323,26 @@ export class CdkSource {
 
   /** Initializers of a `const` (or readonly field, or never-reassigned `let`) that an identifier / `this.x` names. */
   initializers(expr: TS.Expression): TS.Expression[] {
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.initializers(expr);
     const symbol = this.symbolOf(expr);
     const out: TS.Expression[] = [];
     for (const decl of symbol?.declarations ?? []) {
+      if (ts.isParameter(decl) && this.bindings.has(decl)) {
+        const bound = this.bindings.get(decl);
+        if (bound) out.push(bound);
+        continue;
+      }
+      if (ts.isBindingElement(decl) && ts.isIdentifier(decl.name)) {
+        // `const { entry, memorySize = 256 } = props` / `constructor(scope, id, { entry }: Props)`.
+        const from = this.boundObjectOf(decl);
+        if (from === undefined) continue;
+        const key = decl.propertyName && ts.isIdentifier(decl.propertyName) ? decl.propertyName.text : decl.name.text;
+        const member = from ? this.memberOfConstObject(from, key, 1) : undefined;
+        if (member) out.push(member);
+        else if (decl.initializer && this.isUnset(decl.name)) out.push(decl.initializer);
+        continue;
+      }
       if (ts.isVariableDeclaration(decl) && decl.initializer) {
         const isConst = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
         if (isConst || this.assignments(symbol!).length === 0) out.push(decl.initializer);
@@ -234,8 +357,12 @@ export class CdkSource {
 
   /** A compile-time constant: literals, templates, arithmetic, consts in this file, `path.join(__dirname, ...)`. */
   evaluate(expr: TS.Expression, depth = 0): ConstValue {
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.evaluate(expr, depth);
     const unknown: ConstValue = { kind: 'unknown', text: this.text(expr) };
     if (depth > MAX_DEPTH) return unknown;
+    const picked = this.pick(expr);
+    if (picked !== expr) return this.evaluate(picked, depth + 1);
     const e = skipOuter(expr);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'value', value: e.text };
     if (ts.isNumericLiteral(e)) return { kind: 'value', value: Number(e.text) };
@@ -304,8 +431,37 @@ export class CdkSource {
         for (const p of parts) out = p.startsWith('/') ? posix.normalize(p) : posix.join(out, p);
         return { kind: 'value', value: out };
       }
+      // A small helper function of this file (`entryFor('orders')`), evaluated statically.
+      if (this.functionDeclarations(callee).some(isHelperFunction)) return this.helperCall(e) ?? unknown;
     }
     return unknown;
+  }
+
+  private helperCall(call: TS.CallExpression): ConstValue | undefined {
+    const outermost = !this.budget;
+    const budget = (this.budget ??= newBudget());
+    try {
+      const v = evaluateStatic(call, this.evalContext(), budget);
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? { kind: 'value', value: v } : undefined;
+    } finally {
+      if (outermost) this.budget = undefined;
+    }
+  }
+
+  private evalContext(): EvalContext {
+    return {
+      dirname: posix.join(ROOT, posix.dirname(this.file)),
+      filename: posix.join(ROOT, this.file),
+      cwd: posix.join(ROOT, this.appDir),
+      resolveName: (id) => {
+        const v = this.evaluate(id);
+        return v.kind === 'value' ? v.value : NOT_STATIC;
+      },
+      resolveFunction: (callee) => {
+        const fn = this.functionDeclarations(callee).find(isHelperFunction);
+        return fn ? { fn, context: this.evalContext() } : undefined;
+      },
+    };
   }
 
   private elementInitializers(e: TS.ElementAccessExpression, depth: number): TS.Expression[] {
@@ -318,6 +474,8 @@ export class CdkSource {
   /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
   private memberOfConstObject(objExpr: TS.Expression, key: string, depth: number): TS.Expression | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    const owner = this.owner(objExpr);
+    if (owner !== this) return owner.memberOfConstObject(objExpr, key, depth);
     const obj = this.objectLiteral(objExpr, depth + 1);
     const prop = obj ? this.props(obj, depth + 1).get(key) : undefined;
     return prop?.value;
@@ -325,6 +483,8 @@ export class CdkSource {
 
   /** A path as written in `entry` / `Code.fromAsset`, relative to the analysis root. */
   pathValue(expr: TS.Expression): ConstValue {
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.pathValue(expr);
     const v = this.evaluate(expr);
     if (v.kind !== 'value' || typeof v.value !== 'string') return v.kind === 'unknown' ? v : { kind: 'unknown', text: this.text(expr) };
     return { kind: 'value', value: this.toRootRelative(v.value) };
@@ -345,6 +505,8 @@ export class CdkSource {
   // --- data flow ------------------------------------------------------------------
 
   symbolOf(expr: TS.Node): TS.Symbol | undefined {
+    const owner = this.owner(expr);
+    if (owner !== this) return owner.symbolOf(expr);
     try {
       const node = ts.isPropertyAccessExpression(expr) ? expr.name : expr;
       if (ts.isIdentifier(node) && node.parent && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
@@ -408,6 +570,8 @@ export class CdkSource {
    * `fn.currentVersion` / `fn.latestVersion`.
    */
   constructs(expr: TS.Expression | undefined): TS.NewExpression[] {
+    const owner = expr ? this.owner(expr) : this;
+    if (owner !== this) return owner.constructs(expr);
     const out = new Set<TS.NewExpression>();
     const seen = new Set<TS.Node>();
     const visit = (node: TS.Expression, depth: number): void => {

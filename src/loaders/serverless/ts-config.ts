@@ -12,9 +12,12 @@ import { ts } from '../../typescript-api.js';
 import type { LoadDiagnostic, SourceLocation } from '../../model/index.js';
 import type { LoaderHost } from '../types.js';
 import type { YMap, YNode, YPair } from '../yaml-tree.js';
+import { NOT_STATIC, evaluateStatic, isHelperFunction, newBudget, type EvalBudget, type EvalContext, type Evaluated, type HelperFunction, type StaticValue } from '../ts-eval.js';
 
 const MAX_IMPORT_DEPTH = 6;
 const MAX_EXPRESSION_DEPTH = 60;
+/** Stands for the analysis root in evaluated paths (`__dirname`, `process.cwd()`), so they can be made relative again. */
+const ROOT = '/\u0000root';
 
 export interface TsConfigResult {
   root: YNode | undefined;
@@ -30,6 +33,9 @@ interface SourceInfo {
   imports: Map<string, { module: string; name: string }>;
   exports: Map<string, TS.Expression>;
   reExports: Array<{ module: string; names?: Map<string, string> }>;
+  /** Helper functions by local name: function declarations and `const f = (...) => ...`. */
+  functions: Map<string, HelperFunction>;
+  exportedFunctions: Map<string, HelperFunction>;
 }
 
 export function readServerlessTs(file: string, text: string, host: LoaderHost): TsConfigResult {
@@ -50,6 +56,8 @@ class TsReader {
   private readonly cache = new Map<string, SourceInfo | null>();
   private readonly serviceDir: string;
   private paths: { baseUrl: string; paths: Record<string, string[]> } | null | undefined;
+  /** The step budget of the evaluation under way, shared by the evaluations it starts. */
+  private budget: EvalBudget | undefined;
 
   constructor(
     configFile: string,
@@ -61,7 +69,7 @@ class TsReader {
   load(file: string, text: string): SourceInfo {
     const kind = /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
-    const info: SourceInfo = { file, sf, consts: new Map(), imports: new Map(), exports: new Map(), reExports: [] };
+    const info: SourceInfo = { file, sf, consts: new Map(), imports: new Map(), exports: new Map(), reExports: [], functions: new Map(), exportedFunctions: new Map() };
     for (const statement of sf.statements) this.collect(statement, info);
     this.cache.set(file, info);
     return info;
@@ -74,8 +82,18 @@ class TsReader {
         if (ts.isIdentifier(decl.name) && decl.initializer) {
           info.consts.set(decl.name.text, decl.initializer);
           if (exported) info.exports.set(decl.name.text, decl.initializer);
+          const init = skipParens(decl.initializer);
+          if (isHelperFunction(init) && statement.declarationList.flags & ts.NodeFlags.Const) {
+            info.functions.set(decl.name.text, init);
+            if (exported) info.exportedFunctions.set(decl.name.text, init);
+          }
         }
       }
+    } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      info.functions.set(statement.name.text, statement);
+      const modifiers = statement.modifiers ?? [];
+      const exported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (exported && !modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) info.exportedFunctions.set(statement.name.text, statement);
     } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const module = statement.moduleSpecifier.text;
       const clause = statement.importClause;
@@ -100,6 +118,8 @@ class TsReader {
           for (const [exported, local] of names) {
             const init = info.consts.get(local);
             if (init) info.exports.set(exported, init);
+            const helper = info.functions.get(local);
+            if (helper) info.exportedFunctions.set(exported, helper);
           }
         }
       } else if (module && !clause) {
@@ -168,16 +188,93 @@ class TsReader {
       const resolved = this.identifier(expr.text, info, depth);
       return resolved ?? this.unknown(expr, info);
     }
-    if (ts.isCallExpression(expr)) {
-      // The aws-nodejs-typescript template's `handlerPath(__dirname)`: the file's directory relative to the service.
-      if (ts.isIdentifier(expr.expression) && expr.expression.text === 'handlerPath' && expr.arguments.length === 1) {
-        const arg = expr.arguments[0];
-        if (ts.isIdentifier(arg) && arg.text === '__dirname') {
-          return { kind: 'scalar', value: posix.relative(this.serviceDir, posix.dirname(info.file)) || '.', loc };
-        }
+    const evaluated = this.evaluate(expr, info, depth);
+    if (evaluated !== undefined) return { kind: 'scalar', value: evaluated, loc };
+    // The aws-nodejs-typescript template's `handlerPath(__dirname)` when its helper file is not in
+    // the project: the file's directory relative to the service, as the template defines it.
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'handlerPath' && expr.arguments.length === 1) {
+      const arg = expr.arguments[0];
+      if (ts.isIdentifier(arg) && arg.text === '__dirname' && !this.helperOf(expr.expression, info, depth)) {
+        return { kind: 'scalar', value: posix.relative(this.serviceDir, posix.dirname(info.file)) || '.', loc };
       }
     }
     return this.unknown(expr, info);
+  }
+
+  /**
+   * Calls, `+`, conditionals and member accesses evaluated statically (ts-eval): a string,
+   * number or boolean, with paths under the root made relative to the service; undefined when
+   * the value is not static or not a scalar.
+   */
+  private evaluate(expr: TS.Expression, info: SourceInfo, depth: number): string | number | boolean | undefined {
+    if (!ts.isCallExpression(expr) && !ts.isBinaryExpression(expr) && !ts.isConditionalExpression(expr) && !ts.isTemplateExpression(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) {
+      return undefined;
+    }
+    // Names the evaluator resolves are converted, and may evaluate again: one budget for them all.
+    const outermost = !this.budget;
+    const budget = (this.budget ??= newBudget());
+    let value: Evaluated;
+    try {
+      value = evaluateStatic(expr, this.evalContext(info, depth), budget);
+    } finally {
+      if (outermost) this.budget = undefined;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    if (typeof value !== 'string') return undefined;
+    const service = posix.join(ROOT, this.serviceDir);
+    if (value === service || value.startsWith(`${service}/`)) return posix.relative(service, value) || '.';
+    return value.includes(ROOT) ? undefined : value;
+  }
+
+  private evalContext(info: SourceInfo, depth: number): EvalContext {
+    return {
+      dirname: posix.join(ROOT, posix.dirname(info.file)),
+      filename: posix.join(ROOT, info.file),
+      cwd: posix.join(ROOT, this.serviceDir),
+      resolveName: (id) => this.staticValue(this.identifier(id.text, info, depth + 1)),
+      resolveFunction: (callee) => {
+        const found = this.helperOf(callee, info, depth);
+        return found ? { fn: found.fn, context: this.evalContext(found.info, depth + 1) } : undefined;
+      },
+    };
+  }
+
+  private staticValue(node: YNode | undefined): Evaluated {
+    if (!node) return NOT_STATIC;
+    if (node.kind === 'scalar') return node.value;
+    if (node.kind === 'seq') {
+      const items: StaticValue[] = [];
+      for (const item of node.items) {
+        const v = this.staticValue(item);
+        if (v === NOT_STATIC) return NOT_STATIC;
+        items.push(v);
+      }
+      return items;
+    }
+    return NOT_STATIC;
+  }
+
+  /** The helper function a callee names: declared in this file or imported (relative or tsconfig path). */
+  private helperOf(callee: TS.Expression, info: SourceInfo, depth: number): { fn: HelperFunction; info: SourceInfo } | undefined {
+    if (!ts.isIdentifier(callee) || depth > MAX_EXPRESSION_DEPTH) return undefined;
+    const local = info.functions.get(callee.text);
+    if (local) return { fn: local, info };
+    const imported = info.imports.get(callee.text);
+    if (!imported) return undefined;
+    return this.exportedHelper(this.resolveModule(imported.module, info.file, depth), imported.name, depth + 1);
+  }
+
+  private exportedHelper(target: SourceInfo | undefined, name: string, depth: number): { fn: HelperFunction; info: SourceInfo } | undefined {
+    if (!target || depth > MAX_IMPORT_DEPTH * 4) return undefined;
+    const fn = target.exportedFunctions.get(name);
+    if (fn) return { fn, info: target };
+    for (const reExport of target.reExports) {
+      const local = reExport.names ? reExport.names.get(name) : name;
+      if (!local) continue;
+      const found = this.exportedHelper(this.resolveModule(reExport.module, target.file, depth + 1), local, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private object(expr: TS.ObjectLiteralExpression, info: SourceInfo, depth: number): YMap {
@@ -222,7 +319,10 @@ class TsReader {
     let out = expr.head.text;
     for (const span of expr.templateSpans) {
       const value = this.convert(span.expression, info, depth + 1);
-      if (value.kind !== 'scalar' || value.value === null) return this.unknown(expr, info);
+      if (value.kind !== 'scalar' || value.value === null) {
+        const evaluated = this.evaluate(expr, info, depth);
+        return evaluated === undefined ? this.unknown(expr, info) : { kind: 'scalar', value: evaluated, loc: this.loc(expr, info) };
+      }
       out += String(value.value) + span.literal.text;
     }
     return { kind: 'scalar', value: out, loc: this.loc(expr, info) };
@@ -319,3 +419,8 @@ class TsReader {
   }
 }
 
+function skipParens(expr: TS.Expression): TS.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
