@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../analyze.js';
 import { restrictToFocus } from '../project/focus.js';
+import { readCliFile } from '../project/host.js';
 import type { RuleSetting } from '../config-rules/run.js';
 import type { Finding } from '../findings.js';
 import { allRuleSummaries, presetSettings } from '../rule-settings.js';
@@ -12,6 +13,9 @@ import { loadConfigFile, readConfigFile, type LambdalintConfig, type LoadedConfi
 import { UsageError, isUsageError } from './errors.js';
 import { getFormatter } from './formatters/index.js';
 import type { FileResult } from './formatters/types.js';
+
+/** A baseline records one line per finding: 80,000 findings take about 10 MB. */
+const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
 
 export interface CliIo {
   cwd: string;
@@ -37,8 +41,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const knownRules = allRuleSummaries().map((r) => r.id);
     const loaded = options.config
-      ? readConfigFile(resolve(io.cwd, options.config), { knownRules })
-      : loadConfigFile(io.cwd, { knownRules });
+      ? readConfigFile(resolve(io.cwd, options.config), { knownRules, root: io.cwd })
+      : loadConfigFile(io.cwd, { knownRules, root: io.cwd });
     const config: LambdalintConfig = loaded?.config ?? {};
     const rules = resolveRuleSettings(config);
 
@@ -70,12 +74,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (options.baseline) {
-      const baselinePath = resolve(io.cwd, options.baseline);
-      const text = readText(baselinePath);
-      if (text === undefined) {
-        throw new UsageError(`cannot read the baseline file; create it with --baseline-write ${options.baseline}`, { file: options.baseline });
+      const read = readCliFile(io.cwd, options.baseline, MAX_BASELINE_BYTES);
+      if (!read.ok) {
+        const why = read.reason === 'missing' ? `cannot read the baseline file; create it with --baseline-write ${options.baseline}` : `cannot use the baseline file: ${read.detail}`;
+        throw new UsageError(why, { file: options.baseline });
       }
-      findings = filterNew(findings, readBaseline(text, options.baseline), sourcesFor(findings, textOf));
+      findings = filterNew(findings, readBaseline(read.text, options.baseline), sourcesFor(findings, textOf));
     }
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
@@ -141,7 +145,11 @@ function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
 /** Every analysed file, clean ones with no findings (stylish counts them, JUnit passes them). */
 function groupByFile(findings: Finding[], analysed: string[], textOf: (file: string) => string | undefined): FileResult[] {
   const byFile = new Map<string, Finding[]>(analysed.map((file) => [file, []]));
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   // Like ESLint's JSON output, source text only for files with problems.
   return [...byFile.keys()].sort().map((file) => {
     const list = byFile.get(file)!;
@@ -157,14 +165,6 @@ function sourcesFor(findings: Finding[], textOf: (file: string) => string | unde
     if (text !== undefined) map.set(f.file, text);
   }
   return map;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function writeOutput(path: string, text: string): void {

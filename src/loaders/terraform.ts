@@ -33,13 +33,13 @@ import {
   type TriggerKind,
 } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { locateHcl, findBlock, type TfBody, type TfPos } from './terraform/locator.js';
+import { locateHcl, findBlock, entryOrder, type TfBody, type TfPos } from './terraform/locator.js';
 import { TfNode, isObject } from './terraform/node.js';
 import { exprText, reference, resolve, type TfScope, type TfValue } from './terraform/values.js';
 import { HclLimitError, parseHclGuarded } from './terraform/guard.js';
 
 /** Files above this size are not parsed (a parse-error diagnostic instead). */
-export const MAX_TERRAFORM_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_TERRAFORM_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Where the registry module keeps its defaults: terraform-aws-modules/terraform-aws-lambda variables.tf (v8, checked 2026-11-27). */
 const LAMBDA_MODULE_DEFAULTS = {
@@ -160,7 +160,7 @@ function collectBlocks(file: string, json: Record<string, unknown>, body: TfBody
     if (!Array.isArray(list)) return;
     const labels = kind === 'module' ? [name] : [type, name];
     const located = findBlock(body, kind, labels);
-    const order = located ? body.entries.indexOf(located) : Number.MAX_SAFE_INTEGER;
+    const order = located ? entryOrder(body, located) : Number.MAX_SAFE_INTEGER;
     list.forEach((item, i) => {
       if (!isObject(item)) return;
       // Duplicated labels are invalid Terraform; only the first can be located.

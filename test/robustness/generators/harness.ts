@@ -176,7 +176,11 @@ export function assertReports(findings: readonly Finding[], files: Readonly<Reco
   const kept = applyDirectives([...findings], Object.keys(files), textOf, true);
   assertFindings(kept.filter((f) => f.ruleId !== 'internal-error'), files);
   const byFile = new Map<string, Finding[]>();
-  for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of kept) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const results: FileResult[] = [...byFile].map(([file, list]) => ({ file, findings: list, source: textOf(file) }));
   for (const name of FORMAT_NAMES) {
     const out = getFormatter(name)(results, { cwd: '/project', rules: RULE_SUMMARIES, color: name === 'stylish', version: '0.0.0' });
