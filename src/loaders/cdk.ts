@@ -120,7 +120,10 @@ export function loadCdk(file: string, text: string, host: LoaderHost): LoadResul
     return result;
   }
   try {
-    new CdkLoader(file, text, host, result).load();
+    const loader = new CdkLoader(file, text, host, result);
+    loader.load();
+    const exhausted = loader.src.budget.diagnostic();
+    if (exhausted) result.diagnostics.push(exhausted);
   } catch (error) {
     // Deep expressions without brackets (`1 + 1 + ...` thousands of times) can still exhaust the
     // stack in the TypeScript parser or here: that is an input limit, not a loader bug.
@@ -155,7 +158,7 @@ function ref(text: string): Reference {
 }
 
 class CdkLoader {
-  private readonly src: CdkSource;
+  readonly src: CdkSource;
   private readonly functions = new Map<TS.NewExpression, { fn: LambdaFunction; cls: FunctionClass; props: Props }>();
   private readonly queues = new Map<TS.NewExpression, SqsQueue>();
   private readonly logGroups = new Map<TS.NewExpression, LogGroup>();

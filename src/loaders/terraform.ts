@@ -17,6 +17,7 @@
  *
  * The loader is async because hcl2json is (WASM).
  */
+import { ExpansionBudget } from './expansion-budget.js';
 import { posix } from 'node:path';
 import {
   LAMBDA_DEFAULTS,
@@ -98,13 +99,15 @@ async function loadInto(result: LoadResult, dir: string, files: string[], host: 
     parsed.push({ file, json: isObject(json) ? json : {}, body: locateHcl(text as string) });
   }
 
-  const scope: TfScope = { variables: new Map(), locals: new Map() };
+  const scope: TfScope = { variables: new Map(), locals: new Map(), budget: new ExpansionBudget(), budgetFile: parsed[0]?.file };
   const blocksInOrder: TfBlock[] = [];
   for (const { file, json, body } of parsed) {
     collectScope(json, scope);
     blocksInOrder.push(...collectBlocks(file, json, body));
   }
   new ModuleLoader(dir, scope, blocksInOrder, result).load();
+  const exhausted = scope.budget!.diagnostic();
+  if (exhausted) result.diagnostics.push(exhausted);
 }
 
 function normalizeDir(dir: string): string {
