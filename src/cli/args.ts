@@ -17,6 +17,7 @@ export interface CliOptions {
   baseline?: string;
   baselineWrite?: string;
   gitignore: boolean;
+  allowUnreadableConfigs: boolean;
   help: boolean;
   version: boolean;
 }
@@ -42,6 +43,8 @@ Options:
                                  report suppression comments that suppress nothing
       --baseline <file>          report only findings not recorded in the baseline
       --baseline-write <file>    record the current findings as the baseline and exit 0
+      --allow-unreadable-configs a deploy config that cannot be read (over a size limit,
+                                 unparseable) is a warning instead of failing the run
   -h, --help                     show this help
   -v, --version                  print the version
 
@@ -67,6 +70,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'report-unused-disable-directives': { type: 'boolean' },
         baseline: { type: 'string' },
         'baseline-write': { type: 'string' },
+        'allow-unreadable-configs': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -84,7 +88,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
+    // Digits only: Number() also takes '' (0) and '0x10' (16).
+    maxWarnings = /^\d{1,9}$/.test(values['max-warnings']) ? Number(values['max-warnings']) : NaN;
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
       throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
     }
@@ -105,6 +110,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     baseline: values.baseline,
     baselineWrite: values['baseline-write'],
     gitignore: !(values['no-gitignore'] ?? false),
+    allowUnreadableConfigs: values['allow-unreadable-configs'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -58,6 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allFiles: options.allFiles,
       handlerNames: config.handlerNames,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+      allowUnreadableConfigs: options.allowUnreadableConfigs,
     });
     if (result.missingPaths.length > 0) {
       throw new UsageError(`no such file or directory: ${result.missingPaths.join(', ')}; check the path (it is relative to ${io.cwd})`);

@@ -80,7 +80,7 @@ async function loadInto(result: LoadResult, dir: string, files: string[], host: 
   const parsed: Array<{ file: string; json: Record<string, unknown>; body: TfBody }> = [];
   for (const file of files) {
     const text = host.readFile(file);
-    const diag = checkText(file, text);
+    const diag = checkText(file, text, host);
     if (diag) {
       result.diagnostics.push(diag);
       continue;
@@ -115,9 +115,14 @@ function normalizeDir(dir: string): string {
   return d === '' ? '.' : d;
 }
 
-function checkText(file: string, text: string | undefined): LoadDiagnostic | undefined {
+function checkText(file: string, text: string | undefined, host: LoaderHost): LoadDiagnostic | undefined {
   const loc = { file, line: 1, column: 1 };
-  if (text === undefined) return { ruleId: 'parse-error', message: `Cannot read Terraform file ${file}.`, loc };
+  if (text === undefined) {
+    // The project host says why (over the size limit, a link out of the project, not a regular file).
+    const outcome = (host as Partial<{ read(path: string): { ok: boolean; detail?: string } }>).read?.(file);
+    const why = outcome && !outcome.ok && outcome.detail ? `: ${outcome.detail}` : '.';
+    return { ruleId: 'parse-error', message: `Cannot read Terraform file ${file}${why}`, loc };
+  }
   if (text.length > MAX_TERRAFORM_FILE_BYTES) {
     return {
       ruleId: 'parse-error',

@@ -191,6 +191,8 @@ function readBounded(path: string, maxBytes: number): ReadOutcome {
     return { ok: true, text: decode(buffer.subarray(0, offset)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A name that is not valid UTF-8 reaches us with U+FFFD in it, and then cannot be opened.
+    if (code === 'ENOENT' && path.includes('\uFFFD')) return { ok: false, reason: 'unreadable', detail: 'not read: its file name is not valid UTF-8; rename it' };
     if (code === 'ENOENT') return { ok: false, reason: 'missing', detail: 'file not found' };
     return { ok: false, reason: 'unreadable', detail: `cannot read it (${code ?? String(error)}); check its permissions` };
   } finally {
