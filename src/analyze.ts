@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
    * `package.json`, a template without functions) make it analyse the whole project.
    */
   focus?: string[];
+  /** A deploy config that cannot be read (too large, unparseable) warns instead of failing the run. */
+  allowUnreadableConfigs?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -91,6 +93,7 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
     };
     const early: LinkedFunction[] = [];
     const model = await loadProject(host, discovery.files, {
+      allowUnreadableConfigs: options.allowUnreadableConfigs,
       onFunctions: pool
         ? (functions) => {
             early.push(...functions.map(link));

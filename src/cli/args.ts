@@ -18,6 +18,7 @@ export interface CliOptions {
   baselineWrite?: string;
   gitignore: boolean;
   listFunctions: boolean;
+  allowUnreadableConfigs: boolean;
   help: boolean;
   version: boolean;
 }
@@ -45,6 +46,8 @@ Options:
       --baseline-write <file>    record the current findings as the baseline and exit 0
       --list-functions           list every function found and whether its code was
                                  checked (stylish: a table; json: an array), then exit 0
+      --allow-unreadable-configs a deploy config that cannot be read (over a size limit,
+                                 unparseable) is a warning instead of failing the run
   -h, --help                     show this help
   -v, --version                  print the version
 
@@ -71,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         baseline: { type: 'string' },
         'baseline-write': { type: 'string' },
         'list-functions': { type: 'boolean' },
+        'allow-unreadable-configs': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,7 +92,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
+    // Digits only: Number() also takes '' (0) and '0x10' (16).
+    maxWarnings = /^\d{1,9}$/.test(values['max-warnings']) ? Number(values['max-warnings']) : NaN;
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
       throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
     }
@@ -113,6 +118,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     baselineWrite: values['baseline-write'],
     gitignore: !(values['no-gitignore'] ?? false),
     listFunctions: values['list-functions'] ?? false,
+    allowUnreadableConfigs: values['allow-unreadable-configs'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { UsageError } from './errors.js';
+import { readCliFile } from '../project/host.js';
 import { parseJsonSource, pointerToken, type JsonSource } from './json-source.js';
 import { closest } from '../did-you-mean.js';
 
@@ -38,6 +39,8 @@ export interface ConfigOptions {
   ruleSchemas?: ReadonlyMap<string, unknown>;
   /** How a path is shown in messages. Default: relative to process.cwd() when inside it. */
   displayPath?: (absolutePath: string) => string;
+  /** The project folder: a config inside it is never read through a link leading out of it. Default: process.cwd(). */
+  root?: string;
 }
 
 export const CONFIG_FILE_NAME = 'lambdalint.config.json';
@@ -56,6 +59,7 @@ export function loadConfigFile(dir: string, options: ConfigOptions = {}): Loaded
   const show = options.displayPath ?? defaultDisplayPath;
   const configPath = resolve(dir, CONFIG_FILE_NAME);
   const packagePath = resolve(dir, 'package.json');
+  options = { ...options, root: options.root ?? dir };
   const fromConfig = existsSync(configPath) ? readConfigFile(configPath, options) : undefined;
   const fromPackage = existsSync(packagePath) ? readPackageJsonConfig(packagePath, options) : undefined;
   if (fromConfig && fromPackage) {
@@ -91,7 +95,7 @@ export function readConfigFile(path: string, options: ConfigOptions = {}): Loade
   if (!/\.json$/i.test(absolute)) {
     throw new UsageError(`a config file must be JSON (lambdalint never runs JavaScript configuration); use ${CONFIG_FILE_NAME}`, { file });
   }
-  const text = readText(absolute, file);
+  const text = readText(absolute, file, options.root);
   return { file, path: absolute, source: 'config-file', config: parseConfigText(text, file, options) };
 }
 
@@ -103,7 +107,7 @@ export function parseConfigText(text: string, file: string, options: ValidationO
 
 function readPackageJsonConfig(absolute: string, options: ConfigOptions): LoadedConfig | undefined {
   const file = (options.displayPath ?? defaultDisplayPath)(absolute);
-  const text = readText(absolute, file);
+  const text = readText(absolute, file, options.root);
   let source: JsonSource;
   try {
     source = parseJsonSource(text, file);
@@ -122,19 +126,17 @@ function readPackageJsonConfig(absolute: string, options: ConfigOptions): Loaded
 /** Config files are small JSON; a FIFO or device named like one would block a read forever. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-function readText(absolute: string, file: string): string {
-  try {
-    const stat = statSync(absolute);
-    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (!stat.isFile()) throw new UsageError('this is not a regular file; point --config at a JSON file', { file });
-    if (stat.size > MAX_CONFIG_BYTES) throw new UsageError(`the file is over ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a small JSON file`, { file });
-    return readFileSync(absolute, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a directory, not a file' : `cannot read it (${code ?? String(error)})`;
-    throw new UsageError(`${why}; check the config path`, { file });
-  }
+/** Through the project host's reader: regular files only, non-blocking, never through a link out of the project. */
+function readText(absolute: string, file: string, root = process.cwd()): string {
+  const outcome = readCliFile(root, absolute, MAX_CONFIG_BYTES);
+  if (outcome.ok) return outcome.text;
+  const why =
+    outcome.reason === 'too-large'
+      ? `the file is over ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a small JSON file`
+      : outcome.reason === 'directory'
+        ? 'this is a directory, not a file'
+        : outcome.detail;
+  throw new UsageError(`${why}; check the config path`, { file });
 }
 
 function defaultDisplayPath(absolute: string): string {

@@ -29,8 +29,12 @@ export function parseJsonSource(text: string, file: string): JsonSource {
   return new Parser(text, file).parseDocument();
 }
 
+/** Deeper JSON is refused (the parser recurses per level; a config is a few levels deep). */
+const MAX_JSON_DEPTH = 64;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly lineStarts: number[] = [0];
   private readonly values = new Map<string, number>();
   private readonly keys = new Map<string, number>();
@@ -96,6 +100,18 @@ class Parser {
 
   private parseValue(pointer: string): unknown {
     this.values.set(pointer, this.pos);
+    const ch0 = this.text[this.pos];
+    if ((ch0 === '{' || ch0 === '[') && ++this.depth > MAX_JSON_DEPTH) {
+      this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels; a configuration or baseline is never that deep`, this.pos);
+    }
+    try {
+      return this.parseValueAt(pointer);
+    } finally {
+      if (ch0 === '{' || ch0 === '[') this.depth--;
+    }
+  }
+
+  private parseValueAt(pointer: string): unknown {
     const ch = this.text[this.pos];
     if (ch === '{') return this.parseObject(pointer);
     if (ch === '[') return this.parseArray(pointer);

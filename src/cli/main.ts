@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../analyze.js';
 import { restrictToFocus } from '../project/focus.js';
+import { readCliFile } from '../project/host.js';
 import type { Finding } from '../findings.js';
 import { allRuleSummaries, resolveRuleSettings, ruleOptionSchemas } from '../rule-settings.js';
 import { applySuppressions } from '../suppressions.js';
@@ -13,6 +14,9 @@ import { getFormatter } from './formatters/index.js';
 import { formatFunctionListJson, formatFunctionListTable, functionList } from './function-list.js';
 import { codeCoverage } from '../project/code-status.js';
 import type { FileResult } from './formatters/types.js';
+
+/** A baseline records one line per finding: 80,000 findings take about 10 MB. */
+const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
 
 export interface CliIo {
   cwd: string;
@@ -37,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     // Validated (rule ids, and options against each rule's schema) before anything is read or linted.
-    const configOptions = { knownRules: allRuleSummaries().map((r) => r.id), ruleSchemas: ruleOptionSchemas() };
+    const configOptions = { knownRules: allRuleSummaries().map((r) => r.id), ruleSchemas: ruleOptionSchemas(), root: io.cwd };
     const loaded = options.config ? readConfigFile(resolve(io.cwd, options.config), configOptions) : loadConfigFile(io.cwd, configOptions);
     const config: LambdalintConfig = loaded?.config ?? {};
     const rules = resolveRuleSettings(config);
@@ -54,6 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allFiles: options.allFiles,
       handlerNames: config.handlerNames,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+      allowUnreadableConfigs: options.allowUnreadableConfigs,
     });
     if (result.missingPaths.length > 0) {
       throw new UsageError(`no such file or directory: ${result.missingPaths.join(', ')}; check the path (it is relative to ${io.cwd})`);
@@ -86,12 +91,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (options.baseline) {
-      const baselinePath = resolve(io.cwd, options.baseline);
-      const text = readText(baselinePath);
-      if (text === undefined) {
-        throw new UsageError(`cannot read the baseline file; create it with --baseline-write ${options.baseline}`, { file: options.baseline });
+      const read = readCliFile(io.cwd, options.baseline, MAX_BASELINE_BYTES);
+      if (!read.ok) {
+        const why = read.reason === 'missing' ? `cannot read the baseline file; create it with --baseline-write ${options.baseline}` : `cannot use the baseline file: ${read.detail}`;
+        throw new UsageError(why, { file: options.baseline });
       }
-      findings = markBaselined(findings, readBaseline(text, options.baseline), sourcesFor(findings, textOf), options.baseline);
+      findings = markBaselined(findings, readBaseline(read.text, options.baseline), sourcesFor(findings, textOf), options.baseline);
     }
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
@@ -150,7 +155,11 @@ function explicitFiles(paths: string[], cwd: string): Set<string> | undefined {
 /** Every analysed file, clean ones with no findings (stylish counts them, JUnit passes them). */
 function groupByFile(findings: Finding[], analysed: string[], textOf: (file: string) => string | undefined): FileResult[] {
   const byFile = new Map<string, Finding[]>(analysed.map((file) => [file, []]));
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   // Like ESLint's JSON output, source text only for files with problems.
   return [...byFile.keys()].sort().map((file) => {
     const list = byFile.get(file)!;
@@ -166,14 +175,6 @@ function sourcesFor(findings: Finding[], textOf: (file: string) => string | unde
     if (text !== undefined) map.set(f.file, text);
   }
   return map;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function writeOutput(path: string, text: string): void {

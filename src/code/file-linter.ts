@@ -10,6 +10,7 @@ import type { HandlerSetting } from '../handlers/settings.js';
 import type { ProjectHost } from '../project/host.js';
 import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
 import { resolveRelativeImport } from './resolve-import.js';
+import { jsNestingPosition } from './nesting.js';
 import { guardRule, type RuleFailure } from './guard-rules.js';
 import { cliRulePlaceholders } from '../cli-rule-placeholders.js';
 import { RULE_PREFIX, unknownRuleFinding } from '../suppressions.js';
@@ -39,6 +40,18 @@ export interface LintedFile {
 
 const FACTS_PLUGIN = 'lambdalint-facts';
 const TS_FILE = /\.[cm]?tsx?$/;
+/**
+ * Deeper bracket nesting is not linted. ESLint's parsers and scope analysis recurse per level: at
+ * 2,000 nested blocks V8 aborted the whole process. Real code stays under 30 levels; minified
+ * bundles under 100. Documented in README ("Limits").
+ */
+export const MAX_JS_NESTING = 500;
+/**
+ * Larger JavaScript goes to the TypeScript parser too: espree (acorn) checks each `let`/`const`
+ * against every earlier declaration of its scope, which is quadratic (40,000 module-scope
+ * constants took 30 s); the TypeScript parser is linear there.
+ */
+const ESPREE_MAX_CHARS = 64 * 1024;
 /** Distinct configs kept ready (kind of file x handler settings); past this the cache starts over. */
 const MAX_CACHED_CONFIGS = 256;
 
@@ -124,7 +137,17 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
         imports: [],
       };
     }
-    const typescript = TS_FILE.test(file);
+    const deep = jsNestingPosition(outcome.text, MAX_JS_NESTING);
+    if (deep) {
+      return {
+        file,
+        findings: [{ ruleId: 'parse-error', severity: 'error', message: `Brackets nest deeper than ${MAX_JS_NESTING} levels: the file is not linted (parsers crash on such depth)`, file, ...deep }],
+        // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
+        facts: { ...emptyFacts(), exportNames: ['*'] },
+        imports: [],
+      };
+    }
+    const typescript = TS_FILE.test(file) || outcome.text.length > ESPREE_MAX_CHARS;
     const sourceType = /\.c[jt]s$/.test(file) ? ('commonjs' as const) : ('module' as const);
     const settings = { lambdalint: { handlers, handlerNames: options.handlerNames, runtime: handlers[0]?.runtime } };
     const config = {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { HandlerSetting } from '../handlers/settings.js';
 import type { ProjectHost } from '../project/host.js';
 import { emptyFacts } from './facts.js';
+import { GUARD_HEAP_MB, runGuarded } from '../guard/guarded-worker.js';
 import type { FileLinterOptions, LintedFile } from './file-linter.js';
 
 export type { LintedFile, CodeRuleSetting } from './file-linter.js';
@@ -79,11 +80,46 @@ async function lintInThread(host: ProjectHost, options: LintPassOptions, entries
   const results = new Map<string, LintedFile>();
   const queue = new FileQueue(entries);
   for (let file = queue.next(); file !== undefined; file = queue.next()) {
-    const linted = lint(file, options.handlersByFile.get(file) ?? []);
+    const handlers = options.handlersByFile.get(file) ?? [];
+    const outcome = host.read(file);
+    const linted =
+      outcome.ok && outcome.text.length > IN_THREAD_MAX_CHARS
+        ? await lintGuarded(host.root, fileLinterOptions(options), file, handlers, options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS)
+        : lint(file, handlers);
     results.set(file, linted);
     queue.add(linted.imports);
   }
   return results;
+}
+
+/**
+ * Larger files are linted in the guard worker, where a time and memory limit can stop them; up
+ * to this size, linting in this thread is bounded (README "Limits": measured worst cases of the
+ * hostile generators at this size, by bench/hostile.mjs) and saves starting a worker.
+ */
+export const IN_THREAD_MAX_CHARS = 128 * 1024;
+
+/** One file in the guard worker: past the deadline or the memory limit, a finding says so and the run goes on. */
+async function lintGuarded(root: string, options: FileLinterOptions, file: string, handlers: HandlerSetting[], deadlineMs: number): Promise<LintedFile> {
+  const outcome = await runGuarded<LintedFile>(new URL('./lint-task.js', import.meta.url), 'lintFile', { root, options, file, handlers }, { deadlineMs });
+  if (outcome.ok) return outcome.value;
+  const limit = outcome.reason === 'timeout' || outcome.reason === 'memory';
+  return {
+    file,
+    findings: [{
+      ruleId: limit ? 'parse-error' : 'internal-error',
+      severity: 'error',
+      message: limit
+        ? `Linting this file ${outcome.reason === 'timeout' ? `took longer than ${deadlineMs / 1000} s` : `needed more than ${GUARD_HEAP_MB} MB`} and was stopped; the other files were still checked`
+        : `The lint worker failed on this file (${outcome.message}); the other files were still checked. Please report it with this file.`,
+      file,
+      line: 1,
+      column: 1,
+    }],
+    // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
+    facts: { ...emptyFacts(), exportNames: ['*'] },
+    imports: [],
+  };
 }
 
 export function fileLinterOptions(options: FileLinterOptions): FileLinterOptions {

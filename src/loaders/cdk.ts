@@ -19,6 +19,7 @@
  * API Gateway authorizers (TokenAuthorizer, RequestAuthorizer, HTTP Lambda
  * authorizers) and WebSocket integrations become 'other' triggers.
  */
+import { jsNestingPosition } from '../code/nesting.js';
 import { posix } from 'node:path';
 import type * as TS from 'typescript';
 import { ts } from '../typescript-api.js';
@@ -129,13 +130,16 @@ export function loadCdk(file: string, text: string, host: LoaderHost): LoadResul
     result.diagnostics.push({ ruleId: 'parse-error', message: `${file} is a binary file, not TypeScript.`, loc });
     return result;
   }
-  const deep = deepNesting(text, MAX_CDK_NESTING);
+  const deep = jsNestingPosition(text, MAX_CDK_NESTING);
   if (deep) {
     result.diagnostics.push({ ruleId: 'parse-error', message: `${file} nests brackets deeper than ${MAX_CDK_NESTING} levels: not read as a CDK stack.`, loc: { file, ...deep } });
     return result;
   }
   try {
-    new CdkLoader(new CdkSource(file, text, appDirOf(file, host)), host, result).load();
+    const loader = new CdkLoader(new CdkSource(file, text, appDirOf(file, host)), host, result);
+    loader.load();
+    const exhausted = loader.src.expansion.diagnostic();
+    if (exhausted) result.diagnostics.push(exhausted);
   } catch (error) {
     // Deep expressions without brackets (`1 + 1 + ...` thousands of times) can still exhaust the
     // stack in the TypeScript parser or here: that is an input limit, not a loader bug.
@@ -153,44 +157,6 @@ export function loadCdk(file: string, text: string, host: LoaderHost): LoadResul
 
 /** Deeper bracket nesting is not parsed: the TypeScript parser recurses per level and overflows the stack near 1,000. */
 export const MAX_CDK_NESTING = 256;
-
-/**
- * Line and column where `(`, `[` and `{` nest deeper than `limit`, counted outside comments and
- * string literals (template literals count their `${`), or undefined. An estimate: a regular
- * expression literal with brackets can make it count too many, never too few.
- */
-function deepNesting(text: string, limit: number): { line: number; column: number } | undefined {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      for (let j = i; j < stop; j++) {
-        if (text[j] === '\n') {
-          line++;
-          lineStart = j + 1;
-        }
-      }
-      i = stop - 1;
-    } else if (c === '"' || c === "'") {
-      while (i + 1 < text.length && text[i + 1] !== c && text[i + 1] !== '\n') i += text[i + 1] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '(' || c === '[' || c === '{') {
-      if (++depth > limit) return { line, column: i - lineStart + 1 };
-    } else if (c === ')' || c === ']' || c === '}') {
-      if (depth > 0) depth--;
-    }
-  }
-  return undefined;
-}
 
 /** Directory of the CDK app (nearest `cdk.json` above the file), which `Code.fromAsset('dir')` is relative to. */
 function appDirOf(file: string, host: LoaderHost): string {
@@ -239,7 +205,7 @@ class CdkLoader {
   private readonly usedIds = new Set<string>();
 
   constructor(
-    private readonly src: CdkSource,
+    readonly src: CdkSource,
     private readonly host: LoaderHost,
     private readonly result: LoadResult,
     private readonly nesting = 0,
@@ -409,7 +375,7 @@ class CdkLoader {
       if (!isCdkPath(candidate) || !this.host.fileExists(candidate)) continue;
       if (this.state.sources.size >= MAX_WRAPPER_FILES) return undefined;
       const text = this.host.readFile(candidate);
-      const src = text !== undefined && text.length <= MAX_CDK_FILE_BYTES && !text.includes('\u0000') && !deepNesting(text, MAX_CDK_NESTING)
+      const src = text !== undefined && text.length <= MAX_CDK_FILE_BYTES && !text.includes('\u0000') && !jsNestingPosition(text, MAX_CDK_NESTING)
         ? new CdkSource(candidate, text, this.src.appDir)
         : undefined;
       this.state.sources.set(candidate, src);

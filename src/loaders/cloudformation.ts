@@ -5,6 +5,7 @@
  * parts of SAM that matter (Globals, Events, FunctionUrlConfig, ...) are read
  * directly.
  */
+import { ExpansionBudget } from './expansion-budget.js';
 import {
   LAMBDA_DEFAULTS,
   type ConfigFormat,
@@ -28,6 +29,8 @@ export interface TemplateOptions {
   format?: ConfigFormat;
   /** Functions defined outside the template, by the logical id CloudFormation knows them as (serverless `HelloLambdaFunction`). */
   externalFunctions?: Map<string, LambdaFunction>;
+  /** The file's expansion budget, when the caller shares one (serverless); else the template gets its own and reports it. */
+  budget?: ExpansionBudget;
 }
 
 /** Load one template file. Several `---` documents are each loaded as a template. */
@@ -79,7 +82,9 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
 
   const parameters = new Map<string, CfnParameter>();
   const resources = new Map<string, CfnResource>();
+  const budget = options.budget ?? new ExpansionBudget();
   const ctx: TemplateContext = {
+    budget,
     file,
     format: options.format ?? (usesSam(root) ? 'sam' : 'cloudformation'),
     parameters,
@@ -171,6 +176,8 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
   linkResources(ctx);
   const templateIgnores = readIgnoredRules(get(root, 'Metadata'));
   if (templateIgnores.length > 0) result.ignoredRules = templateIgnores;
+  const exhausted = options.budget ? undefined : budget.diagnostic();
+  if (exhausted) result.diagnostics.push(exhausted);
   return result;
 }
 

@@ -8,6 +8,7 @@
  * the `resources:` block goes through the CloudFormation loader so queues and
  * log groups defined there come in.
  */
+import { ExpansionBudget } from './expansion-budget.js';
 import { posix } from 'node:path';
 import type { Bundler, LambdaFunction, Located, SourceLocation } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
@@ -90,7 +91,8 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
   if (!root || root.kind !== 'map') return;
 
   const serviceDir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-  const resolver = new VariableResolver(root, { serviceDir, host, diagnostics: result.diagnostics });
+  const budget = new ExpansionBudget();
+  const resolver = new VariableResolver(root, { serviceDir, host, diagnostics: result.diagnostics, budget });
 
   const providerRaw = resolver.child(root, 'provider');
   if (!providerRaw) return;
@@ -133,7 +135,7 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
       }
     }
   }
-  const scope: TemplateScope = { parameters: new Map(), resources: resourceMap, mappings: undefined };
+  const scope: TemplateScope = { parameters: new Map(), resources: resourceMap, mappings: undefined, budget };
 
   const eventContext: EventContext = {
     file,
@@ -174,7 +176,7 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
   }
 
   if (resourcesRoot) {
-    const loaded = loadTemplateTree(file, resourcesRoot, { format: 'serverless', externalFunctions: external });
+    const loaded = loadTemplateTree(file, resourcesRoot, { format: 'serverless', externalFunctions: external, budget });
     result.functions.push(...loaded.functions);
     result.queues.push(...loaded.queues);
     result.logGroups.push(...loaded.logGroups);
@@ -182,6 +184,8 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
   }
   const included = resolver.includedFiles();
   if (included.length > 0) result.includedFiles = included;
+  const exhausted = budget.diagnostic();
+  if (exhausted) result.diagnostics.push(exhausted);
 }
 
 function nullNode(loc: SourceLocation): YNode {

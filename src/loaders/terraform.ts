@@ -17,6 +17,7 @@
  *
  * The loader is async because hcl2json is (WASM).
  */
+import { ExpansionBudget } from './expansion-budget.js';
 import { posix } from 'node:path';
 import {
   LAMBDA_DEFAULTS,
@@ -33,13 +34,13 @@ import {
   type TriggerKind,
 } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { locateHcl, findBlock, type TfBody, type TfPos } from './terraform/locator.js';
+import { locateHcl, findBlock, entryOrder, type TfBody, type TfPos } from './terraform/locator.js';
 import { TfNode, isObject } from './terraform/node.js';
 import { exprText, reference, resolve, type TfScope, type TfValue } from './terraform/values.js';
 import { HclLimitError, parseHclGuarded } from './terraform/guard.js';
 
 /** Files above this size are not parsed (a parse-error diagnostic instead). */
-export const MAX_TERRAFORM_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_TERRAFORM_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Where the registry module keeps its defaults: terraform-aws-modules/terraform-aws-lambda variables.tf (v8, checked 2026-11-27). */
 const LAMBDA_MODULE_DEFAULTS = {
@@ -79,6 +80,8 @@ async function loadInto(result: LoadResult, dir: string, files: string[], host: 
   const parsed = await parseModule(dir, files, host, result.diagnostics);
   const children = await parseLocalModules(dir, parsed.blocks, host, new Set([dir]));
   new ModuleLoader(dir, parsed.scope, parsed.blocks, result, children).load();
+  const exhausted = parsed.scope.budget!.diagnostic();
+  if (exhausted) result.diagnostics.push(exhausted);
 }
 
 /** A module directory's variables, locals and blocks. */
@@ -94,7 +97,7 @@ async function parseModule(dir: string, files: string[], host: LoaderHost, diagn
   const parsed: Array<{ file: string; json: Record<string, unknown>; body: TfBody }> = [];
   for (const file of files) {
     const text = host.readFile(file);
-    const diag = checkText(file, text);
+    const diag = checkText(file, text, host);
     if (diag) {
       diagnostics.push(diag);
       continue;
@@ -113,7 +116,7 @@ async function parseModule(dir: string, files: string[], host: LoaderHost, diagn
     parsed.push({ file, json: isObject(json) ? json : {}, body: locateHcl(text as string) });
   }
 
-  const scope: TfScope = { variables: new Map(), locals: new Map() };
+  const scope: TfScope = { variables: new Map(), locals: new Map(), budget: new ExpansionBudget(), budgetFile: parsed[0]?.file };
   const blocksInOrder: TfBlock[] = [];
   for (const { file, json, body } of parsed) {
     collectScope(json, scope);
@@ -160,9 +163,14 @@ function normalizeDir(dir: string): string {
   return d === '' ? '.' : d;
 }
 
-function checkText(file: string, text: string | undefined): LoadDiagnostic | undefined {
+function checkText(file: string, text: string | undefined, host: LoaderHost): LoadDiagnostic | undefined {
   const loc = { file, line: 1, column: 1 };
-  if (text === undefined) return { ruleId: 'parse-error', message: `Cannot read Terraform file ${file}.`, loc };
+  if (text === undefined) {
+    // The project host says why (over the size limit, a link out of the project, not a regular file).
+    const outcome = (host as Partial<{ read(path: string): { ok: boolean; detail?: string } }>).read?.(file);
+    const why = outcome && !outcome.ok && outcome.detail ? `: ${outcome.detail}` : '.';
+    return { ruleId: 'parse-error', message: `Cannot read Terraform file ${file}${why}`, loc };
+  }
   if (text.length > MAX_TERRAFORM_FILE_BYTES) {
     return {
       ruleId: 'parse-error',
@@ -208,7 +216,7 @@ function collectBlocks(file: string, json: Record<string, unknown>, body: TfBody
     if (!Array.isArray(list)) return;
     const labels = kind === 'module' ? [name] : [type, name];
     const located = findBlock(body, kind, labels);
-    const order = located ? body.entries.indexOf(located) : Number.MAX_SAFE_INTEGER;
+    const order = located ? entryOrder(body, located) : Number.MAX_SAFE_INTEGER;
     list.forEach((item, i) => {
       if (!isObject(item)) return;
       // Duplicated labels are invalid Terraform; only the first can be located.

@@ -79,6 +79,29 @@ export interface ParseYamlOptions {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Characters that YAML aliases may add to a document once expanded (README "Limits"). Rules walk
+ * the expanded tree, so this bounds their work too; anchors shared by a few hundred functions
+ * (environment blocks, policies) stay far below it.
+ */
+export const MAX_ALIAS_EXPANSION = 2_000_000;
+
+/** Size of a tree with every alias expanded (scalar and key characters, plus one per node), in time linear in its distinct nodes. */
+function expandedSize(root: YNode): number {
+  const sizes = new Map<YNode, number>();
+  const size = (node: YNode): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (node.kind === 'scalar') total += typeof node.value === 'string' ? node.value.length : 1;
+    else if (node.kind === 'seq') for (const item of node.items) total += size(item);
+    else if (node.kind === 'map') for (const pair of node.pairs) total += pair.key.length + size(pair.value);
+    sizes.set(node, total);
+    return total;
+  };
+  return size(root);
+}
+
 /** Key of a one-key map that is a CloudFormation intrinsic (`Ref`, `Fn::Sub`, `Condition`). */
 export function intrinsicName(node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'map' || node.pairs.length !== 1) return undefined;
@@ -189,9 +212,19 @@ function parseWithYaml(file: string, text: string, options: ParseYamlOptions): P
     const converter = new Converter(file, doc, lineCounter, text);
     const root = converter.convert(doc.contents as ParsedNode);
     if (converter.aliasCount > 0) {
-      // Let yaml apply its own expansion guard; a bomb is dropped, not expanded.
+      // Counted by what the aliases expand to, not how many there are: one large anchor aliased
+      // 200 times passed a count of aliases and took minutes and gigabytes to walk.
+      const expanded = expandedSize(root);
+      if (expanded > text.length + MAX_ALIAS_EXPANSION) {
+        const loc = root.loc;
+        diagnostics.push(
+          diagnostic(file, `too many YAML aliases: they expand the document past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} characters beyond its own size, so it is not read`, loc.line, loc.column),
+        );
+        continue;
+      }
+      // Then yaml's own checks (merge keys, alias loops), now bounded by the expanded size.
       try {
-        doc.toJS({ maxAliasCount: options.maxAliasCount ?? 100 });
+        doc.toJS({ maxAliasCount: options.maxAliasCount ?? -1 });
       } catch (error) {
         const loc = root.loc;
         diagnostics.push(
@@ -336,6 +369,12 @@ function nestingOffset(text: string, limit: number): number | undefined {
       lineLevels = 0;
     } else if (c === 0x23 && (i === 0 || isWhiteSpace(text.charCodeAt(i - 1)))) {
       while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d) i++;
+    } else if ((c === 0x22 || c === 0x27) && startsQuoted(text, i)) {
+      // A quoted scalar closed on the same line is text: its brackets are not nesting. (One
+      // left open is counted as before: a multi-line string is rare, an estimate may count high.)
+      const end = quotedEnd(text, i);
+      if (end >= 0) i = end;
+      lineStart = false;
     } else if (c === 0x5b || c === 0x7b) {
       flow++;
       lineStart = false;
@@ -354,9 +393,31 @@ function nestingOffset(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-/** Line breaks, `#`, `[`, `]`, `{`, `}`: the characters `nestingOffset` looks at past a line's start. */
+/** Line breaks, `#`, `[`, `]`, `{`, `}` and quotes: the characters `nestingOffset` looks at past a line's start. */
 const NESTING_CHARACTERS = new Uint8Array(128);
-for (const c of '\n\r#[]{}') NESTING_CHARACTERS[c.charCodeAt(0)] = 1;
+for (const c of '\n\r#[]{}"\'') NESTING_CHARACTERS[c.charCodeAt(0)] = 1;
+
+/** A quote that YAML reads as the start of a quoted scalar: first on its line or after a space or an indicator. */
+function startsQuoted(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const before = text.charCodeAt(i - 1);
+  return isWhiteSpace(before) || before === 0x3a || before === 0x2c || before === 0x5b || before === 0x7b || before === 0x2d || before === 0x3f;
+}
+
+/** Offset of the quote closing the one at `i` on the same line, or -1 (`\\"` escapes in double quotes, `''` in single). */
+function quotedEnd(text: string, i: number): number {
+  const quote = text.charCodeAt(i);
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a || c === 0x0d) return -1;
+    if (quote === 0x22 && c === 0x5c) j++;
+    else if (c === quote) {
+      if (quote === 0x27 && text.charCodeAt(j + 1) === 0x27) j++;
+      else return j;
+    }
+  }
+  return -1;
+}
 
 /** What `/\s/` matches, for one UTF-16 code unit. */
 function isWhiteSpace(c: number): boolean {
@@ -397,6 +458,7 @@ class Converter {
   /** Converted anchors: an alias shares the converted node (no expansion here). */
   private readonly done = new Map<YamlAstNode, YNode>();
   private readonly inProgress = new Set<YamlAstNode>();
+  private anchors: Map<string, YamlAstNode[]> | undefined;
 
   constructor(
     private readonly file: string,
@@ -404,6 +466,38 @@ class Converter {
     private readonly lines: LineCounter,
     private readonly text: string,
   ) {}
+
+  /**
+   * The node an alias stands for: the last anchor of that name before it, as yaml's
+   * `Alias#resolve` finds it. That walks the whole document per alias (200 aliases in a 1.5 MB
+   * template took minutes); the anchors are listed once here instead.
+   */
+  private anchored(alias: YamlModule.Alias): YamlAstNode | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, YamlAstNode[]>();
+      yamlLib().visit(this.doc, {
+        Node: (_, node) => {
+          const name = (node as { anchor?: string }).anchor;
+          if (!name || yamlLib().isAlias(node)) return;
+          const list = anchors.get(name);
+          if (list) list.push(node as YamlAstNode);
+          else anchors.set(name, [node as YamlAstNode]);
+        },
+      });
+      this.anchors = anchors;
+    }
+    const start = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+    // In document order: the last one starting before the alias, by binary search.
+    const candidates = this.anchors.get(alias.source) ?? [];
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((candidates[mid].range?.[0] ?? 0) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? candidates[lo - 1] : undefined;
+  }
 
   loc(range: [number, number, number] | null | undefined): SourceLocation {
     const start = range?.[0] ?? 0;
@@ -419,7 +513,7 @@ class Converter {
     }
     if (yamlLib().isAlias(node)) {
       this.aliasCount++;
-      const target = node.resolve(this.doc);
+      const target = this.anchored(node);
       if (!target || this.inProgress.has(target)) {
         return { kind: 'scalar', value: null, loc: this.loc(node.range) };
       }
@@ -463,7 +557,8 @@ class Converter {
 
   private convertMap(items: unknown[], loc: SourceLocation): YMap {
     const { isPair, isScalar } = yamlLib();
-    const explicit: YPair[] = [];
+    const explicit: Array<YPair | undefined> = [];
+    const positions = new Map<string, number>();
     const merged: YPair[] = [];
     for (const item of items) {
       if (!isPair(item)) continue;
@@ -476,14 +571,17 @@ class Converter {
       }
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : keyNode ? this.keyText(keyNode) : '';
       const value = this.convert(item.value as YamlAstNode, keyLoc);
-      // Duplicate keys are reported by the parser; the last one wins, as in JSON.
-      const existing = explicit.findIndex((p) => p.key === key);
-      if (existing >= 0) explicit.splice(existing, 1);
+      // Duplicate keys are reported by the parser; the last one wins, as in JSON (found by a map:
+      // a search per key was quadratic on maps of thousands of keys).
+      const existing = positions.get(key);
+      if (existing !== undefined) explicit[existing] = undefined;
+      positions.set(key, explicit.length);
       explicit.push({ key, keyLoc, value });
     }
-    if (merged.length === 0) return { kind: 'map', pairs: explicit, loc };
-    const keys = new Set(explicit.map((p) => p.key));
-    const pairs = [...explicit];
+    const kept = explicit.filter((pair): pair is YPair => pair !== undefined);
+    if (merged.length === 0) return { kind: 'map', pairs: kept, loc };
+    const keys = new Set(kept.map((p) => p.key));
+    const pairs = [...kept];
     for (const pair of merged) {
       if (keys.has(pair.key)) continue;
       keys.add(pair.key);

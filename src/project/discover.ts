@@ -66,7 +66,10 @@ export async function discoverFiles(host: ProjectHost, paths: string[], options:
   }
 
   const filters = await buildIgnore(host, options);
-  const kept = [...files].filter((file) => !filters.some((f) => f.ignores(file)));
+  // A path given outside the root (`../other`) is no concern of the project's ignore files (and
+  // the `ignore` package throws on `../` paths).
+  const outside = (file: string): boolean => file.startsWith('../') || posix.isAbsolute(file);
+  const kept = [...files].filter((file) => outside(file) || !filters.some((f) => f.ignores(file)));
   return { files: kept.sort(), missing };
 }
 

@@ -49,7 +49,7 @@ export class ProjectHost implements LoaderHost {
     const outcome: ReadOutcome =
       this.isInside(key) === false
         ? { ok: false, reason: 'outside', detail: 'not read: it is outside the project (a symbolic link or a `..` path leads there)' }
-        : readBounded(this.absolute(key));
+        : readBounded(this.absolute(key), MAX_FILE_BYTES);
     this.cache.set(key, outcome);
     return outcome;
   }
@@ -135,7 +135,38 @@ export class ProjectHost implements LoaderHost {
   }
 }
 
-function readBounded(path: string): ReadOutcome {
+/**
+ * Reads a file the CLI itself is pointed at (baseline, config, package.json) with the same care
+ * as project files: a regular file only (a FIFO or device is refused without blocking), at most
+ * `maxBytes`, and, when `path` lies inside `root`, never through a symbolic link leading out of
+ * it (the refusal never shows the outside file's content). A path given outside the root (an
+ * explicit `--baseline ../x.json`) is the user's choice and is read.
+ */
+export function readCliFile(root: string, path: string, maxBytes: number): ReadOutcome {
+  const absolute = resolve(root, path);
+  const lexical = relative(resolve(root), absolute);
+  const givenInside = lexical === '' || (!lexical.startsWith('..') && !isAbsolute(lexical));
+  if (givenInside) {
+    let real: string | undefined;
+    let realRoot: string;
+    try {
+      realRoot = realpathSync.native(resolve(root));
+      real = realpathSync.native(absolute);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing', detail: 'file not found' };
+      realRoot = resolve(root);
+    }
+    if (real !== undefined) {
+      const rel = relative(realRoot, real);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        return { ok: false, reason: 'outside', detail: 'not read: it is a symbolic link to a file outside the project' };
+      }
+    }
+  }
+  return readBounded(absolute, maxBytes);
+}
+
+function readBounded(path: string, maxBytes: number): ReadOutcome {
   let fd: number | undefined;
   try {
     // Non-blocking: opening a FIFO for reading would otherwise wait forever for a writer.
@@ -143,11 +174,11 @@ function readBounded(path: string): ReadOutcome {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, reason: 'directory', detail: 'is a directory' };
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not read: not a regular file (a FIFO, socket or device)' };
-    if (stat.size > MAX_FILE_BYTES) {
+    if (stat.size > maxBytes) {
       return {
         ok: false,
         reason: 'too-large',
-        detail: `skipped: ${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB file size limit; if it is generated or data, exclude it with --ignore-pattern`,
+        detail: `skipped: ${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${maxBytes / 1024 / 1024} MB file size limit; if it is generated or data, exclude it with --ignore-pattern`,
       };
     }
     const buffer = Buffer.alloc(stat.size);
@@ -160,6 +191,8 @@ function readBounded(path: string): ReadOutcome {
     return { ok: true, text: decode(buffer.subarray(0, offset)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A name that is not valid UTF-8 reaches us with U+FFFD in it, and then cannot be opened.
+    if (code === 'ENOENT' && path.includes('\uFFFD')) return { ok: false, reason: 'unreadable', detail: 'not read: its file name is not valid UTF-8; rename it' };
     if (code === 'ENOENT') return { ok: false, reason: 'missing', detail: 'file not found' };
     return { ok: false, reason: 'unreadable', detail: `cannot read it (${code ?? String(error)}); check its permissions` };
   } finally {

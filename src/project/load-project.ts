@@ -20,6 +20,8 @@ export interface LoadProjectOptions {
    * the slower formats load. The returned model has them all either way.
    */
   onFunctions?: (functions: LambdaFunction[]) => void;
+  /** A deploy config that cannot be read (too large, unparseable) is a warning, not an error. */
+  allowUnreadableConfigs?: boolean;
 }
 
 /** Loads every deploy config among `files` into one model. Never throws. */
@@ -37,6 +39,15 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
   for (const file of serverlessFirst) {
     if (included.has(file)) continue;
     const name = posix.basename(file);
+    if (file.endsWith('.tf.json')) {
+      diagnostics.push({
+        ruleId: 'parse-error',
+        severity: 'info',
+        message: 'Terraform JSON (.tf.json) is not read: functions defined in this file are not checked',
+        loc: { file, line: 1, column: 1 },
+      });
+      continue;
+    }
     if (file.endsWith('.tf')) {
       const dir = posix.dirname(file);
       terraformDirs.set(dir, [...(terraformDirs.get(dir) ?? []), file]);
@@ -50,8 +61,10 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     const outcome = host.read(file);
     if (!outcome.ok) {
       // A file we cannot read is reported when it is named like a config; others are skipped quietly.
+      // A deploy config that cannot be read fails the run (padding the only serverless.yml past the
+      // size limit must not pass CI), unless the caller allows it (`--allow-unreadable-configs`).
       if (isServerlessName || /template/i.test(name) || outcome.reason === 'too-large') {
-        diagnostics.push(readDiagnostic(file, outcome.detail, outcome.reason === 'too-large' ? 'warning' : 'error'));
+        diagnostics.push(readDiagnostic(file, outcome.detail, options.allowUnreadableConfigs ? 'warning' : 'error'));
       }
       continue;
     }
@@ -130,6 +143,10 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     model.logGroups.push(...result.logGroups);
     model.diagnostics.push(...result.diagnostics);
     if (result.ignoredRules) model.ignoredRules = [...(model.ignoredRules ?? []), ...result.ignoredRules];
+  }
+  // Parse errors in deploy configs are errors by default; allowed, they only warn.
+  if (options.allowUnreadableConfigs) {
+    for (const d of model.diagnostics) if (d.ruleId === 'parse-error' && (d.severity ?? 'error') === 'error') d.severity = 'warning';
   }
   return model;
 }

@@ -6,6 +6,7 @@
  * and nothing outside the file is read: whatever needs another file, a
  * runtime value or a loop is unknown.
  */
+import { ExpansionBudget } from '../expansion-budget.js';
 import { posix } from 'node:path';
 import type * as TS from 'typescript';
 import { ts } from '../../typescript-api.js';
@@ -68,6 +69,8 @@ export class CdkSource {
    * null when the argument is absent.
    */
   readonly bindings = new Map<TS.ParameterDeclaration, TS.Expression | null>();
+  /** The file's value expansion budget (template literals and string `+` over constants). */
+  readonly expansion = new ExpansionBudget();
   readonly checker: TS.TypeChecker;
   readonly syntaxErrors: readonly TS.Diagnostic[];
   private readonly imports = new Map<string, ImportBinding>();
@@ -373,7 +376,9 @@ export class CdkSource {
       for (const span of e.templateSpans) {
         const v = this.evaluate(span.expression, depth + 1);
         if (v.kind !== 'value') return unknown;
-        out += String(v.value) + span.literal.text;
+        const piece = String(v.value) + span.literal.text;
+        if (!this.expansion.charge(piece.length, 'template literal', this.loc(e))) return unknown;
+        out += piece;
       }
       return { kind: 'value', value: out };
     }
@@ -390,7 +395,10 @@ export class CdkSource {
       const b = r.value;
       switch (e.operatorToken.kind) {
         case ts.SyntaxKind.PlusToken:
-          return typeof a === 'number' && typeof b === 'number' ? { kind: 'value', value: a + b } : { kind: 'value', value: String(a) + String(b) };
+          if (typeof a === 'number' && typeof b === 'number') return { kind: 'value', value: a + b };
+          // Charged before it is built: `const b = a + a` over and over doubles each time.
+          if (!this.expansion.charge(String(a).length + String(b).length, 'string +', this.loc(e))) return unknown;
+          return { kind: 'value', value: String(a) + String(b) };
         case ts.SyntaxKind.MinusToken:
           return typeof a === 'number' && typeof b === 'number' ? { kind: 'value', value: a - b } : unknown;
         case ts.SyntaxKind.AsteriskToken:

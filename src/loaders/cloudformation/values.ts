@@ -16,6 +16,7 @@ import {
   type YNode,
   type YPair,
 } from '../yaml-tree.js';
+import type { ExpansionBudget } from '../expansion-budget.js';
 
 export interface CfnParameter {
   name: string;
@@ -38,6 +39,8 @@ export interface TemplateScope {
   parameters: Map<string, CfnParameter>;
   resources: Map<string, CfnResource>;
   mappings: YNode | undefined;
+  /** The file's value expansion budget (`!Sub`, `!Join`); none: unbounded (tests). */
+  budget?: ExpansionBudget;
 }
 
 export type Resolved =
@@ -82,6 +85,8 @@ export function resolve(node: YNode | undefined, scope: TemplateScope, depth = 0
   }
   const fn = intrinsicName(node);
   if (!fn) return { kind: 'none' };
+  // Every evaluation costs a little: nested intrinsics over parameters can be exponential in time.
+  if (scope.budget && !scope.budget.charge(0, fn, node.loc)) return { kind: 'reference', ref: reference(node, 'cfn-intrinsic') };
   const arg = node.pairs[0].value;
   switch (fn) {
     case 'Ref':
@@ -98,15 +103,21 @@ export function resolve(node: YNode | undefined, scope: TemplateScope, depth = 0
       const list = arg.items[1];
       if (delimiter.kind !== 'literal' || list.kind !== 'seq') break;
       const parts: string[] = [];
+      const separator = String(delimiter.value);
       for (const item of list.items) {
         const part = resolve(item, scope, depth + 1);
         if (part.kind === 'reference' && (part.ref.refType === 'ssm' || part.ref.refType === 'secretsmanager')) {
           return { kind: 'reference', ref: { ...part.ref, text: nodeText(node) } };
         }
         if (part.kind !== 'literal') return { kind: 'reference', ref: reference(node, 'cfn-intrinsic') };
-        parts.push(String(part.value));
+        const text = String(part.value);
+        // Charged before it is joined: past the budget, the value is unknown.
+        if (scope.budget && !scope.budget.charge(text.length + separator.length, 'Fn::Join', node.loc)) {
+          return { kind: 'reference', ref: reference(node, 'cfn-intrinsic') };
+        }
+        parts.push(text);
       }
-      return { kind: 'literal', value: parts.join(String(delimiter.value)) };
+      return { kind: 'literal', value: parts.join(separator) };
     }
     case 'Fn::Select': {
       if (arg.kind !== 'seq' || arg.items.length !== 2) break;
@@ -166,6 +177,7 @@ function resolveSub(node: YNode, arg: YNode, scope: TemplateScope, depth: number
   if (template === undefined) return { kind: 'reference', ref: reference(node, 'cfn-sub') };
   const dynamic = dynamicReference(template);
   if (dynamic) return { kind: 'reference', ref: { ...dynamic, text: nodeText(node) } };
+  if (scope.budget && !scope.budget.charge(template.length, 'Fn::Sub', node.loc)) return { kind: 'reference', ref: reference(node, 'cfn-sub') };
   let unresolved = false;
   const value = template.replace(SUB_VARIABLE, (whole, name: string) => {
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
@@ -175,7 +187,10 @@ function resolveSub(node: YNode, arg: YNode, scope: TemplateScope, depth: number
       : name.includes('.')
         ? ({ kind: 'none' } as Resolved)
         : resolveRef(node, name, scope, depth);
-    if (resolved.kind === 'literal') return String(resolved.value);
+    if (resolved.kind === 'literal') {
+      const text = String(resolved.value);
+      if (!scope.budget || scope.budget.charge(text.length, 'Fn::Sub', node.loc)) return text;
+    }
     unresolved = true;
     return whole;
   });

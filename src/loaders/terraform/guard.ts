@@ -9,7 +9,8 @@
  * fresh instance (a few times; then Terraform files are reported as not parsed), and every call
  * is bounded in time.
  */
-import { createRequire } from 'node:module';
+import { runGuarded } from '../../guard/guarded-worker.js';
+import type { HclTaskResult } from './hcl-task.js';
 
 /** Deeper nesting of brackets and `${`/`%{` templates is not parsed (hcl2json failed between 1,000 and 3,000). */
 export const MAX_HCL_NESTING = 200;
@@ -29,30 +30,14 @@ export class HclLimitError extends Error {
 /** Fresh parser instances after failures, per process; past this, Terraform parsing stops. */
 export const MAX_PARSER_RESTARTS = 5;
 
-type Parse = (file: string, text: string) => Promise<unknown>;
-const requireCjs = createRequire(import.meta.url);
-/** Loaded on first use: loading the bridge starts the Go runtime (about 0.2 s), wasted where there is no Terraform. */
-let parse: Parse = (file, text) => {
-  parse = (requireCjs('@cdktf/hcl2json') as { parse: Parse }).parse;
-  return parse(file, text);
-};
 let restarts = 0;
 let brokenBy: string | undefined;
 
-/** A new Go runtime: the bridge module instantiates the WebAssembly when it is first loaded. */
-function restartParser(file: string): void {
-  if (++restarts > MAX_PARSER_RESTARTS) {
-    brokenBy = file;
-    return;
-  }
-  const bridge = requireCjs.resolve('@cdktf/hcl2json/lib/bridge.js');
-  delete requireCjs.cache[bridge];
-  parse = (requireCjs(bridge) as { parse: Parse }).parse;
-}
-
 /**
- * hcl2json's `parse`, guarded. Throws `HclLimitError` (with a position) for input it will not
- * parse, and the parser's own error for syntax errors (as before).
+ * hcl2json's `parse`, guarded. It runs in the guard worker (`src/guard/guarded-worker.ts`): the
+ * Go WebAssembly blocks the thread it runs on, so only there can the time limit fire, and its
+ * memory is bounded. Throws `HclLimitError` (with a position) for input it will not parse, and
+ * the parser's own error for syntax errors.
  */
 export async function parseHclGuarded(file: string, text: string): Promise<Record<string, unknown>> {
   const deep = hclNestingPosition(text, MAX_HCL_NESTING);
@@ -60,26 +45,16 @@ export async function parseHclGuarded(file: string, text: string): Promise<Recor
   if (brokenBy !== undefined) {
     throw new HclLimitError(`Terraform file not parsed: the Terraform parser failed ${MAX_PARSER_RESTARTS + 1} times in this run (last on ${brokenBy}).`, 1, 1);
   }
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ParserFailure(`did not answer in ${HCL_PARSE_TIMEOUT_MS / 1000} s`)), HCL_PARSE_TIMEOUT_MS);
-      timer.unref();
-    });
-    return (await Promise.race([parse(file, text), timeout])) as Record<string, unknown>;
-  } catch (error) {
-    // Syntax errors come back as plain Errors with hcl's message; anything else broke the runtime.
-    if (error instanceof ParserFailure || error instanceof RangeError || (error instanceof Error && error.constructor.name === 'RuntimeError')) {
-      restartParser(file);
-      throw new HclLimitError(`The Terraform parser failed on this file (${error.message}): not parsed.`, 1, 1);
-    }
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+  const outcome = await runGuarded<HclTaskResult>(new URL('./hcl-task.js', import.meta.url), 'parseHcl', { file, text }, { deadlineMs: HCL_PARSE_TIMEOUT_MS });
+  if (outcome.ok && outcome.value.error === undefined) return outcome.value.json as Record<string, unknown>;
+  if (outcome.ok && !outcome.value.broken) throw new Error(outcome.value.error);
+  // A Go runtime that failed was replaced (a new worker after a timeout, a new runtime after a crash), a few times.
+  if (++restarts > MAX_PARSER_RESTARTS) brokenBy = file;
+  const why = outcome.ok ? outcome.value.error : outcome.reason === 'timeout' ? `did not answer in ${HCL_PARSE_TIMEOUT_MS / 1000} s` : outcome.message;
+  throw new HclLimitError(`The Terraform parser failed on this file (${why}): not parsed.`, 1, 1);
 }
 
-class ParserFailure extends Error {}
+
 
 /**
  * Where brackets and template interpolations nest deeper than `limit`, or undefined. Strings,

@@ -5,6 +5,7 @@
  * `var.x` resolves to the variable's default and `local.x` to the local's
  * value when those are literal; everything else is a `Reference`.
  */
+import type { ExpansionBudget } from '../expansion-budget.js';
 import type { Reference } from '../../model/index.js';
 
 export type TfScalar = string | number | boolean;
@@ -22,6 +23,10 @@ export interface TfScope {
   variables: Map<string, { hasDefault: boolean; value: unknown }>;
   /** `locals { x = ... }` raw values. */
   locals: Map<string, unknown>;
+  /** The module's value expansion budget (interpolation over locals and defaults); none: unbounded (tests). */
+  budget?: ExpansionBudget;
+  /** Where a budget warning is reported (the module's first file). */
+  budgetFile?: string;
 }
 
 /** Bound on chained local/variable lookups (`local.a` -> `local.b` -> ...). */
@@ -120,7 +125,11 @@ export function resolve(raw: unknown, scope: TfScope, depth = 0, seen: ReadonlyS
     }
     const value = resolveExpression(part.expr, scope, depth, seen);
     if (value.kind !== 'literal') return { kind: 'reference', ref: reference(raw, refTypeOf(part.expr)) };
-    out += String(value.value);
+    const piece = String(value.value);
+    if (scope.budget && !scope.budget.charge(piece.length, 'Terraform interpolation', { file: scope.budgetFile ?? '', line: 1, column: 1 })) {
+      return { kind: 'reference', ref: reference(raw, refTypeOf(part.expr)) };
+    }
+    out += piece;
   }
   return { kind: 'literal', value: out };
 }
@@ -133,6 +142,9 @@ function refTypeOf(expr: string): Reference['refType'] {
 export function resolveExpression(expr: string, scope: TfScope, depth = 0, seen: ReadonlySet<string> = new Set()): TfValue {
   const variable = /^var\.([A-Za-z_][\w-]*)$/.exec(expr);
   const local = /^local\.([A-Za-z_][\w-]*)$/.exec(expr);
+  if (scope.budget && !scope.budget.charge(0, 'Terraform interpolation', { file: scope.budgetFile ?? '', line: 1, column: 1 })) {
+    return { kind: 'reference', ref: reference(expr, refTypeOf(expr)) };
+  }
   if (depth < MAX_DEPTH && !seen.has(expr)) {
     const next = new Set(seen).add(expr);
     if (variable) {

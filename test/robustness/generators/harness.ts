@@ -176,7 +176,11 @@ export function assertReports(findings: readonly Finding[], files: Readonly<Reco
   const kept = applySuppressions(findings, { rules: RULE_SUMMARIES, textOf, files: Object.keys(files), reportUnused: true });
   assertFindings(kept.filter((f) => f.ruleId !== 'internal-error'), files);
   const byFile = new Map<string, Finding[]>();
-  for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of kept) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const results: FileResult[] = [...byFile].map(([file, list]) => ({ file, findings: list, source: textOf(file) }));
   for (const name of FORMAT_NAMES) {
     const out = getFormatter(name)(results, { cwd: '/project', rules: RULE_SUMMARIES, color: name === 'stylish', version: '0.0.0' });
@@ -209,4 +213,40 @@ export function memoryHost(files: Readonly<Record<string, string>>): LoaderHost 
         .sort();
     },
   };
+}
+
+/**
+ * How many generated inputs were meaningful (loaded at least one function): a generator that
+ * drifts into producing only broken configs would otherwise keep the fuzz suites green while
+ * they test nothing but the error path.
+ */
+export class MeaningfulInputs {
+  private loaded = 0;
+  private total = 0;
+
+  record(result: LoadResult): void {
+    this.total++;
+    if (result.functions.length > 0) this.loaded++;
+  }
+
+  /** Throws when fewer than `floor` of the inputs loaded a function. */
+  assertFloor(name: string, floor = 0.4): void {
+    const share = this.total === 0 ? 0 : this.loaded / this.total;
+    console.log(`[fuzz] ${name}: ${(share * 100).toFixed(0)}% of ${this.total} inputs loaded a function (floor ${floor * 100}%)`);
+    if (share < floor) throw new Error(`[fuzz ${name}] only ${this.loaded} of ${this.total} inputs loaded a function (floor ${floor * 100}%): the generator tests little but the error path`);
+  }
+}
+
+let twiceCounter = 0;
+
+/**
+ * Determinism: every tenth input is loaded a second time and must give the same result (same
+ * functions, values, locations and diagnostics, in the same order).
+ */
+export async function assertSameTwice(first: LoadResult, again: () => LoadResult | Promise<LoadResult>): Promise<void> {
+  if (++twiceCounter % 10 !== 0) return;
+  const second = await again();
+  const a = JSON.stringify(first);
+  const b = JSON.stringify(second);
+  if (a !== b) throw new Error(`the same input loaded twice gave different results:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
 }
