@@ -23,8 +23,6 @@ export default createConfigRule({
         "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum: a stuck call (a stalled HTTP request, an endless retry loop) runs and is billed for 15 minutes before Lambda stops it, and whoever invoked it waits that long. Set the timeout a little above the longest run you measured; if the work really needs 15 minutes, split it or move it to Step Functions.",
       maxTimeoutAsync:
         "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), the Lambda maximum. It is only invoked by {{triggers}}, so no caller waits, but a stuck run is still billed for 15 minutes (and holds SQS messages or a stream shard that long). Set the timeout a little above the longest run you measured, or suppress this rule for the function with a reason if 15 minutes is intended.",
-      aboveMaxTimeout:
-        "Function '{{fn}}' has a timeout of {{timeout}} s ({{origin}}), above the {{max}} s Lambda maximum: the deploy fails with a validation error. Set at most {{max}} s, and split longer work or move it to Step Functions.",
     },
     schema: [],
   },
@@ -33,12 +31,9 @@ export default createConfigRule({
     return {
       function(fn) {
         const timeout = literal(fn.timeout);
-        if (typeof timeout !== 'number' || timeout < MAX_TIMEOUT_SECONDS) return;
+        // Above 900 s the deploy fails: that is `lambda-limits`' finding (an error), not this warning.
+        if (typeof timeout !== 'number' || timeout !== MAX_TIMEOUT_SECONDS) return;
         const data = { fn: fn.name, timeout, origin: origin(fn.timeout), max: MAX_TIMEOUT_SECONDS };
-        if (timeout > MAX_TIMEOUT_SECONDS) {
-          context.report({ messageId: 'aboveMaxTimeout', data, loc: fn.timeout.loc, functions: [fn.name] });
-          return;
-        }
         const asyncKinds = onlyNonSyncTriggers(fn);
         if (asyncKinds) {
           context.report({

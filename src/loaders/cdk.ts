@@ -283,6 +283,18 @@ class CdkLoader {
   }
 
   /** `Duration.seconds(30)`, `cdk.Duration.minutes(2)`, a const holding one; in seconds. */
+  /** `Size.mebibytes(n)` / `Size.gibibytes(n)` in MB (MiB, as Lambda counts). */
+  private size(expr: TS.Expression, at: SourceLocation): Located<number> {
+    const e = skipOuter(expr);
+    if (ts.isCallExpression(e) && e.arguments[0]) {
+      const key = this.src.qualify(e.expression);
+      const m = key ? /:Size\.(mebibytes|gibibytes)$/.exec(key) : null;
+      const n = this.src.evaluate(e.arguments[0]);
+      if (m && n.kind === 'value' && typeof n.value === 'number') return { value: m[1] === 'gibibytes' ? n.value * 1024 : n.value, loc: at };
+    }
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
   private duration(expr: TS.Expression, at: SourceLocation, depth = 0): Located<number> {
     const e = skipOuter(expr);
     if (ts.isCallExpression(e) && depth < 8) {
@@ -371,6 +383,10 @@ class CdkLoader {
     };
     const fifo = this.boolean(props.get('fifo')?.value);
     if (fifo !== undefined) queue.fifo = fifo;
+    // `deadLetterQueue: { queue, maxReceiveCount }` is the redrive policy.
+    const dlq = props.get('deadLetterQueue');
+    if (dlq) queue.redrivePolicy = { value: ref(this.src.text(dlq.value)), loc: this.loc(dlq.node) };
+    else if (props.unknown) queue.redriveUnknown = true;
     this.queues.set(n, queue);
   }
 
@@ -410,6 +426,8 @@ class CdkLoader {
     if (tracing) fn.tracing = this.enumValue(tracing.value, this.loc(tracing.node), 'aws-lambda:Tracing', TRACING);
     const reserved = props.get('reservedConcurrentExecutions');
     if (reserved) fn.reservedConcurrency = this.number(reserved.value, this.loc(reserved.node));
+    const storage = props.get('ephemeralStorageSize');
+    if (storage) fn.ephemeralStorageMb = this.size(storage.value, this.loc(storage.node));
 
     this.handlerAndCode(fn, cls, props, n);
     this.environment(fn, props);
@@ -628,7 +646,7 @@ class CdkLoader {
     const auth = authType
       ? this.enumValue(authType.value, this.loc(authType.node), 'aws-lambda:FunctionUrlAuthType', { NONE: 'NONE', AWS_IAM: 'AWS_IAM' })
       : { value: 'AWS_IAM', loc, isDefault: true };
-    fn.functionUrl = { authType: auth, loc };
+    (fn.functionUrls ??= []).push({ authType: auth, loc });
     fn.triggers.push({ kind: 'function-url', loc });
   }
 

@@ -11,12 +11,12 @@ import {
   type LambdaFunction,
   type SqsQueue,
 } from '../model/index.js';
-import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { get, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
+import { conflictingDuplicates, emptyResult, type LoaderHost, type LoadResult } from './types.js';
+import { get, pairLoc, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
 import type { TemplateContext } from './cloudformation/context.js';
 import { buildFunction } from './cloudformation/functions.js';
 import { linkResources } from './cloudformation/links.js';
-import { booleanValue, locatedNumber, resolve, type CfnParameter, type CfnResource } from './cloudformation/values.js';
+import { booleanValue, locatedNumber, resolve, stringAt, type CfnParameter, type CfnResource } from './cloudformation/values.js';
 
 export { isCloudFormationTemplate } from './cloudformation/detect.js';
 
@@ -35,6 +35,8 @@ export function loadCloudFormation(file: string, text: string, _host: LoaderHost
   try {
     const parsed = parseYaml(file, text);
     result.diagnostics.push(...parsed.diagnostics);
+    const duplicates = conflictingDuplicates(parsed.duplicateKeys);
+    if (duplicates.length > 0) result.duplicateKeys = duplicates;
     const seen = new Set<string>();
     parsed.documents.forEach((root, index) => {
       const loaded = loadTemplateTree(file, root);
@@ -60,6 +62,9 @@ function merge(into: LoadResult, from: LoadResult): void {
   into.queues.push(...from.queues);
   into.logGroups.push(...from.logGroups);
   into.diagnostics.push(...from.diagnostics);
+  if (from.permissions) (into.permissions ??= []).push(...from.permissions);
+  if (from.detachedTriggers) (into.detachedTriggers ??= []).push(...from.detachedTriggers);
+  if (from.detachedFunctionUrls) (into.detachedFunctionUrls ??= []).push(...from.detachedFunctionUrls);
 }
 
 /** Whether a parsed template uses the SAM transform. */
@@ -179,5 +184,11 @@ function buildQueue(resource: CfnResource, ctx: TemplateContext): SqsQueue {
   };
   const fifo = booleanValue(get(resource.properties, 'FifoQueue'), ctx);
   if (fifo !== undefined) queue.fifo = fifo;
+  // `RedrivePolicy: { deadLetterTargetArn, maxReceiveCount }` (object or JSON string); an intrinsic is unknown, not absent.
+  const redrive = pairOf(resource.properties, 'RedrivePolicy');
+  if (redrive && !(redrive.value.kind === 'scalar' && (redrive.value.value === null || redrive.value.value === ''))) {
+    const target = pairOf(redrive.value, 'deadLetterTargetArn');
+    queue.redrivePolicy = (target && stringAt(target.value, pairLoc(target), ctx)) ?? stringAt(redrive.value, pairLoc(redrive), ctx) ?? { value: 'configured', loc: pairLoc(redrive) };
+  }
   return queue;
 }
