@@ -18,7 +18,7 @@ export default createConfigRule({
     },
     messages: {
       outOfRange: '{{what}} {{value}} {{unit}} of {{functions}} is outside the {{min}}-{{max}} {{unit}} Lambda accepts, so the deploy fails.',
-      tooManyLayers: '{{functions}} use {{value}} layers, more than the {{max}} Lambda accepts per function, so the deploy fails.',
+      tooManyLayers: 'The layer list of {{functions}} has {{value}} layers, more than the {{max}} Lambda accepts per function, so the deploy fails.',
       environmentTooLarge:
         'Environment variables of {{functions}} take at least {{value}} bytes, above the 4 KB (4,096 bytes) Lambda accepts in total, so the deploy fails.',
     },
@@ -56,7 +56,7 @@ export default createConfigRule({
           const named = functions.length === 1
             ? `function '${functions[0]}'`
             : `${functions.length} functions (${functions.slice(0, MAX_NAMED).join(', ')}${functions.length > MAX_NAMED ? ', ...' : ''})`;
-          const data = { what: capitalize(limit.what), value, unit: limit.unit, min: limit.min ?? 0, max: limit.max, functions: key === 'layers' ? capitalize(named) : named };
+          const data = { what: capitalize(limit.what), value, unit: limit.unit, min: limit.min ?? 0, max: limit.max, functions: named };
           const messageId = key === 'environmentBytes' ? 'environmentTooLarge' : key === 'layers' ? 'tooManyLayers' : 'outOfRange';
           context.report({ messageId, data, loc, functions });
         }

@@ -27,9 +27,9 @@ export default createConfigRule({
     },
     messages: {
       unscopedService:
-        "Permission '{{permission}}' lets any {{principal}} resource, in any account, invoke function '{{fn}}': it has no SourceArn or SourceAccount (the confused-deputy problem).",
+        "Permission '{{permission}}' has no SourceArn or SourceAccount, so any {{principal}} resource in any account can invoke function '{{fn}}' (confused deputy).",
       anyPrincipal:
-        "Permission '{{permission}}' lets any AWS account invoke function '{{fn}}' (Principal '*') with no SourceArn, SourceAccount or PrincipalOrgID condition.",
+        "Permission '{{permission}}' lets any AWS account invoke function '{{fn}}': Principal '*' without a SourceArn, SourceAccount or PrincipalOrgID condition.",
     },
     schema: [],
   },

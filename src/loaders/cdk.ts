@@ -26,6 +26,7 @@ import {
   LAMBDA_DEFAULTS,
   isReference,
   type CodeLocation,
+  type InvokePermission,
   type LambdaFunction,
   type Located,
   type LogGroup,
@@ -711,6 +712,41 @@ class CdkLoader {
     fn.triggers.push(trigger);
   }
 
+  /** `fn.addPermission('Id', { principal: new ServicePrincipal('s3.amazonaws.com'), sourceArn, sourceAccount })`. */
+  private permission(fn: LambdaFunction, call: TS.CallExpression): void {
+    const props = this.src.props(call.arguments[1]);
+    const principal = props.get('principal');
+    if (!principal) return;
+    const loc = this.loc(call);
+    const id = call.arguments[0] ? this.src.evaluate(call.arguments[0]) : undefined;
+    const permission: InvokePermission = {
+      id: `${fn.id}.${id?.kind === 'value' ? String(id.value) : 'permission'}`,
+      format: 'cdk',
+      loc,
+      principal: this.principal(principal.value, this.loc(principal.node)),
+      functionRef: fn.name,
+      functionName: fn.name,
+    };
+    for (const [field, key] of [['sourceArn', 'sourceArn'], ['sourceAccount', 'sourceAccount'], ['principalOrgId', 'organizationId'], ['functionUrlAuthType', 'functionUrlAuthType']] as const) {
+      const value = props.get(key);
+      if (value) permission[field] = { value: ref(this.src.text(value.value)), loc: this.loc(value.node) };
+    }
+    // Spread props may hold any of them: unknown, not missing.
+    if (props.unknown) permission.sourceArn ??= { value: ref('...spread'), loc };
+    (this.result.permissions ??= []).push(permission);
+  }
+
+  /** `new ServicePrincipal('sns.amazonaws.com')` -> the service; `new AnyPrincipal()` / `StarPrincipal` -> `*`; else a reference. */
+  private principal(expr: TS.Expression, at: SourceLocation): Located<string> {
+    const e = skipOuter(expr);
+    if (ts.isNewExpression(e)) {
+      const key = this.src.qualify(e.expression) ?? '';
+      if (/:(?:AnyPrincipal|StarPrincipal)$/.test(key)) return { value: '*', loc: at };
+      if (/:ServicePrincipal$/.test(key) && e.arguments?.[0]) return this.string(e.arguments[0], at);
+    }
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
   /** Method calls on functions (`fn.addEventSource(...)`) and calls that hand a function to something (`api.addLambdaDataSource('x', fn)`). */
   private call(call: TS.CallExpression): void {
     const callee = call.expression;
@@ -742,6 +778,9 @@ class CdkLoader {
         for (const fn of this.functionsOf(callee.expression)) fn.environment[String(key.value)] = this.string(args[1], this.loc(call));
         return;
       }
+      case 'addPermission':
+        for (const fn of this.functionsOf(callee.expression)) this.permission(fn, call);
+        return;
       case 'addLambdaDataSource':
         for (const fn of this.functionsOf(args[1])) fn.triggers.push({ kind: 'appsync', loc: this.loc(call) });
         return;

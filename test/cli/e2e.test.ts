@@ -109,10 +109,12 @@ function expectUsageError(run: Run, pattern: RegExp): void {
 /** What the monorepo fixture reports (see fixtures/monorepo/README.md). */
 const MONOREPO = [
   'libs/shared/config.mjs:3 undefined-env-var',
+  'services/billing/template.yaml:18 sqs-redrive-policy',
   'services/billing/template.yaml:37 batch-item-failures-config',
   'services/events/src/audit.js:1 missing-dependency',
   'services/events/src/audit.js:1 no-aws-sdk-v2',
   'services/events/template.json:33 deprecated-runtime',
+  'services/ingest/main.tf:8 sqs-redrive-policy',
   'services/orders/serverless.yml:29 handler-resolves',
   'services/web/lambda/api.ts:10 handler-error-boundary',
   'services/web/lib/web-stack.ts:29 handler-resolves',
@@ -126,6 +128,10 @@ describe.concurrent('fixture projects, one per config format', () => {
       'functions/admin.yml:3 deprecated-runtime',
       'jobs/serverless.yml:16 no-max-timeout',
       'jobs/serverless.yml:18 no-secret-in-environment',
+      'peers/serverless.yml:12 lambda-limits',
+      'peers/serverless.yml:15 no-duplicate-key',
+      'peers/serverless.yml:23 sqs-redrive-policy',
+      'peers/serverless.yml:32 no-unscoped-permission',
       'resources/queues.yml:5 sqs-visibility-timeout',
       'serverless.yml:15 deprecated-runtime',
       'serverless.yml:21 timeout-exceeds-integration',
@@ -140,6 +146,11 @@ describe.concurrent('fixture projects, one per config format', () => {
     const run = await lambdalint(fixture('sam-app'), ['--format', 'json']);
     expect(run.code).toBe(1);
     expect(findingsOf(run)).toEqual([
+      'peers/template.yaml:6 async-failure-destination',
+      'peers/template.yaml:14 no-duplicate-key',
+      'peers/template.yaml:16 lambda-limits',
+      'peers/template.yaml:24 sqs-redrive-policy',
+      'peers/template.yaml:33 no-unscoped-permission',
       'src/legacy/export.js:1 no-aws-sdk-v2',
       'src/legacy/export.js:7 no-client-in-handler',
       'src/legacy/export.js:15 no-hardcoded-config',
@@ -151,6 +162,7 @@ describe.concurrent('fixture projects, one per config format', () => {
       'template.yaml:21 timeout-exceeds-integration',
       'template.yaml:87 no-max-timeout',
       'template.yaml:87 timeout-exceeds-integration',
+      'template.yaml:96 sqs-redrive-policy',
       'template.yaml:99 sqs-visibility-timeout',
       'template.yaml:126 deprecated-runtime',
       'template.yaml:133 no-secret-in-environment',
@@ -167,6 +179,7 @@ describe.concurrent('fixture projects, one per config format', () => {
     // log-retention is strict-only; AuditFunction's Metadata ignores it (and its log group keeps 30 days).
     const logRetention = messagesOf(run).filter((m) => m.ruleId === 'log-retention');
     expect(logRetention.map((m) => m.functions?.join())).toEqual([
+      'ImportFunction',
       'ListOrdersFunction',
       'ReportFunction',
       'ProcessOrderFunction',
@@ -184,6 +197,12 @@ describe.concurrent('fixture projects, one per config format', () => {
       'batch/template.json:5 async-failure-destination',
       'batch/template.json:12 no-max-timeout',
       'batch/template.json:17 no-secret-in-environment',
+      'peers/template.json:5 async-failure-destination',
+      'peers/template.json:13 no-duplicate-key',
+      'peers/template.json:15 lambda-limits',
+      'peers/template.json:18 sqs-redrive-policy',
+      'peers/template.json:36 no-unscoped-permission',
+      'peers/template.json:44 no-unscoped-permission',
       'src/api/index.mjs:15 handler-error-boundary',
       'template.json:30 deprecated-runtime',
       'template.json:33 timeout-exceeds-integration',
@@ -201,13 +220,19 @@ describe.concurrent('fixture projects, one per config format', () => {
       'functions.tf:56 deprecated-runtime',
       'functions.tf:57 no-max-timeout',
       'functions.tf:57 timeout-exceeds-integration',
+      'functions.tf:75 sqs-redrive-policy',
       'functions.tf:75 sqs-visibility-timeout',
       'functions.tf:101 deprecated-runtime',
       'functions.tf:106 no-secret-in-environment',
       'functions.tf:114 no-public-function-url',
       'functions.tf:123 async-failure-destination',
+      'peers/main.tf:9 async-failure-destination',
+      'peers/main.tf:15 lambda-limits',
+      'peers/main.tf:19 sqs-redrive-policy',
+      'peers/main.tf:33 no-unscoped-permission',
       'src/orders/index.mjs:6 handler-error-boundary',
       'src/orders/index.mjs:7 handler-error-boundary',
+      'thumbnail.tf:2 sqs-redrive-policy',
     ]);
   });
 
@@ -217,13 +242,18 @@ describe.concurrent('fixture projects, one per config format', () => {
     expect(findingsOf(run)).toEqual([
       'lambda/orders.ts:7 handler-error-boundary',
       'lambda/orders.ts:8 handler-error-boundary',
+      'lib/peers-stack.ts:15 sqs-redrive-policy',
+      'lib/peers-stack.ts:20 lambda-limits',
+      'lib/peers-stack.ts:24 no-unscoped-permission',
       'lib/shop-stack.ts:40 no-max-timeout',
       'lib/shop-stack.ts:40 timeout-exceeds-integration',
+      'lib/shop-stack.ts:50 sqs-redrive-policy',
       'lib/shop-stack.ts:50 sqs-visibility-timeout',
       'lib/shop-stack.ts:61 deprecated-runtime',
       'lib/shop-stack.ts:65 no-secret-in-environment',
       'lib/shop-stack.ts:68 no-public-function-url',
       'lib/shop-stack.ts:72 async-failure-destination',
+      'lib/shop-stack.ts:81 sqs-redrive-policy',
     ]);
   });
 
