@@ -8,6 +8,11 @@ export interface HandlerSetting {
   runtime?: string;
   /** Deploy-config function names this export serves, for messages. */
   functions?: string[];
+  /**
+   * Largest number of records one invocation can get over its SQS, Kinesis and DynamoDB-stream
+   * triggers (an unset batch size counts as the AWS default); absent when unknown (a reference).
+   */
+  maxBatchSize?: number;
 }
 
 /** `settings.lambdalint` as read from an ESLint config. */
@@ -53,6 +58,7 @@ function normalise(raw: unknown): LambdalintSettings {
         trigger: triggers.length > 0 ? triggers : undefined,
         runtime: typeof rec.runtime === 'string' ? rec.runtime : runtime,
         functions: Array.isArray(rec.functions) ? rec.functions.filter((f): f is string => typeof f === 'string') : undefined,
+        ...(typeof rec.maxBatchSize === 'number' ? { maxBatchSize: rec.maxBatchSize } : {}),
       }];
     });
   }
