@@ -60,23 +60,29 @@ export default createConfigRule({
       consumers.set(queueId, [...(consumers.get(queueId) ?? []), fnName]);
     };
     const strict = context.options[0]?.deliveryDeadLetters === true;
+    const checkDelivery = (trigger: Trigger, fnName: string, functions: string[]): void => {
+      if (!strict || !trigger.deliveryDeadLetterKnown || trigger.deliveryDeadLetter) return;
+      if (trigger.kind !== 'sns' && trigger.kind !== 'eventbridge' && trigger.kind !== 'schedule') return;
+      context.report({
+        messageId: 'noDeliveryDeadLetter',
+        data: { trigger: triggerName(trigger.kind), what: trigger.kind === 'sns' ? 'subscription' : 'target', fn: fnName },
+        loc: trigger.loc,
+        functions,
+      });
+    };
     return {
       function(fn) {
         for (const trigger of fn.triggers) {
           note(trigger, fn.name);
-          if (!strict || !trigger.deliveryDeadLetterKnown || trigger.deliveryDeadLetter) continue;
-          if (trigger.kind !== 'sns' && trigger.kind !== 'eventbridge' && trigger.kind !== 'schedule') continue;
-          context.report({
-            messageId: 'noDeliveryDeadLetter',
-            data: { trigger: triggerName(trigger.kind), what: trigger.kind === 'sns' ? 'subscription' : 'target', fn: fn.name },
-            loc: trigger.loc,
-            functions: [fn.name],
-          });
+          checkDelivery(trigger, fn.name, [fn.name]);
         }
       },
       project(model) {
-        // Mappings whose function is outside the analysed configs still drain the queue.
-        for (const { functionRef, trigger } of model.detachedTriggers ?? []) note(trigger, functionRef);
+        // Mappings, subscriptions and targets whose function is outside the analysed configs: they are ours.
+        for (const { functionRef, trigger } of model.detachedTriggers ?? []) {
+          note(trigger, functionRef);
+          checkDelivery(trigger, functionRef, []);
+        }
         const queues = new Map<string, SqsQueue>(model.queues.map((q) => [q.id, q]));
         for (const [queueId, fns] of consumers) {
           const queue = queues.get(queueId);

@@ -154,6 +154,13 @@ Resources:
     expect(plainSns?.deliveryDeadLetter).toBeDefined();
   });
 
+  it('an EventBridge target that is a function ARN outside the template is a detached trigger with its DLQ state', () => {
+    const loaded = cfn(`Resources:\n  Rule:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: { source: [shop] }\n      Targets:\n        - Id: A\n          Arn: arn:aws:lambda:us-east-1:111122223333:function:Hello\n        - Id: B\n          Arn: arn:aws:sqs:us-east-1:111122223333:not-a-function\n`);
+    expect(loaded.detachedTriggers?.map((d) => [d.functionRef, d.trigger.kind, d.trigger.deliveryDeadLetterKnown])).toEqual([
+      ['arn:aws:lambda:us-east-1:111122223333:function:Hello', 'eventbridge', true],
+    ]);
+  });
+
   it('a template indented as a whole is detected and read', () => {
     const indented = template.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
     expect(isCloudFormationTemplate(indented)).toBe(true);

@@ -54,6 +54,12 @@ testConfigRule(rule, {
       findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:20', includes: ['SNS subscription', "'Notify'"] }],
     },
     {
+      name: 'strict: EventBridge target that is a function ARN outside the configs (serverless-rules ES4000 es4000-missing)',
+      ...strict,
+      model: project({ functions: [], detachedTriggers: [{ functionRef: 'arn:aws:lambda:us-east-1:111122223333:function:Hello', format: 'cloudformation', trigger: trigger('eventbridge', 4, { deliveryDeadLetterKnown: true }) }] }),
+      findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:4', functions: [], includes: ['function:Hello'] }],
+    },
+    {
       name: 'strict: EventBridge target without DeadLetterConfig',
       ...strict,
       model: [lambda('OnOrder', { line: 10, triggers: [trigger('eventbridge', 20, { deliveryDeadLetterKnown: true })] })],

@@ -90,7 +90,7 @@ export function linkResources(ctx: TemplateContext): void {
       case 'AWS::Events::Rule': {
         const kind: TriggerKind = get(props, 'ScheduleExpression') ? 'schedule' : 'eventbridge';
         for (const target of items(get(props, 'Targets'))) {
-          const trigger = pushTrigger(targetFunction(get(target, 'Arn'), ctx), kind, resource);
+          const trigger = pushTrigger(targetFunction(get(target, 'Arn'), ctx), kind, resource) ?? detachedLambda(get(target, 'Arn'), kind, resource, ctx);
           if (trigger) readDeliveryDeadLetter(trigger, pairOf(target, 'DeadLetterConfig'), 'Arn', ctx);
         }
         break;
@@ -100,7 +100,7 @@ export function linkResources(ctx: TemplateContext): void {
         break;
       case 'AWS::SNS::Subscription':
         if (scalarString(get(props, 'Protocol')) === 'lambda') {
-          const trigger = pushTrigger(targetFunction(get(props, 'Endpoint'), ctx), 'sns', resource);
+          const trigger = pushTrigger(targetFunction(get(props, 'Endpoint'), ctx), 'sns', resource) ?? detachedLambda(get(props, 'Endpoint'), 'sns', resource, ctx);
           if (trigger) readDeliveryDeadLetter(trigger, pairOf(props, 'RedrivePolicy'), 'deadLetterTargetArn', ctx);
         }
         break;
@@ -173,6 +173,15 @@ function linkEventSourceMapping(resource: CfnResource, ctx: TemplateContext): vo
   if (onFailure) trigger.onFailure = onFailure;
   if (fn) fn.triggers.push(trigger);
   else detach(trigger, get(props, 'FunctionName'), ctx);
+}
+
+/** A rule target or subscription endpoint that is a Lambda function ARN outside the analysed configs. */
+function detachedLambda(arn: YNode | undefined, kind: TriggerKind, resource: CfnResource, ctx: TemplateContext): Trigger | undefined {
+  const text = writtenText(arn, ctx);
+  if (!/^arn:aws[\w-]*:lambda:/.test(text)) return undefined;
+  const trigger: Trigger = { kind, loc: startOf(resource.loc) };
+  (ctx.result.detachedTriggers ??= []).push({ functionRef: text, format: ctx.format, trigger });
+  return trigger;
 }
 
 /** A mapping whose function is not in this template (an ARN, an import): its own rules still apply. */
