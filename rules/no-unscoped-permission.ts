@@ -64,7 +64,8 @@ function problemOf(permission: InvokePermission): 'unscopedService' | 'anyPrinci
   const text = principalText(permission);
   if (text === undefined) return undefined;
   const scoped = permission.sourceArn !== undefined || permission.sourceAccount !== undefined;
-  if (principalService(text)) return scoped ? undefined : 'unscopedService';
+  // A PrincipalOrgID condition is no SourceArn, but no other account's resource can use the permission either.
+  if (principalService(text)) return scoped || permission.principalOrgId !== undefined ? undefined : 'unscopedService';
   if (text.trim() === '*') {
     // `FunctionUrlAuthType` limits the permission to a function URL: no-public-function-url owns that case.
     if (scoped || permission.principalOrgId !== undefined || permission.functionUrlAuthType !== undefined) return undefined;

@@ -21,6 +21,8 @@ testConfigRule(rule, {
     { name: 'an account principal', model: model(permission('123456789012')) },
     { name: 'a role ARN principal', model: model(permission('arn:aws:iam::123456789012:role/caller')) },
     { name: 'principal from a parameter: unknown', model: model(permission(ref('!Ref CallerPrincipal'))) },
+    // terraform-aws-modules/lambda examples: allowed_triggers Config with principal_org_id (dev corpus).
+    { name: 'service principal with PrincipalOrgID', model: model(permission('config.amazonaws.com', { principalOrgId: val('o-abc123', 35) })) },
     { name: "'*' limited to an organization", model: model(permission('*', { principalOrgId: val('o-abc123', 35) })) },
     { name: "'*' for a function URL (no-public-function-url owns it)", model: model(permission('*', { functionUrlAuthType: val('NONE', 35) })) },
     { name: 'China partition principal with SourceArn', model: model(permission('s3.amazonaws.com.cn', { sourceArn: val('arn:aws-cn:s3:::b', 35) })) },
