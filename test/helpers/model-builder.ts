@@ -141,7 +141,7 @@ export function sqsTrigger(q: SqsQueue, line: number, extra: Partial<Omit<Trigge
 }
 
 export function project(
-  parts: { functions: LambdaFunction[]; queues?: SqsQueue[]; logGroups?: LogGroup[] } & Pick<ProjectModel, 'permissions' | 'detachedTriggers' | 'detachedFunctionUrls'>,
+  parts: { functions: LambdaFunction[]; queues?: SqsQueue[]; logGroups?: LogGroup[] } & Pick<ProjectModel, 'permissions' | 'detachedTriggers' | 'detachedFunctionUrls' | 'duplicateKeys'>,
 ): ProjectModel {
   const files = new Set<string>();
   for (const fn of parts.functions) files.add(fn.source.file);
@@ -156,6 +156,7 @@ export function project(
   if (parts.permissions) model.permissions = parts.permissions;
   if (parts.detachedTriggers) model.detachedTriggers = parts.detachedTriggers;
   if (parts.detachedFunctionUrls) model.detachedFunctionUrls = parts.detachedFunctionUrls;
+  if (parts.duplicateKeys) model.duplicateKeys = parts.duplicateKeys;
   return model;
 }
 
