@@ -53,7 +53,7 @@ export const handler = async (event: SQSEvent) => {
       name: 'event["Records"][0] with BatchSize 5 from the config',
       code: `export const handler = async (event) => save(event["Records"][0].body);`,
       settings: sqs(5),
-      errors: [{ messageId: 'firstRecordOnly', data: { trigger: 'SQS', functions: " of 'Import'", batch: 5 } }],
+      errors: [{ messageId: 'firstRecordOnly', line: 1, data: { trigger: 'SQS', functions: " of 'Import'", batch: 5 } }],
     },
     {
       name: 'destructured first record from a Kinesis event',
