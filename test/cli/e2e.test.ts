@@ -299,7 +299,7 @@ describe.concurrent('output formats (monorepo)', () => {
     expect(header).toBeGreaterThan(-1);
     expect(lines[header + 1]).toMatch(/^\s+3:29\s+error\s+process\.env\.EVENT_BUS_NAME is read without a fallback.*\s+undefined-env-var$/);
     expect(run.stdout).toMatch(/^services\/events\/template\.json\n\s+33:9\s+warning\s+Runtime 'nodejs20\.x'.*deprecated-runtime$/m);
-    expect(run.stdout).toMatch(/✖ 8 problems \(7 errors, 1 warning, 0 infos\), \d+ files checked in [\d.]+m?s/);
+    expect(run.stdout).toMatch(/✖ 10 problems \(7 errors, 3 warnings, 0 infos\), \d+ files checked in [\d.]+m?s/);
   });
 
   it('json: the shape of ESLint\'s JSON formatter', async () => {
@@ -360,7 +360,7 @@ describe.concurrent('output formats (monorepo)', () => {
     expect(run.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="lambdalint" tests="\d+" failures="8" errors="0">/);
     expect(run.stdout).toContain('<testcase classname="services/orders/serverless.yml" name="handler-resolves at 29:5">');
     expect(run.stdout).toContain('<testcase classname="services/ingest/main.tf" name="lambdalint"/>');
-    expect(run.stdout.match(/<failure /g)).toHaveLength(8);
+    expect(run.stdout.match(/<failure /g)).toHaveLength(10);
   });
 
   it('--output-file writes the report there and nothing to stdout; the exit code is the same', async () => {
