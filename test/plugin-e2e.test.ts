@@ -25,7 +25,7 @@ function runEslint(): EslintFileResult[] {
 
 /** Every problem ESLint reports on fixtures/, as `file:line rule`. Each is a deliberate one (marked BROKEN in the fixture). */
 const EXPECTED = [
-  'fixtures/cdk-app/lambda/import.js:5 lambdalint/temporary-credentials',
+  'fixtures/cdk-app/lambda/import.js:6 lambdalint/temporary-credentials',
   'fixtures/cdk-app/lambda/orders.ts:7 lambdalint/handler-error-boundary',
   'fixtures/cdk-app/lambda/orders.ts:8 lambdalint/handler-error-boundary',
   'fixtures/cdk-app/lib/shop-stack.ts:65 lambdalint/no-hardcoded-secret',
