@@ -68,6 +68,13 @@ export default createConfigRule({
           });
         }
       },
+      // A stream mapping whose function is outside the analysed configs (FunctionName is an ARN or an import): the mapping is ours.
+      project(model) {
+        for (const { functionRef, trigger } of model.detachedTriggers ?? []) {
+          if (!isStreamWithoutOnFailure(trigger)) continue;
+          context.report({ messageId: 'streamWithoutOnFailure', data: { fn: functionRef, trigger: triggerName(trigger.kind) }, loc: trigger.loc, functions: [] });
+        }
+      },
     };
   },
 });

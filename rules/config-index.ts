@@ -1,11 +1,15 @@
 import asyncFailureDestination from './async-failure-destination.js';
 import deprecatedRuntime from './deprecated-runtime.js';
+import lambdaLimits from './lambda-limits.js';
 import logRetention from './log-retention.js';
 import noDefaultMemory from './no-default-memory.js';
 import noDefaultTimeout from './no-default-timeout.js';
+import noDuplicateKey from './no-duplicate-key.js';
 import noMaxTimeout from './no-max-timeout.js';
 import noPublicFunctionUrl from './no-public-function-url.js';
+import noUnscopedPermission from './no-unscoped-permission.js';
 import noSecretInEnvironment from './no-secret-in-environment.js';
+import sqsRedrivePolicy from './sqs-redrive-policy.js';
 import sqsVisibilityTimeout from './sqs-visibility-timeout.js';
 import timeoutExceedsIntegration from './timeout-exceeds-integration.js';
 
@@ -21,4 +25,8 @@ export const configRules = {
   'async-failure-destination': asyncFailureDestination,
   'log-retention': logRetention,
   'no-public-function-url': noPublicFunctionUrl,
+  'lambda-limits': lambdaLimits,
+  'no-unscoped-permission': noUnscopedPermission,
+  'sqs-redrive-policy': sqsRedrivePolicy,
+  'no-duplicate-key': noDuplicateKey,
 } as const;

@@ -2,6 +2,7 @@ import type { CrossRule } from '../src/cross-rules/types.js';
 import batchItemFailuresConfig from './batch-item-failures-config.js';
 import handlerResolves from './handler-resolves.js';
 import missingDependency from './missing-dependency.js';
+import noRecursiveTrigger from './no-recursive-trigger.js';
 import undefinedEnvVar from './undefined-env-var.js';
 import unusedEnvVar from './unused-env-var.js';
 
@@ -10,6 +11,7 @@ export const crossRules: Record<string, CrossRule> = {
   'batch-item-failures-config': batchItemFailuresConfig as CrossRule,
   'handler-resolves': handlerResolves as CrossRule,
   'missing-dependency': missingDependency as CrossRule,
+  'no-recursive-trigger': noRecursiveTrigger as CrossRule,
   'undefined-env-var': undefinedEnvVar as CrossRule,
   'unused-env-var': unusedEnvVar as CrossRule,
 };

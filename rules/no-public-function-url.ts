@@ -1,5 +1,5 @@
 import { createConfigRule } from '../src/config-rules/create-config-rule.js';
-import { literal } from '../src/model/index.js';
+import { literal, type FunctionUrl } from '../src/model/index.js';
 
 /**
  * https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html (checked 2026-11-27): with AuthType
@@ -23,12 +23,19 @@ export default createConfigRule({
   },
   defaultOptions: [],
   create(context) {
+    const check = (fnName: string, url: FunctionUrl, functions: string[]): void => {
+      const authType = literal(url.authType);
+      if (typeof authType !== 'string' || authType.trim().toUpperCase() !== 'NONE') return;
+      context.report({ messageId: 'publicFunctionUrl', data: { fn: fnName }, loc: url.authType.loc, functions });
+    };
     return {
+      // Every URL of the function (the unqualified one and one per alias), in any order.
       function(fn) {
-        const url = fn.functionUrl;
-        const authType = literal(url?.authType);
-        if (!url || typeof authType !== 'string' || authType.trim().toUpperCase() !== 'NONE') return;
-        context.report({ messageId: 'publicFunctionUrl', data: { fn: fn.name }, loc: url.authType.loc, functions: [fn.name] });
+        for (const url of fn.functionUrls ?? []) check(fn.name, url, [fn.name]);
+      },
+      // URLs of functions outside the analysed configs (`TargetFunctionArn` is an ARN or an import).
+      project(model) {
+        for (const { functionRef, url } of model.detachedFunctionUrls ?? []) check(functionRef, url, []);
       },
     };
   },

@@ -8,7 +8,7 @@ import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type L
 import { compareFindings, type Finding } from './findings.js';
 import { applyPrecedence } from './precedence.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { isBatchTrigger, literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { literal, type LambdaFunction, type ProjectModel, type TriggerKind } from './model/index.js';
 import { discoverFiles, isCodeFile } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { focusFunctions, nodeHandlerFile } from './project/focus.js';
@@ -132,20 +132,36 @@ function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSet
     if (existing) {
       existing.functions = [...(existing.functions ?? []), fn.name];
       existing.trigger = [...new Set([...(existing.trigger ?? []), ...triggers])];
-      existing.maxBatchSize = existing.maxBatchSize === undefined || batch === undefined ? undefined : Math.max(existing.maxBatchSize, batch);
+      if (batch !== undefined && existing.maxBatchSize !== undefined) existing.maxBatchSize = Math.max(existing.maxBatchSize, batch);
+      else delete existing.maxBatchSize;
     } else {
-      list.push({ export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name], maxBatchSize: batch });
+      const setting: HandlerSetting = { export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name] };
+      if (batch !== undefined) setting.maxBatchSize = batch;
+      list.push(setting);
     }
     handlersByFile.set(resolution.file, list);
   }
   return handlersByFile;
 }
 
-/** The largest batch size of the function's queue and stream triggers, when each one sets a literal one. */
-function maxBatchSize(fn: LambdaFunction): number | undefined {
-  const sizes = fn.triggers.filter((t) => isBatchTrigger(t.kind)).map((t) => literal(t.batchSize));
-  if (sizes.length === 0 || sizes.some((s) => typeof s !== 'number')) return undefined;
-  return Math.max(...(sizes as number[]));
+/**
+ * Default batch sizes of event source mappings (AWS::Lambda::EventSourceMapping BatchSize: SQS 10,
+ * Kinesis and DynamoDB streams 100), checked 2026-12-06:
+ * https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
+ */
+const DEFAULT_BATCH_SIZE: Partial<Record<TriggerKind, number>> = { sqs: 10, kinesis: 100, 'dynamodb-stream': 100 };
+
+/** Largest batch an invocation can get; undefined without batch triggers or when a size is a reference. */
+function maxBatchSize(fn: LinkedFunction['fn']): number | undefined {
+  let max: number | undefined;
+  for (const trigger of fn.triggers) {
+    const fallback = DEFAULT_BATCH_SIZE[trigger.kind];
+    if (fallback === undefined) continue;
+    const size = trigger.batchSize ? literal(trigger.batchSize) : fallback;
+    if (typeof size !== 'number') return undefined;
+    max = Math.max(max ?? 0, size);
+  }
+  return max;
 }
 
 function codeRuleSettings(rules: Record<string, RuleSetting>): Record<string, CodeRuleSetting> {

@@ -15,6 +15,9 @@ const root = join(import.meta.dirname, '..', 'fixtures');
 const NOT_APPLICABLE = new Set([
   // The Serverless Framework deploys 1024 MB when memorySize is unset: never Lambda's 128 MB default.
   'no-default-memory on serverless-app',
+  // Duplicate keys are a YAML/JSON matter: HCL and TypeScript report them themselves (terraform validate, tsc).
+  'no-duplicate-key on terraform-app',
+  'no-duplicate-key on cdk-app',
 ]);
 
 describe('config rules on every fixture format (strict: every config rule on)', () => {

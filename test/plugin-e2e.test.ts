@@ -25,6 +25,7 @@ function runEslint(): EslintFileResult[] {
 
 /** Every problem ESLint reports on fixtures/, as `file:line rule`. Each is a deliberate one (marked BROKEN in the fixture). */
 const EXPECTED = [
+  'fixtures/cdk-app/lambda/import.js:6 lambdalint/temporary-credentials',
   'fixtures/cdk-app/lambda/orders.ts:7 lambdalint/handler-error-boundary',
   'fixtures/cdk-app/lambda/orders.ts:8 lambdalint/handler-error-boundary',
   'fixtures/cdk-app/lib/shop-stack.ts:65 lambdalint/no-hardcoded-secret',
@@ -42,8 +43,11 @@ const EXPECTED = [
   'fixtures/sam-app/src/orders/create.mjs:15 lambdalint/handler-error-boundary',
   'fixtures/sam-app/src/reports/index.ts:11 lambdalint/handler-error-boundary',
   'fixtures/sam-app/src/webhook/index.mjs:2 lambdalint/handler-error-boundary',
+  'fixtures/serverless-app/peers/src/import.mjs:3 lambdalint/process-all-records',
   'fixtures/serverless-app/src/handlers/get-order.ts:10 lambdalint/handler-error-boundary',
   'fixtures/serverless-app/src/handlers/list-orders.ts:8 lambdalint/handler-error-boundary',
+  // Without the deploy config ESLint cannot see batch_size = 1: reported here, not by the CLI.
+  'fixtures/terraform-app/peers/src/import.mjs:4 lambdalint/process-all-records',
   'fixtures/terraform-app/src/orders/index.mjs:6 lambdalint/handler-error-boundary',
   'fixtures/terraform-app/src/orders/index.mjs:7 lambdalint/handler-error-boundary',
 ];

@@ -6,6 +6,7 @@ import { readSettings } from '../handlers/settings.js';
 import { dottedName, isFunctionNode, propertyName, staticString, unwrapTs, walk, type FunctionNode } from '../handlers/ast-utils.js';
 import { moduleLoadVisitors, packageName } from '../module-imports.js';
 import type { SourceLocation } from '../model/index.js';
+import { serviceWriteOf, type ServiceWrite } from './service-writes.js';
 
 type Loc = Omit<SourceLocation, 'file'>;
 
@@ -57,6 +58,10 @@ export interface CodeFacts {
     takesCallback?: boolean;
     loc: Loc;
   }>;
+  /** Writes to S3, SQS or SNS whose target is an env var or the event's bucket (`no-recursive-trigger`). */
+  serviceWrites?: ServiceWrite[];
+  /** The file tests a key or name (`startsWith`, `endsWith`, a regex test): it may guard against its own writes. */
+  testsKeys?: boolean;
 }
 
 export function emptyFacts(): CodeFacts {
@@ -174,6 +179,13 @@ export function createFactsRule(sink: (filename: string, facts: CodeFacts) => vo
         },
         AssignmentExpression(node) {
           for (const name of commonJsExportNames(node)) commonJsExports.add(name);
+        },
+        ObjectExpression(node) {
+          const write = serviceWriteOf(node, context.sourceCode);
+          if (write) (facts.serviceWrites ??= []).push(write);
+        },
+        'CallExpression > MemberExpression.callee[property.name=/^(startsWith|endsWith|test|match|includes)$/]'() {
+          facts.testsKeys = true;
         },
         CallExpression(node) {
           // require('dotenv').config() / dotenv.config()

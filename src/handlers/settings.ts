@@ -8,7 +8,10 @@ export interface HandlerSetting {
   runtime?: string;
   /** Deploy-config function names this export serves, for messages. */
   functions?: string[];
-  /** The largest batch of its queue/stream event sources, when every one sets it (1: one record per invocation). */
+  /**
+   * Largest number of records one invocation can get over its SQS, Kinesis and DynamoDB-stream
+   * triggers (an unset batch size counts as the AWS default); absent when unknown (a reference).
+   */
   maxBatchSize?: number;
 }
 
@@ -55,7 +58,7 @@ function normalise(raw: unknown): LambdalintSettings {
         trigger: triggers.length > 0 ? triggers : undefined,
         runtime: typeof rec.runtime === 'string' ? rec.runtime : runtime,
         functions: Array.isArray(rec.functions) ? rec.functions.filter((f): f is string => typeof f === 'string') : undefined,
-        maxBatchSize: typeof rec.maxBatchSize === 'number' ? rec.maxBatchSize : undefined,
+        ...(typeof rec.maxBatchSize === 'number' ? { maxBatchSize: rec.maxBatchSize } : {}),
       }];
     });
   }

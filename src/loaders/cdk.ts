@@ -27,6 +27,7 @@ import {
   LAMBDA_DEFAULTS,
   isReference,
   type CodeLocation,
+  type InvokePermission,
   type LambdaFunction,
   type Located,
   type LogGroup,
@@ -416,6 +417,18 @@ class CdkLoader {
   }
 
   /** `Duration.seconds(30)`, `cdk.Duration.minutes(2)`, a const holding one; in seconds. */
+  /** `Size.mebibytes(n)` / `Size.gibibytes(n)` in MB (MiB, as Lambda counts). */
+  private size(expr: TS.Expression, at: SourceLocation): Located<number> {
+    const e = skipOuter(expr);
+    if (ts.isCallExpression(e) && e.arguments[0]) {
+      const key = this.src.qualify(e.expression);
+      const m = key ? /:Size\.(mebibytes|gibibytes)$/.exec(key) : null;
+      const n = this.src.evaluate(e.arguments[0]);
+      if (m && n.kind === 'value' && typeof n.value === 'number') return { value: m[1] === 'gibibytes' ? n.value * 1024 : n.value, loc: at };
+    }
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
   private duration(expr: TS.Expression, at: SourceLocation, depth = 0): Located<number> {
     const e = skipOuter(expr);
     if (ts.isCallExpression(e) && depth < 8) {
@@ -507,6 +520,10 @@ class CdkLoader {
     };
     const fifo = this.boolean(props.get('fifo')?.value);
     if (fifo !== undefined) queue.fifo = fifo;
+    // `deadLetterQueue: { queue, maxReceiveCount }` is the redrive policy.
+    const dlq = props.get('deadLetterQueue');
+    if (dlq) queue.redrivePolicy = { value: ref(this.src.text(dlq.value)), loc: this.loc(dlq.node) };
+    else if (props.unknown) queue.redriveUnknown = true;
     this.queues.set(n, queue);
   }
 
@@ -546,6 +563,8 @@ class CdkLoader {
     if (tracing) fn.tracing = this.enumValue(tracing.value, this.loc(tracing.node), 'aws-lambda:Tracing', TRACING);
     const reserved = props.get('reservedConcurrentExecutions');
     if (reserved) fn.reservedConcurrency = this.number(reserved.value, this.loc(reserved.node));
+    const storage = props.get('ephemeralStorageSize');
+    if (storage) fn.ephemeralStorageMb = this.size(storage.value, this.loc(storage.node));
 
     this.handlerAndCode(fn, cls, props, n);
     this.environment(fn, props);
@@ -775,7 +794,7 @@ class CdkLoader {
     const auth = authType
       ? this.enumValue(authType.value, this.loc(authType.node), 'aws-lambda:FunctionUrlAuthType', { NONE: 'NONE', AWS_IAM: 'AWS_IAM' })
       : { value: 'AWS_IAM', loc, isDefault: true };
-    fn.functionUrl = { authType: auth, loc };
+    (fn.functionUrls ??= []).push({ authType: auth, loc });
     fn.triggers.push({ kind: 'function-url', loc });
   }
 
@@ -840,6 +859,41 @@ class CdkLoader {
     fn.triggers.push(trigger);
   }
 
+  /** `fn.addPermission('Id', { principal: new ServicePrincipal('s3.amazonaws.com'), sourceArn, sourceAccount })`. */
+  private permission(fn: LambdaFunction, call: TS.CallExpression): void {
+    const props = this.src.props(call.arguments[1]);
+    const principal = props.get('principal');
+    if (!principal) return;
+    const loc = this.loc(call);
+    const id = call.arguments[0] ? this.src.evaluate(call.arguments[0]) : undefined;
+    const permission: InvokePermission = {
+      id: `${fn.id}.${id?.kind === 'value' ? String(id.value) : 'permission'}`,
+      format: 'cdk',
+      loc,
+      principal: this.principal(principal.value, this.loc(principal.node)),
+      functionRef: fn.name,
+      functionName: fn.name,
+    };
+    for (const [field, key] of [['sourceArn', 'sourceArn'], ['sourceAccount', 'sourceAccount'], ['principalOrgId', 'organizationId'], ['functionUrlAuthType', 'functionUrlAuthType']] as const) {
+      const value = props.get(key);
+      if (value) permission[field] = { value: ref(this.src.text(value.value)), loc: this.loc(value.node) };
+    }
+    // Spread props may hold any of them: unknown, not missing.
+    if (props.unknown) permission.sourceArn ??= { value: ref('...spread'), loc };
+    (this.result.permissions ??= []).push(permission);
+  }
+
+  /** `new ServicePrincipal('sns.amazonaws.com')` -> the service; `new AnyPrincipal()` / `StarPrincipal` -> `*`; else a reference. */
+  private principal(expr: TS.Expression, at: SourceLocation): Located<string> {
+    const e = skipOuter(expr);
+    if (ts.isNewExpression(e)) {
+      const key = this.src.qualify(e.expression) ?? '';
+      if (/:(?:AnyPrincipal|StarPrincipal)$/.test(key)) return { value: '*', loc: at };
+      if (/:ServicePrincipal$/.test(key) && e.arguments?.[0]) return this.string(e.arguments[0], at);
+    }
+    return { value: ref(this.src.text(expr)), loc: at };
+  }
+
   /** Method calls on functions (`fn.addEventSource(...)`) and calls that hand a function to something (`api.addLambdaDataSource('x', fn)`). */
   private call(call: TS.CallExpression): void {
     const callee = call.expression;
@@ -871,6 +925,9 @@ class CdkLoader {
         for (const fn of this.functionsOf(callee.expression)) fn.environment[String(key.value)] = this.string(args[1], this.loc(call));
         return;
       }
+      case 'addPermission':
+        for (const fn of this.functionsOf(callee.expression)) this.permission(fn, call);
+        return;
       case 'addLambdaDataSource':
         for (const fn of this.functionsOf(args[1])) fn.triggers.push({ kind: 'appsync', loc: this.loc(call) });
         return;

@@ -12,13 +12,13 @@ import {
   type LambdaFunction,
   type SqsQueue,
 } from '../model/index.js';
-import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { get, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
+import { conflictingDuplicates, emptyResult, type LoaderHost, type LoadResult } from './types.js';
+import { get, pairLoc, pairOf, parseYaml, scalarString, startOf, type YMap, type YNode } from './yaml-tree.js';
 import type { TemplateContext } from './cloudformation/context.js';
 import { buildFunction, readIgnoredRules } from './cloudformation/functions.js';
 import { isCdkInternalFunction, isCdkSynthesized } from './cloudformation/cdk-synth.js';
 import { linkResources } from './cloudformation/links.js';
-import { booleanValue, locatedNumber, resolve, type CfnParameter, type CfnResource } from './cloudformation/values.js';
+import { booleanValue, locatedNumber, resolve, stringAt, type CfnParameter, type CfnResource } from './cloudformation/values.js';
 
 export { isCloudFormationTemplate } from './cloudformation/detect.js';
 
@@ -39,6 +39,8 @@ export function loadCloudFormation(file: string, text: string, _host: LoaderHost
   try {
     const parsed = parseYaml(file, text);
     result.diagnostics.push(...parsed.diagnostics);
+    const duplicates = conflictingDuplicates(parsed.duplicateKeys);
+    if (duplicates.length > 0) result.duplicateKeys = duplicates;
     const seen = new Set<string>();
     parsed.documents.forEach((root, index) => {
       const loaded = loadTemplateTree(file, root);
@@ -66,6 +68,9 @@ function merge(into: LoadResult, from: LoadResult): void {
   into.logGroups.push(...from.logGroups);
   into.diagnostics.push(...from.diagnostics);
   if (from.ignoredRules) into.ignoredRules = [...(into.ignoredRules ?? []), ...from.ignoredRules];
+  if (from.permissions) (into.permissions ??= []).push(...from.permissions);
+  if (from.detachedTriggers) (into.detachedTriggers ??= []).push(...from.detachedTriggers);
+  if (from.detachedFunctionUrls) (into.detachedFunctionUrls ??= []).push(...from.detachedFunctionUrls);
 }
 
 /** Whether a parsed template uses the SAM transform. */
@@ -195,5 +200,11 @@ function buildQueue(resource: CfnResource, ctx: TemplateContext): SqsQueue {
   };
   const fifo = booleanValue(get(resource.properties, 'FifoQueue'), ctx);
   if (fifo !== undefined) queue.fifo = fifo;
+  // `RedrivePolicy: { deadLetterTargetArn, maxReceiveCount }` (object or JSON string); an intrinsic is unknown, not absent.
+  const redrive = pairOf(resource.properties, 'RedrivePolicy');
+  if (redrive && !(redrive.value.kind === 'scalar' && (redrive.value.value === null || redrive.value.value === ''))) {
+    const target = pairOf(redrive.value, 'deadLetterTargetArn');
+    queue.redrivePolicy = (target && stringAt(target.value, pairLoc(target), ctx)) ?? stringAt(redrive.value, pairLoc(redrive), ctx) ?? { value: 'configured', loc: pairLoc(redrive) };
+  }
   return queue;
 }

@@ -11,7 +11,7 @@
 import { ExpansionBudget } from './expansion-budget.js';
 import { posix } from 'node:path';
 import type { Bundler, LambdaFunction, Located, SourceLocation } from '../model/index.js';
-import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
+import { conflictingDuplicates, emptyResult, type LoaderHost, type LoadResult } from './types.js';
 import { get, pairLoc, pairOf as pair, parseYaml, startOf, type YMap, type YNode, type YPair } from './yaml-tree.js';
 import { loadTemplateTree } from './cloudformation.js';
 import type { CfnResource, TemplateScope } from './cloudformation/values.js';
@@ -86,6 +86,8 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
   } else {
     const parsed = parseYaml(file, text);
     result.diagnostics.push(...parsed.diagnostics);
+    const duplicates = conflictingDuplicates(parsed.duplicateKeys);
+    if (duplicates.length > 0) result.duplicateKeys = duplicates;
     root = parsed.documents[0];
   }
   if (!root || root.kind !== 'map') return;
@@ -181,6 +183,9 @@ function loadInto(result: LoadResult, file: string, text: string, host: LoaderHo
     result.queues.push(...loaded.queues);
     result.logGroups.push(...loaded.logGroups);
     result.diagnostics.push(...loaded.diagnostics);
+    if (loaded.permissions) (result.permissions ??= []).push(...loaded.permissions);
+    if (loaded.detachedTriggers) (result.detachedTriggers ??= []).push(...loaded.detachedTriggers);
+    if (loaded.detachedFunctionUrls) (result.detachedFunctionUrls ??= []).push(...loaded.detachedFunctionUrls);
   }
   const included = resolver.includedFiles();
   if (included.length > 0) result.includedFiles = included;
@@ -302,6 +307,8 @@ function buildFunction(name: string, keyLoc: SourceLocation, def: YNode, ctx: Fu
   }
   const runtime = setting('runtime', str);
   if (runtime) fn.runtime = runtime;
+  const storage = setting('ephemeralStorageSize', num);
+  if (storage) fn.ephemeralStorageMb = storage;
   const architecture = setting('architecture', str);
   if (architecture) fn.architecture = architecture;
 
@@ -397,7 +404,7 @@ function buildFunction(name: string, keyLoc: SourceLocation, def: YNode, ctx: Fu
     const authType: Located<string> = authorizer
       ? { value: scalar(authorizer.value) === 'aws_iam' ? 'AWS_IAM' : 'NONE', loc: pairLoc(authorizer) }
       : { value: 'NONE', loc, isDefault: true };
-    fn.functionUrl = { authType, loc };
+    (fn.functionUrls ??= []).push({ authType, loc });
     fn.triggers.push({ kind: 'function-url', loc });
   }
 

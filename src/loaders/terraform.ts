@@ -23,6 +23,8 @@ import {
   LAMBDA_DEFAULTS,
   isReference,
   type CodeLocation,
+  type FunctionUrl,
+  type InvokePermission,
   type LambdaFunction,
   type LoadDiagnostic,
   type Located,
@@ -38,6 +40,7 @@ import { locateHcl, findBlock, entryOrder, type TfBody, type TfPos } from './ter
 import { TfNode, isObject } from './terraform/node.js';
 import { exprText, reference, resolve, type TfScope, type TfValue } from './terraform/values.js';
 import { HclLimitError, parseHclGuarded } from './terraform/guard.js';
+import { principalService } from '../principals.js';
 
 /** Files above this size are not parsed (a parse-error diagnostic instead). */
 export const MAX_TERRAFORM_FILE_BYTES = 2 * 1024 * 1024;
@@ -532,6 +535,11 @@ class ModuleLoader {
     };
     const fifo = this.bool(node, 'fifo_queue');
     if (fifo !== undefined) queue.fifo = fifo;
+    const redrive = this.str(node, 'redrive_policy');
+    if (redrive && redrive.value !== '') queue.redrivePolicy = redrive;
+    else if (this.of('resource', 'aws_sqs_queue_redrive_policy').some((r) => refersTo(r.node.raw('queue_url'), `aws_sqs_queue.${block.name}`))) {
+      queue.redrivePolicy = { value: `aws_sqs_queue_redrive_policy`, loc: node.here() };
+    } else if (this.of('resource', 'aws_sqs_queue_redrive_policy').length > 0) queue.redriveUnknown = true;
     this.queues.set(block.name, queue);
     this.result.queues.push(queue);
   }
@@ -606,6 +614,9 @@ class ModuleLoader {
     }
     const layers = this.strList(node, 'layers');
     if (layers) fn.layers = layers.list.length > 0 ? layers.list : layers.all && isReference(layers.all.value) ? [{ value: layers.all.value, loc: layers.all.loc }] : [];
+    const storage = node.block('ephemeral_storage');
+    const size = storage ? this.num(storage, 'size') : undefined;
+    if (size) fn.ephemeralStorageMb = size;
     return fn;
   }
 
@@ -812,6 +823,8 @@ class ModuleLoader {
     this.common(fn, node, { timeout: 'timeout', memory: 'memory_size', reserved: 'reserved_concurrent_executions' });
     const provisioned = this.num(node, 'provisioned_concurrent_executions');
     if (provisioned && provisioned.value !== -1) fn.provisionedConcurrency = provisioned;
+    const storage = this.num(node, 'ephemeral_storage_size');
+    if (storage) fn.ephemeralStorageMb = storage;
 
     const packageType = this.str(node, 'package_type');
     if (packageType && !isReference(packageType.value)) fn.packageType = packageType.value === 'Image' ? 'Image' : 'Zip';
@@ -852,7 +865,7 @@ class ModuleLoader {
     if (this.bool(node, 'create_lambda_function_url') === true) {
       const loc = node.loc('create_lambda_function_url');
       const authType = this.str(node, 'authorization_type') ?? this.located(LAMBDA_MODULE_DEFAULTS.authorizationType, loc, true);
-      fn.functionUrl = { authType, loc };
+      (fn.functionUrls ??= []).push({ authType, loc });
       fn.triggers.push({ kind: 'function-url', loc });
     }
     const mappings = node.object('event_source_mapping');
@@ -866,6 +879,8 @@ class ModuleLoader {
     if (allowed) {
       for (const child of allowed.children()) {
         if (!child.node) continue;
+        const principalKey = child.node.has('principal') ? 'principal' : 'service';
+        if (child.node.has('principal')) this.recordPermission(`${fn.id}.allowed_triggers.${child.key}`, child.node, child.loc, fn, fn.name, principalKey);
         const kind = this.permissionKind(child.node, child.node.raw('principal') ?? child.node.raw('service'));
         if (kind) this.permissionTriggers.push({ fn, trigger: { kind, loc: child.loc } });
       }
@@ -951,16 +966,30 @@ class ModuleLoader {
 
   private eventSourceMapping(block: TfBlock): void {
     const fn = this.linkFunction(block.node.raw('function_name'));
-    if (fn) fn.triggers.push(this.mappingTrigger(block.node, block.node.here(), { failure: 'destination_config' }));
+    const trigger = this.mappingTrigger(block.node, block.node.here(), { failure: 'destination_config' });
+    if (fn) fn.triggers.push(trigger);
+    else (this.result.detachedTriggers ??= []).push({ functionRef: this.written(block.node.raw('function_name')), format: 'terraform', trigger });
   }
 
   private functionUrl(block: TfBlock): void {
     const node = block.node;
     const fn = this.linkFunction(node.raw('function_name'));
-    if (!fn) return;
     const authType = this.str(node, 'authorization_type') ?? { value: reference('authorization_type (required)', 'unknown'), loc: node.here() };
-    fn.functionUrl = { authType, loc: node.here() };
+    const url: FunctionUrl = { authType, loc: node.here() };
+    const qualifier = this.str(node, 'qualifier');
+    if (qualifier) url.qualifier = isReference(qualifier.value) ? qualifier.value.text : qualifier.value;
+    if (!fn) {
+      (this.result.detachedFunctionUrls ??= []).push({ functionRef: this.written(node.raw('function_name')), format: 'terraform', url });
+      return;
+    }
+    (fn.functionUrls ??= []).push(url);
     fn.triggers.push({ kind: 'function-url', loc: node.here() });
+  }
+
+  /** A value as written, for messages about a function outside the analysed configs. */
+  private written(raw: unknown): string {
+    const v = this.value(raw);
+    return v.kind === 'literal' ? String(v.value) : exprText(raw);
   }
 
   private eventInvokeConfig(block: TfBlock): void {
@@ -1003,8 +1032,10 @@ class ModuleLoader {
   /** Trigger kind from a permission's principal (`s3.amazonaws.com`) or the module's `service` (`s3`). */
   private permissionKind(node: TfNode, principalRaw: unknown): TriggerKind | undefined {
     const principal = this.value(principalRaw);
-    if (principal.kind !== 'literal') return undefined;
-    const service = String(principal.value).replace(/\.amazonaws\.com(\.cn)?$/, '');
+    // `sns.${data.aws_partition.current.dns_suffix}` stays a reference: its text names the service.
+    const text = principal.kind === 'literal' ? String(principal.value) : typeof principalRaw === 'string' ? principalRaw : undefined;
+    if (text === undefined) return undefined;
+    const service = principalService(text) ?? (principal.kind === 'literal' ? text : undefined);
     const sourceArn = node.raw('source_arn');
     const sourceText = typeof sourceArn === 'string' ? sourceArn : '';
     switch (service) {
@@ -1044,15 +1075,44 @@ class ModuleLoader {
   private permission(block: TfBlock): void {
     const node = block.node;
     const fn = this.linkFunction(node.raw('function_name'));
+    this.recordPermission(`${node.file}#aws_lambda_permission.${block.name}`, node, node.here(), fn, this.written(node.raw('function_name')));
     if (!fn) return;
     const kind = this.permissionKind(node, node.raw('principal'));
     if (kind) this.permissionTriggers.push({ fn, trigger: { kind, loc: node.here() } });
   }
 
+  /** `aws_lambda_permission` and the Lambda module's `allowed_triggers` entries (same attribute names). */
+  private recordPermission(id: string, node: TfNode, loc: SourceLocation, fn: LambdaFunction | undefined, functionRef: string, principalKey = 'principal'): void {
+    const principal = this.str(node, principalKey) ?? { value: reference(`${principalKey} (missing)`, 'unknown'), loc };
+    const permission: InvokePermission = { id, format: 'terraform', loc, principal, functionRef: fn?.name ?? functionRef };
+    if (fn) permission.functionName = fn.name;
+    const sourceArn = this.str(node, 'source_arn');
+    if (sourceArn) permission.sourceArn = sourceArn;
+    const sourceAccount = this.str(node, 'source_account');
+    if (sourceAccount) permission.sourceAccount = sourceAccount;
+    const org = this.str(node, 'principal_org_id');
+    if (org) permission.principalOrgId = org;
+    const urlAuth = this.str(node, 'function_url_auth_type');
+    if (urlAuth) permission.functionUrlAuthType = urlAuth;
+    (this.result.permissions ??= []).push(permission);
+  }
+
   private s3Notification(block: TfBlock): void {
+    const bucket = block.node.raw('bucket');
     for (const target of block.node.blocks('lambda_function')) {
       const fn = this.linkFunction(target.raw('lambda_function_arn'));
-      if (fn) fn.triggers.push({ kind: 's3', loc: target.here() });
+      if (!fn) continue;
+      const trigger: Trigger = { kind: 's3', loc: target.here() };
+      if (bucket !== undefined && bucket !== null) trigger.source = { ref: exprText(bucket) };
+      const events = this.strList(target, 'events');
+      if (events) trigger.s3Events = events.list.flatMap((e) => (isReference(e.value) ? [] : [e.value]));
+      const filters: NonNullable<Trigger['keyFilter']> = [];
+      for (const [key, name] of [['filter_prefix', 'prefix'], ['filter_suffix', 'suffix']] as const) {
+        const value = this.str(target, key);
+        if (value && value.value !== '') filters.push({ name, value });
+      }
+      if (filters.length > 0) trigger.keyFilter = filters;
+      fn.triggers.push(trigger);
     }
   }
 
@@ -1061,7 +1121,13 @@ class ModuleLoader {
     const protocol = this.value(node.raw('protocol'));
     if (protocol.kind !== 'literal' || protocol.value !== 'lambda') return;
     const fn = this.linkFunction(node.raw('endpoint'));
-    if (fn) fn.triggers.push({ kind: 'sns', loc: node.here() });
+    if (!fn) return;
+    const trigger: Trigger = { kind: 'sns', loc: node.here(), deliveryDeadLetterKnown: true };
+    const redrive = this.str(node, 'redrive_policy');
+    if (redrive && redrive.value !== '') trigger.deliveryDeadLetter = redrive;
+    const topic = node.raw('topic_arn');
+    if (topic !== undefined && topic !== null) trigger.source = { ref: exprText(topic) };
+    fn.triggers.push(trigger);
   }
 
   private eventTarget(block: TfBlock): void {
@@ -1070,7 +1136,11 @@ class ModuleLoader {
     if (!fn) return;
     const rule = typeof node.raw('rule') === 'string' ? EVENT_RULE_REF.exec(node.raw('rule') as string) : null;
     const ruleBlock = rule ? this.get('resource', 'aws_cloudwatch_event_rule', rule[1]) : undefined;
-    fn.triggers.push({ kind: ruleBlock?.node.has('schedule_expression') ? 'schedule' : 'eventbridge', loc: node.here() });
+    const trigger: Trigger = { kind: ruleBlock?.node.has('schedule_expression') ? 'schedule' : 'eventbridge', loc: node.here(), deliveryDeadLetterKnown: true };
+    const dlq = node.block('dead_letter_config');
+    const arn = dlq ? this.str(dlq, 'arn') : undefined;
+    if (arn) trigger.deliveryDeadLetter = arn;
+    fn.triggers.push(trigger);
   }
 
   private schedulerSchedule(block: TfBlock): void {
@@ -1115,6 +1185,11 @@ class ModuleLoader {
     if (fn.logRetentionDays || !group.retentionDays || group.retentionDays.value === 0) return;
     fn.logRetentionDays = group.retentionDays;
   }
+}
+
+/** Whether an expression names a resource address (`aws_sqs_queue.jobs.id`, `${aws_sqs_queue.jobs.url}`). */
+function refersTo(raw: unknown, address: string): boolean {
+  return typeof raw === 'string' && new RegExp(`\\b${address.replace(/[.]/g, '\\.')}(?:\\[[^\\]]*\\])?\\.`).test(raw);
 }
 
 function isApiKind(kind: TriggerKind): boolean {

@@ -1,4 +1,4 @@
-import type { IgnoredRule, LambdaFunction, LoadDiagnostic, LogGroup, SourceLocation, SqsQueue } from '../model/index.js';
+import type { ConflictingDuplicateKey, DetachedFunctionUrl, DetachedTrigger, IgnoredRule, InvokePermission, LambdaFunction, LoadDiagnostic, LogGroup, SourceLocation, SqsQueue } from '../model/index.js';
 
 /** What the loaders may ask of the file system. Paths are relative to the analysis root. */
 export interface LoaderHost {
@@ -17,6 +17,10 @@ export interface LoadResult {
   diagnostics: LoadDiagnostic[];
   /** Template-level `Metadata.lambdalint.ignore` entries. */
   ignoredRules?: IgnoredRule[];
+  permissions?: InvokePermission[];
+  duplicateKeys?: ConflictingDuplicateKey[];
+  detachedTriggers?: DetachedTrigger[];
+  detachedFunctionUrls?: DetachedFunctionUrl[];
   /**
    * Other files this config read (serverless `${file(...)}` includes, relative to the root, sorted).
    * They are part of that config: loading them again on their own (a `resources/queues.yml`
@@ -35,4 +39,9 @@ export interface LoadResult {
 
 export function emptyResult(): LoadResult {
   return { functions: [], queues: [], logGroups: [], diagnostics: [] };
+}
+
+/** Conflicting duplicate keys of a parsed file, as the model keeps them. */
+export function conflictingDuplicates(keys: ReadonlyArray<{ key: string; loc: ConflictingDuplicateKey['loc']; firstLoc: ConflictingDuplicateKey['firstLoc']; identical: boolean }> | undefined): ConflictingDuplicateKey[] {
+  return (keys ?? []).filter((k) => !k.identical).map(({ key, loc, firstLoc }) => ({ key, loc, firstLoc }));
 }

@@ -18,6 +18,7 @@ import type * as YamlModule from 'yaml';
 import type { LoadDiagnostic, Reference, SourceLocation } from '../model/index.js';
 import { parseYamlFast } from './yaml-tree/fast-path.js';
 import { applyShortFormTag, startAtShortFormTag } from './yaml-tree/short-forms.js';
+import { indentQuotedContinuations } from './yaml-tree/quoted-continuations.js';
 
 let yamlModule: typeof YamlModule | undefined;
 
@@ -68,6 +69,18 @@ export interface ParsedYaml {
   /** One root per non-empty document (`---` separated), in source order. */
   documents: YNode[];
   diagnostics: LoadDiagnostic[];
+  /** Keys written twice in one map (the last value wins, as in CloudFormation). */
+  duplicateKeys?: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  key: string;
+  /** The later key, whose value is kept. */
+  loc: SourceLocation;
+  /** The earlier key, whose value is dropped. */
+  firstLoc: SourceLocation;
+  /** Both values are the same text: nothing is lost. */
+  identical: boolean;
 }
 
 export interface ParseYamlOptions {
@@ -195,15 +208,16 @@ function parseWithYaml(file: string, text: string, options: ParseYamlOptions): P
   }
 
   const documents: YNode[] = [];
+  const duplicateKeys: DuplicateKey[] = [];
   let reportedSyntax = false;
   for (const doc of docs) {
     for (const error of doc.errors) {
       const pos = error.linePos?.[0];
       const line = pos?.line ?? 1;
       const column = pos?.col ?? 1;
-      if (error.code === 'DUPLICATE_KEY') {
-        diagnostics.push(diagnostic(file, `duplicate key: ${errorReason(error)}`, line, column));
-      } else if (!reportedSyntax) {
+      // Duplicate keys are no syntax error for CloudFormation (the last wins): the converter records them.
+      if (error.code === 'DUPLICATE_KEY') continue;
+      if (!reportedSyntax) {
         reportedSyntax = true;
         diagnostics.push(diagnostic(file, errorReason(error), line, column));
       }
@@ -234,12 +248,14 @@ function parseWithYaml(file: string, text: string, options: ParseYamlOptions): P
       }
     }
     documents.push(root);
+    duplicateKeys.push(...converter.duplicates);
   }
-  return { documents, diagnostics };
+  return duplicateKeys.length > 0 ? { documents, diagnostics, duplicateKeys } : { documents, diagnostics };
 }
 
 const FLOW_INDENT = /^Flow (map|sequence) in block collection must be sufficiently indented/;
 const MAX_INDENT_RETRIES = 8;
+const MISSING_QUOTE = /^Missing closing .?quote/;
 
 /**
  * Parse; when the only trouble is a multi-line flow collection whose closing
@@ -250,17 +266,29 @@ const MAX_INDENT_RETRIES = 8;
  */
 function parseLenient(text: string): { docs: Array<Document.Parsed>; lineCounter: LineCounter } {
   let current = text;
+  let quotesIndented = false;
   for (let attempt = 0; ; attempt++) {
     const lineCounter = new (yamlLib().LineCounter)();
     const docs = parseDocuments(current, lineCounter);
     const lines = new Set<number>();
+    let missingQuote = false;
     for (const doc of docs) {
       for (const error of doc.errors) {
         if (error.code === 'BAD_INDENT' && FLOW_INDENT.test(error.message) && error.linePos) lines.add(error.linePos[0].line);
+        if (error.code === 'MISSING_CHAR' && MISSING_QUOTE.test(error.message)) missingQuote = true;
+      }
+    }
+    // Quoted scalars continued below their key's indentation (PyYAML accepts them): once.
+    if (missingQuote && !quotesIndented && attempt < MAX_INDENT_RETRIES) {
+      quotesIndented = true;
+      const indented = indentQuotedContinuations(current);
+      if (indented !== current) {
+        current = indented;
+        continue;
       }
     }
     if (lines.size === 0 || attempt >= MAX_INDENT_RETRIES) {
-      return attempt === 0 || lines.size === 0 ? { docs, lineCounter } : parseLenientGiveUp(text);
+      return attempt === 0 || lines.size === 0 ? { docs, lineCounter } : parseLenientGiveUp(quotesIndented ? indentQuotedContinuations(text) : text);
     }
     const split = current.split('\n');
     for (const line of lines) split[line - 1] = `  ${split[line - 1]}`;
@@ -455,6 +483,7 @@ function deepestOffset(tokens: CST.Token[], limit: number): number | undefined {
 
 class Converter {
   aliasCount = 0;
+  readonly duplicates: DuplicateKey[] = [];
   /** Converted anchors: an alias shares the converted node (no expansion here). */
   private readonly done = new Map<YamlAstNode, YNode>();
   private readonly inProgress = new Set<YamlAstNode>();
@@ -560,6 +589,7 @@ class Converter {
     const explicit: Array<YPair | undefined> = [];
     const positions = new Map<string, number>();
     const merged: YPair[] = [];
+    const valueText = new Map<string, string>();
     for (const item of items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlAstNode | null;
@@ -571,11 +601,16 @@ class Converter {
       }
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : keyNode ? this.keyText(keyNode) : '';
       const value = this.convert(item.value as YamlAstNode, keyLoc);
-      // Duplicate keys are reported by the parser; the last one wins, as in JSON (found by a map:
-      // a search per key was quadratic on maps of thousands of keys).
+      // The last duplicate wins, as in CloudFormation and JSON; each duplicate is recorded (found by
+      // a map: a search per key was quadratic on maps of thousands of keys).
+      const text = this.sourceText(item.value as YamlAstNode | null);
       const existing = positions.get(key);
-      if (existing !== undefined) explicit[existing] = undefined;
+      if (existing !== undefined) {
+        this.duplicates.push({ key, loc: keyLoc, firstLoc: explicit[existing]!.keyLoc, identical: valueText.get(key) === text });
+        explicit[existing] = undefined;
+      }
       positions.set(key, explicit.length);
+      valueText.set(key, text);
       explicit.push({ key, keyLoc, value });
     }
     const kept = explicit.filter((pair): pair is YPair => pair !== undefined);
@@ -588,6 +623,13 @@ class Converter {
       pairs.push(pair);
     }
     return { kind: 'map', pairs, loc };
+  }
+
+  /** The source text of a value, to tell identical duplicates from conflicting ones. */
+  private sourceText(node: YamlAstNode | null): string {
+    if (!node || !('range' in node) || !node.range) return '';
+    const [start, end] = this.withTag(node);
+    return this.text.slice(start, end).trim();
   }
 
   /** A collection used as a key: yaml's own rendering, or the source text when rendering throws (an invalid `<<` merge inside). */

@@ -35,6 +35,17 @@ export interface Trigger {
   onFailure?: Located<string>;
   /** API Gateway integration timeout in milliseconds, when the config sets one. */
   integrationTimeoutMs?: Located<number>;
+  /**
+   * Where the caller sends events it could not deliver: an SNS subscription's `RedrivePolicy`, an
+   * EventBridge target's `DeadLetterConfig`. Only meaningful when `deliveryDeadLetterKnown` is set
+   * (the loader read the subscription or target itself).
+   */
+  deliveryDeadLetter?: Located<string>;
+  deliveryDeadLetterKnown?: boolean;
+  /** S3 notification key filter (`prefix`/`suffix` rules), as written. */
+  keyFilter?: Array<{ name: string; value: Located<string> }>;
+  /** S3 notification event types (`s3:ObjectCreated:*`), when the config lists them. */
+  s3Events?: string[];
   /** Lambda@Edge event type: viewer-request, origin-response, ... */
   edgeEventType?: string;
   /**
@@ -47,6 +58,13 @@ export interface Trigger {
    * integration with the `X-Amz-Invocation-Type: 'Event'` request header).
    */
   asyncInvocation?: boolean;
+}
+
+export interface FunctionUrl {
+  authType: Located<string>;
+  loc: SourceLocation;
+  /** Alias or version the URL points at (`Qualifier`); undefined for the unqualified URL. */
+  qualifier?: string;
 }
 
 export interface LambdaFunction {
@@ -84,7 +102,10 @@ export interface LambdaFunction {
   tracing?: Located<string>;
   reservedConcurrency?: Located<number>;
   provisionedConcurrency?: Located<number>;
-  functionUrl?: { authType: Located<string>; loc: SourceLocation };
+  /** Every function URL: the unqualified one and one per alias (`Qualifier`). */
+  functionUrls?: FunctionUrl[];
+  /** `EphemeralStorage.Size` / `ephemeral_storage.size` / `ephemeralStorageSize`, in MB. */
+  ephemeralStorageMb?: Located<number>;
   layers: Array<Located<string>>;
   bundler?: Bundler;
   /** Rules suppressed for this function (CloudFormation `Metadata.lambdalint.ignore`). */
@@ -104,6 +125,45 @@ export interface SqsQueue {
   source: SourceLocation;
   visibilityTimeout: Located<number>;
   fifo?: boolean;
+  /** `RedrivePolicy` / `redrive_policy` / CDK `deadLetterQueue`: where messages go after maxReceiveCount. */
+  redrivePolicy?: Located<string>;
+  /** The queue's redrive policy is set somewhere this analysis cannot see (a separate redrive resource, a spread). */
+  redriveUnknown?: boolean;
+}
+
+/**
+ * An invoke permission (`AWS::Lambda::Permission`, `aws_lambda_permission`, CDK `addPermission`).
+ * Kept even when the function it names is not in the analysed configs.
+ */
+export interface InvokePermission {
+  id: string;
+  format: ConfigFormat;
+  loc: SourceLocation;
+  /** As written; references stay references. */
+  principal: Located<string>;
+  /** `FunctionName` as written, for messages. */
+  functionRef: string;
+  /** Name of the function in the model, when the loader could link it. */
+  functionName?: string;
+  sourceArn?: Located<string>;
+  sourceAccount?: Located<string>;
+  /** `PrincipalOrgID` / `principal_org_id`: limits a `*` principal to one organization. */
+  principalOrgId?: Located<string>;
+  /** `FunctionUrlAuthType`: a `*` permission that only opens a function URL with that auth type. */
+  functionUrlAuthType?: Located<string>;
+}
+
+/** A trigger or URL whose function is not in the analysed configs (`FunctionName` is an ARN or an import). */
+export interface DetachedTrigger {
+  functionRef: string;
+  format: ConfigFormat;
+  trigger: Trigger;
+}
+
+export interface DetachedFunctionUrl {
+  functionRef: string;
+  format: ConfigFormat;
+  url: FunctionUrl;
 }
 
 export interface LogGroup {
@@ -111,6 +171,15 @@ export interface LogGroup {
   name: string;
   source: SourceLocation;
   retentionDays?: Located<number>;
+}
+
+/** A key written twice in one map of a config file with different values: the last one wins. */
+export interface ConflictingDuplicateKey {
+  key: string;
+  /** The later key, whose value is used. */
+  loc: SourceLocation;
+  /** The earlier key, whose value is silently dropped. */
+  firstLoc: SourceLocation;
 }
 
 /** A problem with a config file itself (unparseable, too large, unreadable), or a loader bug. */
@@ -128,6 +197,13 @@ export interface ProjectModel {
   queues: SqsQueue[];
   logGroups: LogGroup[];
   diagnostics: LoadDiagnostic[];
+  /** Conflicting duplicate keys in config files (identical duplicates are left out). */
+  duplicateKeys?: ConflictingDuplicateKey[];
+  /** Invoke permissions, linked to a function or not. */
+  permissions?: InvokePermission[];
+  /** Event source mappings and other triggers whose function is not in the analysed configs. */
+  detachedTriggers?: DetachedTrigger[];
+  detachedFunctionUrls?: DetachedFunctionUrl[];
   /** Config files that were loaded, relative to the root, sorted. */
   configFiles: string[];
   /** Rules suppressed for a whole template (top-level `Metadata.lambdalint.ignore`); `loc.file` is the template. */

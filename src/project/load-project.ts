@@ -125,7 +125,7 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     } catch (error) {
       result = internalError(tfFiles[0], error);
     }
-    if (result.functions.length > 0 || result.diagnostics.length > 0 || result.queues.length > 0) {
+    if (result.functions.length > 0 || result.diagnostics.length > 0 || result.queues.length > 0 || (result.permissions?.length ?? 0) > 0) {
       for (const f of tfFiles) configFiles.add(f);
     }
     results.push({ file: tfFiles[0], result });
@@ -142,6 +142,10 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
     model.queues.push(...result.queues);
     model.logGroups.push(...result.logGroups);
     model.diagnostics.push(...result.diagnostics);
+    if (result.permissions?.length) (model.permissions ??= []).push(...result.permissions);
+    if (result.duplicateKeys?.length) (model.duplicateKeys ??= []).push(...result.duplicateKeys);
+    if (result.detachedTriggers?.length) (model.detachedTriggers ??= []).push(...result.detachedTriggers);
+    if (result.detachedFunctionUrls?.length) (model.detachedFunctionUrls ??= []).push(...result.detachedFunctionUrls);
     if (result.ignoredRules) model.ignoredRules = [...(model.ignoredRules ?? []), ...result.ignoredRules];
   }
   // Parse errors in deploy configs are errors by default; allowed, they only warn.

@@ -109,9 +109,11 @@ function expectUsageError(run: Run, pattern: RegExp): void {
 /** What the monorepo fixture reports (see fixtures/monorepo/README.md). */
 const MONOREPO = [
   'libs/shared/config.mjs:3 undefined-env-var',
+  'services/billing/template.yaml:18 sqs-redrive-policy',
   'services/billing/template.yaml:37 batch-item-failures-config',
   'services/events/src/audit.js:1 missing-dependency',
   'services/events/template.json:33 deprecated-runtime',
+  'services/ingest/main.tf:8 sqs-redrive-policy',
   'services/orders/serverless.yml:29 handler-resolves',
   'services/web/lambda/api.ts:10 handler-error-boundary',
   'services/web/lib/web-stack.ts:29 handler-resolves',
@@ -125,6 +127,11 @@ describe.concurrent('fixture projects, one per config format', () => {
       'functions/admin.yml:3 deprecated-runtime',
       'jobs/serverless.yml:16 no-max-timeout',
       'jobs/serverless.yml:18 no-secret-in-environment',
+      'peers/serverless.yml:12 lambda-limits',
+      'peers/serverless.yml:15 no-duplicate-key',
+      'peers/serverless.yml:22 sqs-redrive-policy',
+      'peers/serverless.yml:31 no-unscoped-permission',
+      'peers/src/import.mjs:3 process-all-records',
       'resources/queues.yml:5 sqs-visibility-timeout',
       'serverless.yml:15 deprecated-runtime',
       'serverless.yml:21 timeout-exceeds-integration',
@@ -139,6 +146,11 @@ describe.concurrent('fixture projects, one per config format', () => {
     const run = await lambdalint(fixture('sam-app'), ['--format', 'json']);
     expect(run.code).toBe(1);
     expect(findingsOf(run)).toEqual([
+      'peers/template.yaml:6 async-failure-destination',
+      'peers/template.yaml:14 no-duplicate-key',
+      'peers/template.yaml:16 lambda-limits',
+      'peers/template.yaml:24 sqs-redrive-policy',
+      'peers/template.yaml:33 no-unscoped-permission',
       'src/legacy/export.js:1 no-aws-sdk-v2',
       'src/legacy/export.js:7 no-client-in-handler',
       'src/legacy/export.js:15 no-hardcoded-config',
@@ -150,6 +162,7 @@ describe.concurrent('fixture projects, one per config format', () => {
       'template.yaml:21 timeout-exceeds-integration',
       'template.yaml:87 no-max-timeout',
       'template.yaml:87 timeout-exceeds-integration',
+      'template.yaml:96 sqs-redrive-policy',
       'template.yaml:99 sqs-visibility-timeout',
       'template.yaml:126 deprecated-runtime',
       'template.yaml:133 no-secret-in-environment',
@@ -166,6 +179,7 @@ describe.concurrent('fixture projects, one per config format', () => {
     // log-retention is strict-only; AuditFunction's Metadata ignores it (and its log group keeps 30 days).
     const logRetention = messagesOf(run).filter((m) => m.ruleId === 'log-retention');
     expect(logRetention.map((m) => m.functions?.join())).toEqual([
+      'ImportFunction',
       'ListOrdersFunction',
       'ReportFunction',
       'ProcessOrderFunction',
@@ -183,6 +197,12 @@ describe.concurrent('fixture projects, one per config format', () => {
       'batch/template.json:5 async-failure-destination',
       'batch/template.json:12 no-max-timeout',
       'batch/template.json:17 no-secret-in-environment',
+      'peers/template.json:5 async-failure-destination',
+      'peers/template.json:13 no-duplicate-key',
+      'peers/template.json:15 lambda-limits',
+      'peers/template.json:18 sqs-redrive-policy',
+      'peers/template.json:36 no-unscoped-permission',
+      'peers/template.json:44 no-unscoped-permission',
       'src/api/index.mjs:15 handler-error-boundary',
       'template.json:30 deprecated-runtime',
       'template.json:33 timeout-exceeds-integration',
@@ -200,13 +220,19 @@ describe.concurrent('fixture projects, one per config format', () => {
       'functions.tf:56 deprecated-runtime',
       'functions.tf:57 no-max-timeout',
       'functions.tf:57 timeout-exceeds-integration',
+      'functions.tf:75 sqs-redrive-policy',
       'functions.tf:75 sqs-visibility-timeout',
       'functions.tf:101 deprecated-runtime',
       'functions.tf:106 no-secret-in-environment',
       'functions.tf:114 no-public-function-url',
       'functions.tf:123 async-failure-destination',
+      'peers/main.tf:9 async-failure-destination',
+      'peers/main.tf:15 lambda-limits',
+      'peers/main.tf:19 sqs-redrive-policy',
+      'peers/main.tf:32 no-unscoped-permission',
       'src/orders/index.mjs:6 handler-error-boundary',
       'src/orders/index.mjs:7 handler-error-boundary',
+      'thumbnail.tf:2 sqs-redrive-policy',
     ]);
   });
 
@@ -214,15 +240,23 @@ describe.concurrent('fixture projects, one per config format', () => {
     const run = await lambdalint(fixture('cdk-app'), ['--format', 'json']);
     expect(run.code).toBe(1);
     expect(findingsOf(run)).toEqual([
+      'lambda/import.js:6 temporary-credentials',
+      // BROKEN on purpose: it sends to NEXT_QUEUE_URL = queue.queueUrl, the queue that triggers it.
+      'lambda/import.js:16 no-recursive-trigger',
       'lambda/orders.ts:7 handler-error-boundary',
       'lambda/orders.ts:8 handler-error-boundary',
+      'lib/peers-stack.ts:15 sqs-redrive-policy',
+      'lib/peers-stack.ts:20 lambda-limits',
+      'lib/peers-stack.ts:25 no-unscoped-permission',
       'lib/shop-stack.ts:40 no-max-timeout',
       'lib/shop-stack.ts:40 timeout-exceeds-integration',
+      'lib/shop-stack.ts:50 sqs-redrive-policy',
       'lib/shop-stack.ts:50 sqs-visibility-timeout',
       'lib/shop-stack.ts:61 deprecated-runtime',
       'lib/shop-stack.ts:65 no-secret-in-environment',
       'lib/shop-stack.ts:68 no-public-function-url',
       'lib/shop-stack.ts:72 async-failure-destination',
+      'lib/shop-stack.ts:81 sqs-redrive-policy',
     ]);
   });
 
@@ -266,7 +300,7 @@ describe.concurrent('output formats (monorepo)', () => {
     expect(header).toBeGreaterThan(-1);
     expect(lines[header + 1]).toMatch(/^\s+3:29\s+error\s+process\.env\.EVENT_BUS_NAME has no fallback.*\s+undefined-env-var$/);
     expect(run.stdout).toMatch(/^services\/events\/template\.json\n\s+33:9\s+warning\s+Runtime nodejs20\.x .*deprecated-runtime$/m);
-    expect(run.stdout).toMatch(/✖ 7 problems \(6 errors, 1 warning, 0 infos\), \d+ files checked in [\d.]+m?s/);
+    expect(run.stdout).toMatch(/✖ 10 problems \(7 errors, 3 warnings, 0 infos\), \d+ files checked in [\d.]+m?s/);
   });
 
   it('json: the shape of ESLint\'s JSON formatter', async () => {
@@ -324,10 +358,10 @@ describe.concurrent('output formats (monorepo)', () => {
   it('junit: a testsuite per file, a failing testcase per finding', async () => {
     const run = await lambdalint(monorepo, ['--format', 'junit']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="lambdalint" tests="\d+" failures="7" errors="0">/);
+    expect(run.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="lambdalint" tests="\d+" failures="10" errors="0">/);
     expect(run.stdout).toContain('<testcase classname="services/orders/serverless.yml" name="handler-resolves at 29:5">');
-    expect(run.stdout).toContain('<testcase classname="services/ingest/main.tf" name="lambdalint"/>');
-    expect(run.stdout.match(/<failure /g)).toHaveLength(7);
+    expect(run.stdout).toContain('<testcase classname="services/ingest/main.tf" name="sqs-redrive-policy at 8:1">');
+    expect(run.stdout.match(/<failure /g)).toHaveLength(10);
   });
 
   it('--output-file writes the report there and nothing to stdout; the exit code is the same', async () => {
@@ -398,7 +432,8 @@ describe.concurrent('exit codes', () => {
     const monorepo = await lambdalint(fixture('monorepo'), ['--quiet', '-f', 'json']);
     expect(monorepo.code).toBe(1);
     expect(messagesOf(monorepo).every((m) => m.severity === 2)).toBe(true);
-    expect(findingsOf(monorepo)).toEqual(MONOREPO.filter((f) => !f.endsWith('deprecated-runtime')));
+    // sqs-redrive-policy is a warning in recommended: --quiet drops it.
+    expect(findingsOf(monorepo)).toEqual(MONOREPO.filter((f) => !f.endsWith('deprecated-runtime') && !f.endsWith('sqs-redrive-policy')));
   });
 
   it('1 with errors', async () => {

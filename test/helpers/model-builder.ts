@@ -78,8 +78,11 @@ export interface FunctionSpec {
   deadLetter?: Located<string>;
   onFailureDestination?: Located<string>;
   logRetentionDays?: Located<number>;
-  functionUrl?: LambdaFunction['functionUrl'];
+  functionUrl?: NonNullable<LambdaFunction['functionUrls']>[number];
+  functionUrls?: LambdaFunction['functionUrls'];
   ignoredRules?: LambdaFunction['ignoredRules'];
+  layers?: LambdaFunction['layers'];
+  ephemeralStorageMb?: Located<number>;
 }
 
 /** A function as a loader would produce it; unset memory and timeout are AWS defaults. */
@@ -102,8 +105,9 @@ export function lambda(name: string, spec: FunctionSpec = {}): LambdaFunction {
         : place(spec.timeout, line + 3),
     environment: {},
     triggers: spec.triggers ?? [],
-    layers: [],
+    layers: spec.layers ?? [],
   };
+  if (spec.ephemeralStorageMb) fn.ephemeralStorageMb = spec.ephemeralStorageMb;
   if (spec.runtime !== undefined) fn.runtime = place(spec.runtime, line + 2);
   let envLine = line + 6;
   for (const [key, value] of Object.entries(spec.environment ?? {})) {
@@ -112,7 +116,8 @@ export function lambda(name: string, spec: FunctionSpec = {}): LambdaFunction {
   if (spec.deadLetter) fn.deadLetter = spec.deadLetter;
   if (spec.onFailureDestination) fn.onFailureDestination = spec.onFailureDestination;
   if (spec.logRetentionDays) fn.logRetentionDays = spec.logRetentionDays;
-  if (spec.functionUrl) fn.functionUrl = spec.functionUrl;
+  if (spec.functionUrl) fn.functionUrls = [spec.functionUrl];
+  if (spec.functionUrls) fn.functionUrls = spec.functionUrls;
   if (spec.ignoredRules) fn.ignoredRules = spec.ignoredRules;
   return fn;
 }
@@ -137,17 +142,24 @@ export function sqsTrigger(q: SqsQueue, line: number, extra: Partial<Omit<Trigge
   return trigger('sqs', line, { source: { ref: q.name, queueId: q.id }, ...extra }, q.source.file);
 }
 
-export function project(parts: { functions: LambdaFunction[]; queues?: SqsQueue[]; logGroups?: LogGroup[] }): ProjectModel {
+export function project(
+  parts: { functions: LambdaFunction[]; queues?: SqsQueue[]; logGroups?: LogGroup[] } & Pick<ProjectModel, 'permissions' | 'detachedTriggers' | 'detachedFunctionUrls' | 'duplicateKeys'>,
+): ProjectModel {
   const files = new Set<string>();
   for (const fn of parts.functions) files.add(fn.source.file);
   for (const q of parts.queues ?? []) files.add(q.source.file);
-  return {
+  const model: ProjectModel = {
     functions: parts.functions,
     queues: parts.queues ?? [],
     logGroups: parts.logGroups ?? [],
     diagnostics: [],
     configFiles: [...files].sort(),
   };
+  if (parts.permissions) model.permissions = parts.permissions;
+  if (parts.detachedTriggers) model.detachedTriggers = parts.detachedTriggers;
+  if (parts.detachedFunctionUrls) model.detachedFunctionUrls = parts.detachedFunctionUrls;
+  if (parts.duplicateKeys) model.duplicateKeys = parts.duplicateKeys;
+  return model;
 }
 
 export interface RunOptions {

@@ -82,7 +82,7 @@ describe('cdk loader: fixtures/cdk-app', () => {
     expect(webhook.handler).toEqual({ value: 'webhook.handler', loc: loc(62, 7) });
     expect(webhook.code).toEqual({ kind: 'dir', path: { value: 'cdk-app/lambda', loc: loc(63, 7) } });
     expect(webhook.environment.API_KEY).toEqual({ value: '9f8e7d6c5b4a39281706f5e4d3c2b1a0', loc: loc(65, 9) });
-    expect(webhook.functionUrl).toEqual({ authType: { value: 'NONE', loc: loc(68, 30) }, loc: loc(68, 5) });
+    expect(webhook.functionUrls).toEqual([{ authType: { value: 'NONE', loc: loc(68, 30) }, loc: loc(68, 5) }]);
     expect(webhook.triggers).toEqual([{ kind: 'function-url', loc: loc(68, 5) }]);
     expect(webhook.timeout).toEqual({ value: 3, loc: loc(60, 21), isDefault: true });
     expect(webhook.memorySize).toEqual({ value: 128, loc: loc(60, 21), isDefault: true });
@@ -319,7 +319,7 @@ export function wire(scope: any, table: any, stream: any, topic: any, bucket: an
     expect(f.reservedConcurrency).toEqual({ value: 2, loc: at(20, 5) });
     expect(f.onFailureDestination).toEqual({ value: ref('new destinations.SqsDestination(dlq)'), loc: at(37, 46) });
     expect(f.environment.MODE).toEqual({ value: 'batch', loc: at(38, 3) });
-    expect(f.functionUrl).toEqual({ authType: { value: 'AWS_IAM', loc: at(36, 3), isDefault: true }, loc: at(36, 3) });
+    expect(f.functionUrls).toEqual([{ authType: { value: 'AWS_IAM', loc: at(36, 3), isDefault: true }, loc: at(36, 3) }]);
     expect(f.triggers).toEqual([
       { kind: 'sns', loc: at(18, 14), source: { ref: 'topic' } },
       { kind: 'schedule', loc: at(29, 99) },

@@ -500,13 +500,13 @@ describe('loadCloudFormation: resources that attach to functions', () => {
         ].join('\n'),
     );
     const sam = fn(result, 'Sam');
-    expect(at(sam.functionUrl?.authType)).toBe('"AWS_IAM"@9:9');
-    expect(sam.functionUrl?.loc.line).toBe(8);
+    expect(at(sam.functionUrls?.[0]?.authType)).toBe('"AWS_IAM"@9:9');
+    expect(sam.functionUrls?.[0]?.loc.line).toBe(8);
     expect(sam.triggers.map((t) => `${t.kind}@${t.loc.line}`)).toEqual(['function-url@8']);
     expect(at(sam.deadLetter)).toBe('ref(cfn-ref: !Ref Alarm)@10:7');
     expect(at(sam.onFailureDestination)).toBe('"SQS"@13:11');
     const raw = fn(result, 'Raw');
-    expect(at(raw.functionUrl?.authType)).toBe('"NONE"@20:55');
+    expect(at(raw.functionUrls?.[0]?.authType)).toBe('"NONE"@20:55');
     expect(raw.triggers.map((t) => `${t.kind}@${t.loc.line}`)).toEqual(['function-url@18']);
     expect(at(raw.onFailureDestination)).toBe('"arn:aws:sns:eu-west-1:123456789012:failures"@28:11');
   });
@@ -671,9 +671,10 @@ describe('loadCloudFormation: bad input', () => {
     expect(result.diagnostics[0]).toMatchObject({ ruleId: 'parse-error', loc: { file: 'template.json' } });
   });
 
-  it('duplicate keys are reported; the template still loads', () => {
-    const result = load(SAM + 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 3\n      Timeout: 900\n');
-    expect(result.diagnostics.map((d) => `${d.loc.line}:${d.loc.column}`)).toEqual(['8:7']);
+  it('conflicting duplicate keys are recorded (no-duplicate-key), not parse errors; the template still loads', () => {
+    const result = load(SAM + 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 3\n      Timeout: 900\n      MemorySize: 256\n      MemorySize: 256\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.duplicateKeys?.map((d) => `${d.key} ${d.loc.line}:${d.loc.column} first ${d.firstLoc.line}`)).toEqual(['Timeout 8:7 first 7']);
     expect(at(fn(result, 'F').timeout)).toBe('900@8:7');
   });
 
@@ -739,7 +740,7 @@ describe('fixtures', () => {
     expect(at(fn(result, 'LegacyExportFunction').runtime)).toBe('"nodejs16.x"@126:7');
     expect(at(fn(result, 'LegacyExportFunction').environment.DB_PASSWORD)).toBe('"hunter2-prod-password"@133:11');
     expect(at(fn(result, 'AuditFunction').environment.DB_PASSWORD)).toBe('ref(cfn-parameter,noEcho: !Ref DbPassword)@191:11');
-    expect(at(fn(result, 'WebhookFunction').functionUrl?.authType)).toBe('"NONE"@149:9');
+    expect(at(fn(result, 'WebhookFunction').functionUrls?.[0]?.authType)).toBe('"NONE"@149:9');
     expect(fn(result, 'ThumbnailFunction').deadLetter).toBeUndefined();
     expect(fn(result, 'ThumbnailFunction').onFailureDestination).toBeUndefined();
     expect(at(fn(result, 'CreateOrderFunction').logRetentionDays)).toBe('14@75:7');
@@ -764,7 +765,7 @@ describe('fixtures', () => {
     expect(at(fn(result, 'JobsApiFunction').triggers[0].integrationTimeoutMs)).toBe('29000@56:11');
     expect(fn(result, 'JobWorkerFunction').triggers[0].source).toEqual({ ref: 'JobsQueue', queueId: 'template.json#JobsQueue' });
     expect(at(result.queues[0].visibilityTimeout)).toBe('60@64:9');
-    expect(at(fn(result, 'StatusPageFunction').functionUrl?.authType)).toBe('"NONE"@111:9');
+    expect(at(fn(result, 'StatusPageFunction').functionUrls?.[0]?.authType)).toBe('"NONE"@111:9');
     expect(at(fn(result, 'StatusPageFunction').logRetentionDays)).toBe('7@118:9');
     expect(at(fn(result, 'NotifierFunction').memorySize)).toBe('128@124:5 default');
     expect(at(fn(result, 'ClickCounterFunction').runtime)).toBe('"nodejs18.x"@152:9');

@@ -404,13 +404,13 @@ describe('loadServerless: events', () => {
         '    url: false', // 24
       ].join('\n'),
     );
-    expect(at(fn(result, 'open').functionUrl?.authType)).toBe('"NONE"@9:5 default');
+    expect(at(fn(result, 'open').functionUrls?.[0]?.authType)).toBe('"NONE"@9:5 default');
     expect(fn(result, 'open').triggers.map((t) => `${t.kind}@${t.loc.line}`)).toEqual(['function-url@9']);
-    expect(at(fn(result, 'iam').functionUrl?.authType)).toBe('"AWS_IAM"@13:7');
+    expect(at(fn(result, 'iam').functionUrls?.[0]?.authType)).toBe('"AWS_IAM"@13:7');
     expect(at(fn(result, 'async').deadLetter)).toBe('"arn:aws:sns:eu-west-1:123456789012:dlq"@16:5');
     expect(at(fn(result, 'async').onFailureDestination)).toBe('ref(cfn-getatt: !GetAtt Failures.Arn)@18:7');
     expect(at(fn(result, 'simple').onFailureDestination)).toBe('"arn:aws:lambda:eu-west-1:123456789012:function:handler"@23:21');
-    expect(fn(result, 'simple').functionUrl).toBeUndefined();
+    expect(fn(result, 'simple').functionUrls).toBeUndefined();
     expect(result.functions.every((f) => f.bundler === 'webpack')).toBe(true);
   });
 
@@ -515,9 +515,9 @@ describe('loadServerless: bad input', () => {
     expect(result.diagnostics[0].loc.file).toBe('fns.yml');
   });
 
-  it('duplicate function names are reported', () => {
+  it('duplicate function names are recorded as conflicting duplicates (the last wins)', () => {
     const result = load(`${HEAD}functions:\n  f:\n    handler: a.h\n  f:\n    handler: b.h\n`);
-    expect(result.diagnostics.map((d) => `${d.loc.line}:${d.loc.column}`)).toEqual(['8:3']);
+    expect(result.duplicateKeys?.map((d) => `${d.loc.line}:${d.loc.column}`)).toEqual(['8:3']);
     expect(result.functions.map((f) => f.handler?.value)).toEqual(['b.h']);
   });
 
@@ -560,7 +560,7 @@ describe('fixture: serverless-app', () => {
     expect(worker.bundler).toBe('esbuild');
     expect(at(fn(result, 'admin').runtime)).toBe('"nodejs16.x"@functions/admin.yml:3:1');
     expect(fn(result, 'admin').source).toEqual({ file: 'serverless.yml', line: 89, column: 3 });
-    expect(at(fn(result, 'publicStatus').functionUrl?.authType)).toBe('"NONE"@86:5 default');
+    expect(at(fn(result, 'publicStatus').functionUrls?.[0]?.authType)).toBe('"NONE"@86:5 default');
     expect(fn(result, 'thumbnail').deadLetter).toBeUndefined();
     expect(fn(result, 'thumbnail').onFailureDestination).toBeUndefined();
     expect(at(fn(result, 'orderStream').triggers[0].onFailure)).toBe('ref(cfn-getatt: !GetAtt OrdersDeadLetterQueue.Arn)@80:13');

@@ -96,7 +96,7 @@ describe('terraform loader: fixtures/terraform-app', () => {
     const webhook = fn((await loaded).functions, 'aws_lambda_function.webhook');
     expect(webhook.runtime).toEqual({ value: 'nodejs16.x', loc: { file: F, line: 101, column: 3 } });
     expect(webhook.environment.API_KEY).toEqual({ value: '9f8e7d6c5b4a39281706f5e4d3c2b1a0', loc: { file: F, line: 106, column: 7 } });
-    expect(webhook.functionUrl).toEqual({ authType: { value: 'NONE', loc: { file: F, line: 114, column: 3 } }, loc: { file: F, line: 112, column: 1 } });
+    expect(webhook.functionUrls).toEqual([{ authType: { value: 'NONE', loc: { file: F, line: 114, column: 3 } }, loc: { file: F, line: 112, column: 1 } }]);
     expect(webhook.triggers).toEqual([{ kind: 'function-url', loc: { file: F, line: 112, column: 1 } }]);
     expect(webhook.timeout).toEqual({ value: 3, loc: { file: F, line: 97, column: 1 }, isDefault: true });
     expect(webhook.memorySize).toEqual({ value: 128, loc: { file: F, line: 97, column: 1 }, isDefault: true });
@@ -104,7 +104,9 @@ describe('terraform loader: fixtures/terraform-app', () => {
 
   it('broken: S3 trigger without DLQ or retention (permission deduplicated against the notification)', async () => {
     const reports = fn((await loaded).functions, 'aws_lambda_function.reports');
-    expect(reports.triggers).toEqual([{ kind: 's3', loc: { file: F, line: 143, column: 3 } }]);
+    expect(reports.triggers).toEqual([
+      { kind: 's3', loc: { file: F, line: 143, column: 3 }, source: { ref: 'aws_s3_bucket.uploads.id' }, s3Events: ['s3:ObjectCreated:*'] },
+    ]);
     expect(reports.deadLetter).toBeUndefined();
     expect(reports.onFailureDestination).toBeUndefined();
     expect(reports.logRetentionDays).toBeUndefined();
@@ -351,9 +353,9 @@ resource "aws_api_gateway_integration" "async" {
 `,
     });
     expect(fn(r.functions, 'aws_lambda_function.fn').triggers).toEqual([
-      { kind: 'sns', loc: at(4, 1) },
-      { kind: 'schedule', loc: at(15, 1) },
-      { kind: 'eventbridge', loc: at(19, 1) },
+      { kind: 'sns', loc: at(4, 1), source: { ref: 'aws_sns_topic.t.arn' }, deliveryDeadLetterKnown: true },
+      { kind: 'schedule', loc: at(15, 1), deliveryDeadLetterKnown: true },
+      { kind: 'eventbridge', loc: at(19, 1), deliveryDeadLetterKnown: true },
       { kind: 'other', loc: at(35, 1) },
       { kind: 'http-api', loc: at(39, 1), integrationTimeoutMs: { value: 10000, loc: at(42, 3) } },
       { kind: 'rest-api', loc: at(44, 1), asyncInvocation: true },
@@ -504,7 +506,7 @@ resource "aws_cloudwatch_event_rule" "nightly" {
     });
     const m = fn(r.functions, 'module.fn');
     expect(m.code).toEqual({ kind: 'dir', path: { value: 'infra/src/app', loc: at(7, 5) } });
-    expect(m.functionUrl).toEqual({ authType: { value: 'NONE', loc: at(12, 3), isDefault: true }, loc: at(12, 3) });
+    expect(m.functionUrls).toEqual([{ authType: { value: 'NONE', loc: at(12, 3), isDefault: true }, loc: at(12, 3) }]);
     expect(m.deadLetter?.loc).toEqual(at(14, 3));
     expect(m.onFailureDestination?.loc).toEqual(at(15, 3));
     expect(m.tracing).toEqual({ value: 'Active', loc: at(16, 3) });

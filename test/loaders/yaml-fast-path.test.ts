@@ -1,7 +1,7 @@
 /**
  * The js-yaml fast path of `parseYaml` against the `yaml` path it stands in for: on every fixture
  * and on inputs chosen to hit each corner (tags everywhere, flow in block, block scalars, comments
- * and blank lines at every indent, CRLF, byte-order marks, empty documents, duplicate keys), the
+ * and blank lines at every indent, CRLF, byte-order marks, empty documents; duplicate keys are declined), the
  * fast path either declines or gives exactly the same documents, positions and diagnostics.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -68,35 +68,6 @@ const TAKEN: Record<string, string> = {
     'empty:',
     'anchored: &x value',
     'anchored-empty: &y',
-  ].join('\n'),
-  'keys of every kind': [
-    '200: ok',
-    '1.0: one',
-    'true: yes',
-    '~: tilde',
-    'null: word',
-    '"quoted key": 1',
-    "'single': 2",
-    '"": empty',
-    'a b  : spaced',
-    '0x1F: hex',
-  ].join('\n'),
-  'duplicate keys, nested and in flow': [
-    'Resources:',
-    '  Fn:',
-    '    Type: A',
-    '    Type: B',
-    '  Fn:',
-    '    Type: C',
-    '1: a',
-    '"1": b',
-    '1.0: c',
-    'flow: {a: 1, a: {b: 1, b: 2}, c: 3}',
-    'empty:',
-    'empty:',
-    'nested:',
-    '  inner:',
-    'nested:',
   ].join('\n'),
   'block scalars with chomping': [
     'literal: |',
@@ -177,6 +148,37 @@ const TAKEN: Record<string, string> = {
 
 /** Inputs the fast path declines by design: the `yaml` path decides. */
 const DECLINED: Record<string, string> = {
+  // A key written twice (as text: `~`, `null` and `""` are one key here) takes the `yaml` path, which records
+  // which duplicates conflict (no-duplicate-key).
+  'keys of every kind': [
+    '200: ok',
+    '1.0: one',
+    'true: yes',
+    '~: tilde',
+    'null: word',
+    '"quoted key": 1',
+    "'single': 2",
+    '"": empty',
+    'a b  : spaced',
+    '0x1F: hex',
+  ].join('\n'),
+  'duplicate keys, nested and in flow': [
+    'Resources:',
+    '  Fn:',
+    '    Type: A',
+    '    Type: B',
+    '  Fn:',
+    '    Type: C',
+    '1: a',
+    '"1": b',
+    '1.0: c',
+    'flow: {a: 1, a: {b: 1, b: 2}, c: 3}',
+    'empty:',
+    'empty:',
+    'nested:',
+    '  inner:',
+    'nested:',
+  ].join('\n'),
   alias: 'base: &b { x: 1 }\nuse: *b\n',
   'merge key': 'base: &b { x: 1 }\nfn:\n  <<: *b\n  y: 2\n',
   'merge key without alias': 'fn:\n  <<: { x: 1 }\n',
@@ -200,8 +202,11 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
     const files = [...configFiles(FIXTURES), ...configFiles(TEST_FIXTURES)];
     expect(files.length).toBeGreaterThan(20);
     const taken = files.filter((file) => agrees(readFileSync(file, 'utf8'), file));
-    // Fixtures are ordinary configs: the fast path must take nearly all of them.
-    expect(taken.length).toBeGreaterThanOrEqual(files.length - 2);
+    // Fixtures are ordinary configs: the fast path must take nearly all of them. The peers/ fixtures
+    // hold deliberate duplicate keys (no-duplicate-key), which take the yaml path.
+    const withDuplicates = files.filter((file) => /[\\/]fixtures[\\/][^\\/]+-app[\\/]peers[\\/]/.test(file) && /\.(ya?ml|json)$/.test(file));
+    expect(withDuplicates.length).toBe(3);
+    expect(taken.length).toBeGreaterThanOrEqual(files.length - 2 - withDuplicates.length);
   });
 
   for (const [name, text] of Object.entries(TAKEN)) {
@@ -245,7 +250,8 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
     const random = seeded(20240611);
     let taken = 0;
     for (let i = 0; i < 400; i++) if (agrees(generatedDocument(random))) taken++;
-    expect(taken).toBeGreaterThan(200);
+    // Documents with a repeated key (about 6 in 10 here) take the `yaml` path; the fast path takes the rest.
+    expect(taken).toBeGreaterThan(140);
   });
 
   it('deep nesting never reaches js-yaml unguarded, and is reported as before', () => {

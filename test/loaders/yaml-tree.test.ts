@@ -161,14 +161,48 @@ describe('parseYaml: bad input never throws', () => {
     ]);
   });
 
-  it('duplicate keys: each reported with its line; the last one wins', () => {
+  it('duplicate keys: each recorded with both lines (no parse error); the last one wins', () => {
     const parsed = parseYaml('dup.yaml', 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Type: AWS::Serverless::Function\n  Fn:\n    Type: X\n');
-    expect(parsed.diagnostics.map((d) => [d.loc.line, d.loc.column])).toEqual([
-      [4, 5],
-      [5, 3],
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.duplicateKeys?.map((d) => [d.key, d.loc.line, d.loc.column, d.firstLoc.line, d.identical])).toEqual([
+      ['Type', 4, 5, 3, false],
+      ['Fn', 5, 3, 2, false],
     ]);
-    expect(parsed.diagnostics[0].message).toMatch(/^duplicate key/);
     expect(plain(get(parsed.documents[0], 'Resources'))).toEqual({ Fn: { Type: 'X' } });
+  });
+
+  it('identical duplicates are marked identical; a different tag is a different value', () => {
+    const parsed = parseYaml('dup.yaml', 'A: 1\nB: !Ref X\nA: 1\nB: !Sub X\n');
+    expect(parsed.duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
+  });
+
+  it('multi-line quoted scalars continued below their key (PyYAML accepts them): values and positions as cfn-lint reads them', () => {
+    const text = [
+      'Resources:', //                                   1
+      '  Fn:', //                                        2
+      '    Type: AWS::Lambda::Function', //              3
+      '    Properties:', //                              4
+      '      Code:', //                                  5
+      '        ZipFile: "exports.handler = async () => {', // 6
+      '  return 1;', //                                  7
+      '}"', //                                           8
+      '      Environment:', //                           9
+      '        Variables:', //                           10
+      "          POLICY: !Sub '{", //                    11
+      '  "Version": "2012-10-17", "it""s": 1', //   12
+      "}'", //                                           13
+      '      Timeout: 30', //                            14
+      '',
+    ].join('\n');
+    const parsed = parseYaml('multi.yaml', text);
+    expect(parsed.diagnostics).toEqual([]);
+    const props = get(get(get(parsed.documents[0], 'Resources'), 'Fn'), 'Properties');
+    expect(plain(get(get(props, 'Code'), 'ZipFile'))).toBe('exports.handler = async () => { return 1; }');
+    expect(plain(get(get(get(props, 'Environment'), 'Variables'), 'POLICY'))).toEqual({ 'Fn::Sub': '{ "Version": "2012-10-17", "it""s": 1 }' });
+    expect(pairOf(props, 'Timeout')?.keyLoc).toMatchObject({ line: 14, column: 7 });
   });
 
   it('several documents: each is loaded; an error in one does not drop the others', () => {

@@ -1,5 +1,5 @@
 import rule from '../../rules/async-failure-destination.js';
-import { lambda, ref, testConfigRule, trigger, val } from '../helpers/model-builder.js';
+import { lambda, project, ref, testConfigRule, trigger, val } from '../helpers/model-builder.js';
 
 const dlq = val('arn:aws:sqs:eu-west-1:123456789012:dlq', 18);
 const onFailure = val('arn:aws:sqs:eu-west-1:123456789012:failed', 19);
@@ -19,6 +19,11 @@ testConfigRule(rule, {
     { name: 'function suppresses the rule', model: [lambda('Thumbs', { line: 10, triggers: [trigger('s3', 20)], ignoredRules: [{ rule: 'async-failure-destination', reason: 'idempotent re-upload', loc: val('x', 11).loc }] })] },
   ],
   invalid: [
+    {
+      name: 'stream mapping of a function outside the analysed configs (serverless-rules ES1001 es1001-missing): the mapping is ours',
+      model: project({ functions: [], detachedTriggers: [{ functionRef: 'my-function', format: 'cloudformation', trigger: trigger('dynamodb-stream', 4) }] }),
+      findings: [{ messageId: 'streamWithoutOnFailure', at: 'template.yaml:4', functions: [], includes: ["'my-function'"] }],
+    },
     {
       name: 'S3 trigger without DLQ or destination: reported at the function',
       severity: 'warn',

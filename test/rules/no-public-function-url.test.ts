@@ -1,5 +1,5 @@
 import rule from '../../rules/no-public-function-url.js';
-import { at, lambda, ref, testConfigRule, trigger, val } from '../helpers/model-builder.js';
+import { at, lambda, project, ref, testConfigRule, trigger, val } from '../helpers/model-builder.js';
 
 const url = (authType: string | ReturnType<typeof ref>, line: number, file = 'template.yaml') => ({ authType: val<string>(authType, line + 1, { file }), loc: at(line, 7, file) });
 
@@ -11,6 +11,7 @@ testConfigRule(rule, {
     { name: 'Terraform authorization_type = "AWS_IAM"', model: [lambda('aws_lambda_function.api', { line: 1, file: 'main.tf', functionUrl: url('AWS_IAM', 20, 'main.tf') })] },
     { name: 'CDK FunctionUrlAuthType.AWS_IAM', model: [lambda('Handler', { line: 20, file: 'lib/stack.ts', functionUrl: url('AWS_IAM', 30, 'lib/stack.ts') })] },
     { name: 'auth type from a parameter (reference)', model: [lambda('Api', { line: 10, functionUrl: url(ref('!Ref UrlAuth'), 20) })] },
+    { name: 'detached URL with AWS_IAM', model: project({ functions: [], detachedFunctionUrls: [{ functionRef: 'arn:aws:lambda:us-east-1:123456789012:function:x', format: 'cloudformation', url: url('AWS_IAM', 20) }] }) },
     { name: 'HTTP API trigger is not a function URL', model: [lambda('Api', { line: 10, triggers: [trigger('http-api', 20)] })] },
     {
       name: 'public URL suppressed with a reason (handler checks a signed token)',
@@ -18,6 +19,21 @@ testConfigRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'two URLs on one function (alias URL with AWS_IAM, unqualified NONE): the public one is reported, whatever the order',
+      model: [lambda('Api', { line: 10, functionUrls: [{ ...url('AWS_IAM', 40), qualifier: 'live' }, url('NONE', 20)] })],
+      findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:21', functions: ['Api'] }],
+    },
+    {
+      name: 'two URLs, NONE first: still reported once',
+      model: [lambda('Api', { line: 10, functionUrls: [url('NONE', 20), { ...url('AWS_IAM', 40), qualifier: 'live' }] })],
+      findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:21' }],
+    },
+    {
+      name: 'URL of a function not in the analysed configs (TargetFunctionArn is an imported ARN)',
+      model: project({ functions: [], detachedFunctionUrls: [{ functionRef: '!ImportValue shared-fn-arn', format: 'cloudformation', url: url('NONE', 20) }] }),
+      findings: [{ messageId: 'publicFunctionUrl', at: 'template.yaml:21', includes: ['!ImportValue shared-fn-arn'] }],
+    },
     {
       name: 'SAM FunctionUrlConfig AuthType NONE: reported at the AuthType line',
       severity: 'warn',

@@ -28,8 +28,24 @@ export function isCloudFormationTemplate(text: string): boolean {
     if (JSON_VERSION.test(head) || JSON_TRANSFORM.test(head)) return true;
     return JSON_RESOURCES.test(head) && JSON_AWS_TYPE.test(head) && !JSON_SERVERLESS.test(head);
   }
-  if (YAML_VERSION.test(head) || YAML_TRANSFORM.test(head)) return true;
+  const yaml = dedentDocument(head);
+  if (YAML_VERSION.test(yaml) || YAML_TRANSFORM.test(yaml)) return true;
   // A top-level `Resources:` (column 0) with AWS:: resource types under it.
   // serverless.yml nests `Resources:` under `resources:`, so it is indented there.
-  return YAML_RESOURCES.test(head) && YAML_AWS_TYPE.test(head);
+  return YAML_RESOURCES.test(yaml) && YAML_AWS_TYPE.test(yaml);
+}
+
+/**
+ * A document indented as a whole (every line starts with the same spaces, as when a template is
+ * pasted from a larger file) is still one top-level map for YAML and CloudFormation: look at it
+ * without that indentation. A file whose first key is at column 0 is returned as it is.
+ */
+function dedentDocument(text: string): string {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*( +)\S/.exec(text);
+  if (!first) return text;
+  const indent = first[1];
+  const lines = text.split('\n');
+  // Every content line must carry that indentation; otherwise the indented part is not the top level.
+  if (lines.some((line) => line.trim() !== '' && !line.trimStart().startsWith('#') && !line.startsWith('---') && !line.startsWith(indent))) return text;
+  return lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
 }

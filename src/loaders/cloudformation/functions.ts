@@ -14,6 +14,7 @@ import {
 } from '../../model/index.js';
 import {
   get,
+  getPath,
   pairLoc,
   pairOf,
   scalarString,
@@ -22,6 +23,7 @@ import {
   type YPair,
 } from '../yaml-tree.js';
 import { eventSource, mentionedType, relativeToTemplate, type TemplateContext } from './context.js';
+import { readDeliveryDeadLetter } from './links.js';
 import {
   booleanValue,
   locatedNumber,
@@ -100,6 +102,12 @@ export function buildFunction(resource: CfnResource, ctx: TemplateContext, idSuf
     if (value) fn.tracing = value;
   }
 
+  const storage = prop('EphemeralStorage');
+  if (storage) {
+    const size = mark(locatedNumber(pairOf(storage.pair.value, 'Size'), ctx), storage);
+    if (size) fn.ephemeralStorageMb = size;
+  }
+
   const reserved = num('ReservedConcurrentExecutions');
   if (reserved) fn.reservedConcurrency = reserved;
   const provisioned = prop('ProvisionedConcurrencyConfig');
@@ -143,7 +151,7 @@ export function buildFunction(resource: CfnResource, ctx: TemplateContext, idSuf
         value: { kind: 'reference', text: 'FunctionUrlConfig without AuthType', refType: 'unknown' },
         loc,
       };
-      fn.functionUrl = { authType, loc };
+      fn.functionUrls = [{ authType, loc }];
       fn.triggers.push({ kind: 'function-url', loc });
     }
   }
@@ -270,7 +278,8 @@ function codeUriLocation(pair: YPair, ctx: TemplateContext): CodeLocation | unde
 /** `DestinationConfig: { OnFailure: { Destination, Type } }`; SAM may give only `Type` (it creates the target). */
 export function onFailureOf(destinationConfig: YNode | undefined, loc: SourceLocation, ctx: TemplateContext): Located<string> | undefined {
   const onFailure = pairOf(destinationConfig, 'OnFailure');
-  if (!onFailure) return undefined;
+  // `OnFailure: {}` or an empty key names no destination: failed events are still dropped.
+  if (!onFailure || isEmpty(onFailure.value)) return undefined;
   const destination = pairOf(onFailure.value, 'Destination');
   if (destination) {
     const value = stringAt(destination.value, pairLoc(destination), ctx);
@@ -279,6 +288,10 @@ export function onFailureOf(destinationConfig: YNode | undefined, loc: SourceLoc
   const type = locatedString(pairOf(onFailure.value, 'Type'), ctx);
   if (type) return { ...type, loc: pairLoc(onFailure) };
   return stringAt(onFailure.value, loc, ctx) ?? { value: 'configured', loc: pairLoc(onFailure) };
+}
+
+function isEmpty(node: YNode): boolean {
+  return (node.kind === 'map' && node.pairs.length === 0) || (node.kind === 'scalar' && (node.value === null || node.value === ''));
 }
 
 /** `Metadata: { lambdalint: { ignore: [rule, { rule, reason }] } }`. */
@@ -357,11 +370,24 @@ function readSamEvents(fn: LambdaFunction, events: YNode | undefined, ctx: Templ
           readBatch(trigger, subscription, ctx);
         } else {
           trigger.source = eventSource(get(properties, 'Topic'), ctx);
+          readDeliveryDeadLetter(trigger, pairOf(properties, 'RedrivePolicy'), 'deadLetterTargetArn', ctx);
         }
         break;
       }
+      case 'EventBridgeRule':
+      case 'CloudWatchEvent':
+      case 'Schedule':
+      case 'ScheduleV2':
+        // SAM `DeadLetterConfig: { Arn }` or `{ Type: SQS }` (SAM creates the queue).
+        readDeliveryDeadLetter(trigger, pairOf(properties, 'DeadLetterConfig'), 'Arn', ctx);
+        if (trigger.deliveryDeadLetter === undefined) {
+          const type = locatedString(pairOf(get(properties, 'DeadLetterConfig'), 'Type'), ctx);
+          if (type) trigger.deliveryDeadLetter = type;
+        }
+        break;
       case 'S3':
         trigger.source = eventSource(get(properties, 'Bucket'), ctx);
+        readS3Filter(trigger, properties, ctx);
         break;
       case 'MSK':
       case 'SelfManagedKafka':
@@ -375,6 +401,22 @@ function readSamEvents(fn: LambdaFunction, events: YNode | undefined, ctx: Templ
     if (trigger.source === undefined) delete trigger.source;
     fn.triggers.push(trigger);
   }
+}
+
+/** S3 notification event types and `Filter.S3Key.Rules` (SAM event and bucket `LambdaConfigurations`). */
+export function readS3Filter(trigger: Trigger, properties: YNode | undefined, ctx: TemplateContext): void {
+  const events = get(properties, 'Events') ?? get(properties, 'Event');
+  const eventItems = events?.kind === 'seq' ? events.items : events ? [events] : [];
+  const names = eventItems.map((e) => scalarString(e)).filter((e): e is string => e !== undefined);
+  if (names.length > 0) trigger.s3Events = names;
+  const rules = getPath(properties, 'Filter', 'S3Key', 'Rules');
+  const filters: NonNullable<Trigger['keyFilter']> = [];
+  for (const rule of rules?.kind === 'seq' ? rules.items : []) {
+    const name = scalarString(get(rule, 'Name'));
+    const value = locatedString(pairOf(rule, 'Value'), ctx);
+    if (name && value) filters.push({ name: name.toLowerCase(), value });
+  }
+  if (filters.length > 0) trigger.keyFilter = filters;
 }
 
 export function readBatch(trigger: Trigger, properties: YNode | undefined, ctx: TemplateContext): void {

@@ -3,15 +3,17 @@
  * mappings, URLs, invoke configs, log groups, API Gateway integrations and the
  * services that push events (rules, topics, buckets, target groups, ...).
  */
-import type { LambdaFunction, LogGroup, Trigger, TriggerKind } from '../../model/index.js';
-import { get, getPath, pairLoc, pairOf, scalarString, startOf, type YNode } from '../yaml-tree.js';
+import type { FunctionUrl, InvokePermission, LambdaFunction, Located, LogGroup, SourceLocation, Trigger, TriggerKind } from '../../model/index.js';
+import { principalService } from '../../principals.js';
+import { get, getPath, intrinsicName, nodeText, pairLoc, pairOf, scalarString, startOf, type YNode, type YPair } from '../yaml-tree.js';
 import { eventSource, targetFunction, type TemplateContext } from './context.js';
-import { eventSourceKind, onFailureOf, readBatch } from './functions.js';
+import { eventSourceKind, onFailureOf, readBatch, readS3Filter } from './functions.js';
 import {
   locatedNumber,
   locatedString,
   mentionedResources,
   resolve,
+  stringAt,
   type CfnResource,
 } from './values.js';
 
@@ -24,18 +26,9 @@ export function linkResources(ctx: TemplateContext): void {
       case 'AWS::Lambda::EventSourceMapping':
         linkEventSourceMapping(resource, ctx);
         break;
-      case 'AWS::Lambda::Url': {
-        const fn = targetFunction(get(props, 'TargetFunctionArn'), ctx);
-        if (!fn) break;
-        const loc = startOf(resource.loc);
-        const authType = locatedString(pairOf(props, 'AuthType'), ctx) ?? {
-          value: { kind: 'reference', text: 'AWS::Lambda::Url without AuthType', refType: 'unknown' },
-          loc,
-        };
-        fn.functionUrl = { authType, loc };
-        fn.triggers.push({ kind: 'function-url', loc });
+      case 'AWS::Lambda::Url':
+        linkFunctionUrl(resource, ctx);
         break;
-      }
       case 'AWS::Lambda::EventInvokeConfig': {
         const fn = targetFunction(get(props, 'FunctionName'), ctx);
         const onFailure = fn && onFailureOf(get(props, 'DestinationConfig'), startOf(resource.loc), ctx);
@@ -96,7 +89,10 @@ export function linkResources(ctx: TemplateContext): void {
       }
       case 'AWS::Events::Rule': {
         const kind: TriggerKind = get(props, 'ScheduleExpression') ? 'schedule' : 'eventbridge';
-        for (const target of items(get(props, 'Targets'))) pushTrigger(targetFunction(get(target, 'Arn'), ctx), kind, resource);
+        for (const target of items(get(props, 'Targets'))) {
+          const trigger = pushTrigger(targetFunction(get(target, 'Arn'), ctx), kind, resource) ?? detachedLambda(get(target, 'Arn'), kind, resource, ctx);
+          if (trigger) readDeliveryDeadLetter(trigger, pairOf(target, 'DeadLetterConfig'), 'Arn', ctx);
+        }
         break;
       }
       case 'AWS::Scheduler::Schedule':
@@ -104,7 +100,8 @@ export function linkResources(ctx: TemplateContext): void {
         break;
       case 'AWS::SNS::Subscription':
         if (scalarString(get(props, 'Protocol')) === 'lambda') {
-          pushTrigger(targetFunction(get(props, 'Endpoint'), ctx), 'sns', resource);
+          const trigger = pushTrigger(targetFunction(get(props, 'Endpoint'), ctx), 'sns', resource) ?? detachedLambda(get(props, 'Endpoint'), 'sns', resource, ctx);
+          if (trigger) readDeliveryDeadLetter(trigger, pairOf(props, 'RedrivePolicy'), 'deadLetterTargetArn', ctx);
         }
         break;
       case 'AWS::SNS::Topic':
@@ -114,7 +111,11 @@ export function linkResources(ctx: TemplateContext): void {
         break;
       case 'AWS::S3::Bucket':
         for (const config of items(getPath(props, 'NotificationConfiguration', 'LambdaConfigurations'))) {
-          pushTrigger(targetFunction(get(config, 'Function'), ctx), 's3', resource);
+          const trigger = pushTrigger(targetFunction(get(config, 'Function'), ctx), 's3', resource);
+          if (trigger) {
+            trigger.source = { ref: resource.id };
+            readS3Filter(trigger, config, ctx);
+          }
         }
         break;
       case 'AWS::ElasticLoadBalancingV2::TargetGroup':
@@ -163,7 +164,6 @@ function pushTrigger(fn: LambdaFunction | undefined, kind: TriggerKind, resource
 function linkEventSourceMapping(resource: CfnResource, ctx: TemplateContext): void {
   const props = resource.properties;
   const fn = targetFunction(get(props, 'FunctionName'), ctx);
-  if (!fn) return;
   const arn = get(props, 'EventSourceArn');
   const trigger: Trigger = { kind: eventSourceKind(arn, props, ctx), loc: startOf(resource.loc) };
   const source = eventSource(arn, ctx);
@@ -171,7 +171,69 @@ function linkEventSourceMapping(resource: CfnResource, ctx: TemplateContext): vo
   readBatch(trigger, props, ctx);
   const onFailure = onFailureOf(get(props, 'DestinationConfig'), trigger.loc, ctx);
   if (onFailure) trigger.onFailure = onFailure;
-  fn.triggers.push(trigger);
+  if (fn) fn.triggers.push(trigger);
+  else detach(trigger, get(props, 'FunctionName'), ctx);
+}
+
+/** A rule target or subscription endpoint that is a Lambda function ARN outside the analysed configs. */
+function detachedLambda(arn: YNode | undefined, kind: TriggerKind, resource: CfnResource, ctx: TemplateContext): Trigger | undefined {
+  const text = writtenText(arn, ctx);
+  if (!/^arn:aws[\w-]*:lambda:/.test(text)) return undefined;
+  const trigger: Trigger = { kind, loc: startOf(resource.loc) };
+  (ctx.result.detachedTriggers ??= []).push({ functionRef: text, format: ctx.format, trigger });
+  return trigger;
+}
+
+/** A mapping whose function is not in this template (an ARN, an import): its own rules still apply. */
+function detach(trigger: Trigger, functionName: YNode | undefined, ctx: TemplateContext): void {
+  (ctx.result.detachedTriggers ??= []).push({ functionRef: writtenText(functionName, ctx), format: ctx.format, trigger });
+}
+
+function writtenText(node: YNode | undefined, ctx: TemplateContext): string {
+  const value = resolve(node, ctx);
+  if (value.kind === 'literal') return String(value.value);
+  if (value.kind === 'reference') return value.ref.text;
+  return nodeText(node);
+}
+
+/** `AWS::Lambda::Url`: one per function and qualifier (the unqualified URL, one per alias). */
+function linkFunctionUrl(resource: CfnResource, ctx: TemplateContext): void {
+  const props = resource.properties;
+  const loc = startOf(resource.loc);
+  const authType = locatedString(pairOf(props, 'AuthType'), ctx) ?? {
+    value: { kind: 'reference', text: 'AWS::Lambda::Url without AuthType', refType: 'unknown' },
+    loc,
+  };
+  const url: FunctionUrl = { authType, loc };
+  const qualifier = resolve(get(props, 'Qualifier'), ctx);
+  if (qualifier.kind === 'literal') url.qualifier = String(qualifier.value);
+  else if (qualifier.kind === 'reference') url.qualifier = qualifier.ref.text;
+  const fn = targetFunction(get(props, 'TargetFunctionArn'), ctx);
+  if (!fn) {
+    (ctx.result.detachedFunctionUrls ??= []).push({ functionRef: writtenText(get(props, 'TargetFunctionArn'), ctx), format: ctx.format, url });
+    return;
+  }
+  (fn.functionUrls ??= []).push(url);
+  fn.triggers.push({ kind: 'function-url', loc });
+}
+
+/**
+ * SNS subscription `RedrivePolicy: { deadLetterTargetArn }` (a JSON string or an object), EventBridge
+ * target `DeadLetterConfig: { Arn }`: where the service puts events it could not deliver.
+ */
+export function readDeliveryDeadLetter(trigger: Trigger, pair: YPair | undefined, arnKey: string, ctx: TemplateContext): void {
+  trigger.deliveryDeadLetterKnown = true;
+  if (!pair) return;
+  const node = pair.value;
+  if (node.kind === 'map') {
+    const arn = pairOf(node, arnKey);
+    const value = arn ? stringAt(arn.value, pairLoc(arn), ctx) : undefined;
+    if (value) trigger.deliveryDeadLetter = value;
+    else if (intrinsicName(node)) trigger.deliveryDeadLetter = stringAt(node, pairLoc(pair), ctx);
+    return;
+  }
+  const value = stringAt(node, pairLoc(pair), ctx);
+  if (value && !(typeof value.value === 'string' && value.value.trim() === '')) trigger.deliveryDeadLetter = value;
 }
 
 /** Inline OpenAPI: `paths./x.get.x-amazon-apigateway-integration.uri` pointing at a function. */
@@ -264,22 +326,69 @@ function applyRetention(fn: LambdaFunction, group: LogGroup): void {
 
 /** Lambda permissions reveal async callers that no other resource in the template shows. */
 const PRINCIPAL_KINDS: Record<string, TriggerKind> = {
-  's3.amazonaws.com': 's3',
-  'sns.amazonaws.com': 'sns',
-  'events.amazonaws.com': 'eventbridge',
-  'scheduler.amazonaws.com': 'schedule',
-  'iot.amazonaws.com': 'iot',
-  'cognito-idp.amazonaws.com': 'cognito',
-  'elasticloadbalancing.amazonaws.com': 'alb',
+  s3: 's3',
+  sns: 'sns',
+  events: 'eventbridge',
+  scheduler: 'schedule',
+  iot: 'iot',
+  'cognito-idp': 'cognito',
+  elasticloadbalancing: 'alb',
 };
 
 function linkPermissions(permissions: CfnResource[], ctx: TemplateContext): void {
   for (const resource of permissions) {
-    const principal = scalarString(get(resource.properties, 'Principal'));
-    const kind = principal ? PRINCIPAL_KINDS[principal] : undefined;
+    const props = resource.properties;
+    const fn = targetFunction(get(props, 'FunctionName'), ctx);
+    const principal = principalOf(pairOf(props, 'Principal'), startOf(resource.loc), ctx);
+    const permission: InvokePermission = {
+      id: `${ctx.file}#${resource.id}`,
+      format: ctx.format,
+      loc: startOf(resource.loc),
+      principal,
+      functionRef: fn?.name ?? writtenText(get(props, 'FunctionName'), ctx),
+    };
+    if (fn) permission.functionName = fn.name;
+    const optional: Array<[keyof InvokePermission & ('sourceArn' | 'sourceAccount' | 'principalOrgId' | 'functionUrlAuthType'), string]> = [
+      ['sourceArn', 'SourceArn'],
+      ['sourceAccount', 'SourceAccount'],
+      ['principalOrgId', 'PrincipalOrgID'],
+      ['functionUrlAuthType', 'FunctionUrlAuthType'],
+    ];
+    for (const [field, key] of optional) {
+      const value = locatedString(pairOf(props, key), ctx);
+      if (value) permission[field] = value;
+    }
+    (ctx.result.permissions ??= []).push(permission);
+
+    const service = typeof principal.value === 'string' ? principalService(principal.value) : undefined;
+    const kind = service ? PRINCIPAL_KINDS[service] : undefined;
     if (!kind) continue;
-    const fn = targetFunction(get(resource.properties, 'FunctionName'), ctx);
     const family = kind === 'eventbridge' || kind === 'schedule' ? ['eventbridge', 'schedule'] : [kind];
     if (fn && !fn.triggers.some((t) => family.includes(t.kind))) pushTrigger(fn, kind, resource);
   }
+}
+
+/**
+ * The principal as text: a literal, or the template of a `!Sub`/`!Join` that only adds the
+ * partition's URL suffix (`!Sub sns.${AWS::URLSuffix}`), so partition-neutral principals are known.
+ */
+function principalOf(pair: YPair | undefined, loc: SourceLocation, ctx: TemplateContext): Located<string> {
+  if (!pair) return { value: { kind: 'reference', text: 'Principal (missing)', refType: 'unknown' }, loc };
+  const value = locatedString(pair, ctx) ?? { value: { kind: 'reference', text: nodeText(pair.value), refType: 'unknown' }, loc: pairLoc(pair) };
+  if (typeof value.value === 'string') return value;
+  const node = pair.value;
+  const name = intrinsicName(node);
+  if (name === 'Fn::Sub' && node.kind === 'map') {
+    const template = scalarString(node.pairs[0].value);
+    if (template && principalService(template)) return { value: template, loc: value.loc };
+  }
+  if (name === 'Fn::Join' && node.kind === 'map') {
+    const arg = node.pairs[0].value;
+    const parts = arg.kind === 'seq' && arg.items[1]?.kind === 'seq' ? arg.items[1].items : [];
+    const text = parts
+      .map((part) => scalarString(part) ?? (scalarString(get(part, 'Ref')) === 'AWS::URLSuffix' ? '${AWS::URLSuffix}' : '\u0000'))
+      .join(arg.kind === 'seq' ? (scalarString(arg.items[0]) ?? '') : '');
+    if (!text.includes('\u0000') && principalService(text)) return { value: text, loc: value.loc };
+  }
+  return value;
 }

@@ -74,11 +74,23 @@ export function readFunctionEvents(events: YNode | undefined, ctx: EventContext)
       case 'sns': {
         const topic = value.kind === 'map' && !isIntrinsic(value) ? (get(value, 'arn') ?? get(value, 'topicName')) : value;
         trigger.source = source(topic, ctx);
+        // `redrivePolicy: { deadLetterTargetArn | deadLetterTargetRef | deadLetterTargetImport }`.
+        trigger.deliveryDeadLetterKnown = true;
+        const redrive = pairOf(value.kind === 'map' && !isIntrinsic(value) ? value : undefined, 'redrivePolicy');
+        if (redrive) trigger.deliveryDeadLetter = stringAt(redrive.value.kind === 'map' ? (redrive.value.pairs[0]?.value ?? redrive.value) : redrive.value, pairLoc(redrive), ctx.scope) ?? { value: 'configured', loc: pairLoc(redrive) };
+        break;
+      }
+      case 'eventBridge': {
+        trigger.deliveryDeadLetterKnown = true;
+        const dlq = pairOf(value.kind === 'map' && !isIntrinsic(value) ? value : undefined, 'deadLetterQueueArn');
+        const located = dlq ? stringAt(dlq.value, pairLoc(dlq), ctx.scope) : undefined;
+        if (located) trigger.deliveryDeadLetter = located;
         break;
       }
       case 's3': {
         const bucket = value.kind === 'map' && !isIntrinsic(value) ? get(value, 'bucket') : value;
         trigger.source = source(bucket, ctx);
+        if (value.kind === 'map' && !isIntrinsic(value)) readS3Rules(trigger, value, ctx);
         break;
       }
       case 'cloudFront': {
@@ -93,6 +105,22 @@ export function readFunctionEvents(events: YNode | undefined, ctx: EventContext)
     triggers.push(trigger);
   }
   return triggers;
+}
+
+/** `event: s3:ObjectCreated:*` (the default) and `rules: [{ prefix: uploads/ }, { suffix: .jpg }]`. */
+function readS3Rules(trigger: Trigger, value: YNode, ctx: EventContext): void {
+  const event = resolve(get(value, 'event'), ctx.scope);
+  trigger.s3Events = [event.kind === 'literal' ? String(event.value) : 's3:ObjectCreated:*'];
+  const rules = get(value, 'rules');
+  const filters: NonNullable<Trigger['keyFilter']> = [];
+  for (const rule of rules?.kind === 'seq' ? rules.items : []) {
+    if (rule.kind !== 'map') continue;
+    for (const pair of rule.pairs) {
+      const located = stringAt(pair.value, pairLoc(pair), ctx.scope);
+      if (located && (pair.key === 'prefix' || pair.key === 'suffix')) filters.push({ name: pair.key, value: located });
+    }
+  }
+  if (filters.length > 0) trigger.keyFilter = filters;
 }
 
 function isIntrinsic(node: YNode): boolean {

@@ -425,6 +425,8 @@ class TreeBuilder {
       // `yaml` checks a flow mapping's key after composing its value: ordered by the value's end.
       if (pairs.add({ key: keyText(key), keyLoc, value }, key.value)) this.duplicate(key.start, pairEnd);
     }
+    // A key written twice: the `yaml` path records which duplicates conflict.
+    if (pairs.repeated) needsFallback();
     node.items = pairs.pairs();
     return this.finishFlow(node, children, close);
   }
@@ -470,6 +472,7 @@ class TreeBuilder {
       // `yaml` checks a block mapping's key before composing its value: ordered by the key.
       if (pairs.add(pair, key.value)) this.duplicate(i === 0 ? key.start : this.blockKeyReportedAt(key, children[i - 1]), key.start);
     }
+    if (pairs.repeated) needsFallback();
     node.items = pairs.pairs();
     return this.finishBlock(node, children[count - 1], indent);
   }
@@ -752,7 +755,8 @@ class PairCollector {
   /** Past a few pairs, the key texts and values seen, for constant-time lookups. */
   private texts: Set<string> | undefined;
   private valueSet: Set<CoreScalar> | undefined;
-  private repeated = false;
+  /** A key text was seen twice. */
+  repeated = false;
 
   /**
    * Add a pair; true when `yaml` reports its key as a duplicate: resolved values compared with

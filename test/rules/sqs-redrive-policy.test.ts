@@ -1,0 +1,69 @@
+import rule from '../../rules/sqs-redrive-policy.js';
+import type { SqsQueue } from '../../src/model/index.js';
+import { lambda, project, queue, sqsTrigger, testConfigRule, trigger, val } from '../helpers/model-builder.js';
+
+const withRedrive = (q: SqsQueue, line: number): SqsQueue => ({ ...q, redrivePolicy: val<string>('!GetAtt JobsDlq.Arn', line) });
+const jobs = queue('JobsQueue', 40);
+const strict = { options: [{ deliveryDeadLetters: true }] as const };
+
+testConfigRule(rule, {
+  valid: [
+    { name: 'queue with a RedrivePolicy', model: project({ functions: [lambda('Worker', { line: 10, triggers: [sqsTrigger(jobs, 20)] })], queues: [withRedrive(jobs, 44)] }) },
+    {
+      name: 'redrive policy set where the analysis cannot see (aws_sqs_queue_redrive_policy on another module)',
+      model: project({ functions: [lambda('Worker', { line: 10, triggers: [sqsTrigger(jobs, 20)] })], queues: [{ ...jobs, redriveUnknown: true }] }),
+    },
+    { name: 'queue of another stack (ARN, not in the model): unknown', model: [lambda('Worker', { line: 10, triggers: [trigger('sqs', 20, { source: { ref: 'arn:aws:sqs:us-east-1:123456789012:jobs' } })] })] },
+    { name: 'queue that triggers nothing', model: project({ functions: [lambda('Api', { line: 10 })], queues: [jobs] }) },
+    {
+      name: 'SNS subscription without DLQ: not reported by default (strict only)',
+      model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20, { deliveryDeadLetterKnown: true })] })],
+    },
+    {
+      name: 'strict: SNS subscription with RedrivePolicy',
+      ...strict,
+      model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20, { deliveryDeadLetterKnown: true, deliveryDeadLetter: val('!GetAtt Dlq.Arn', 22) })] })],
+    },
+    {
+      name: 'strict: SNS trigger read from a permission only (subscription not seen): unknown',
+      ...strict,
+      model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20)] })],
+    },
+  ],
+  invalid: [
+    {
+      name: 'SQS queue without redrive policy (serverless-rules: SQS queue should have a DLQ): at the queue',
+      severity: 'warn',
+      model: project({ functions: [lambda('Worker', { line: 10, triggers: [sqsTrigger(jobs, 20)] })], queues: [jobs] }),
+      findings: [{ messageId: 'noRedrivePolicy', at: 'template.yaml:40', severity: 'warning', functions: ['Worker'], includes: ["'JobsQueue'", "function 'Worker'"] }],
+    },
+    {
+      name: 'one queue, two consumers: one finding',
+      model: project({ functions: [lambda('A', { line: 10, triggers: [sqsTrigger(jobs, 20)] }), lambda('B', { line: 25, triggers: [sqsTrigger(jobs, 30)] })], queues: [jobs] }),
+      findings: [{ messageId: 'noRedrivePolicy', at: 'template.yaml:40', functions: ['A', 'B'], includes: ['2 functions (A, B)'] }],
+    },
+    {
+      name: 'mapping whose function is an imported ARN still drains the queue',
+      model: project({ functions: [], queues: [jobs], detachedTriggers: [{ functionRef: '!ImportValue worker-arn', format: 'cloudformation', trigger: sqsTrigger(jobs, 20) }] }),
+      findings: [{ messageId: 'noRedrivePolicy', at: 'template.yaml:40', functions: [], includes: ['!ImportValue worker-arn'] }],
+    },
+    {
+      name: 'strict: SNS subscription without RedrivePolicy',
+      ...strict,
+      model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20, { deliveryDeadLetterKnown: true })] })],
+      findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:20', includes: ['SNS subscription', "'Notify'"] }],
+    },
+    {
+      name: 'strict: EventBridge target that is a function ARN outside the configs (serverless-rules ES4000 es4000-missing)',
+      ...strict,
+      model: project({ functions: [], detachedTriggers: [{ functionRef: 'arn:aws:lambda:us-east-1:111122223333:function:Hello', format: 'cloudformation', trigger: trigger('eventbridge', 4, { deliveryDeadLetterKnown: true }) }] }),
+      findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:4', functions: [], includes: ['function:Hello'] }],
+    },
+    {
+      name: 'strict: EventBridge target without DeadLetterConfig',
+      ...strict,
+      model: [lambda('OnOrder', { line: 10, triggers: [trigger('eventbridge', 20, { deliveryDeadLetterKnown: true })] })],
+      findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:20', includes: ['EventBridge target'] }],
+    },
+  ],
+});
