@@ -21,7 +21,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     },
     messages: {
       undefinedEnvVar:
-        "process.env.{{name}} is read without a fallback, but {{functions}} {{verb}} not define {{name}} in {{config}}: at run time it is undefined. Add {{name}} to the function's (or the provider/Globals) environment, give the read a fallback (`?? 'value'`), or fix the name if it is a typo.",
+        "{{read}} is read without a fallback, but {{functions}} {{verb}} not define {{name}} in {{config}}: at run time it is {{missing}}. Add {{name}} to the function's (or the provider/Globals) environment, give the read a fallback ({{fallback}}), or fix the name if it is a typo.",
     },
     schema: [
       {
@@ -35,11 +35,11 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
   create(context) {
     const allow = new Set(context.options[0]?.allow ?? []);
     // One finding per read site, naming every function that runs it without the variable.
-    const sites = new Map<string, { file: string; line: number; column: number; name: string; functions: Set<string>; configs: Set<string> }>();
+    const sites = new Map<string, { file: string; line: number; column: number; name: string; python: boolean; functions: Set<string>; configs: Set<string> }>();
     return {
       function(linked) {
         const { fn, resolution, files } = linked;
-        if (resolution.status !== 'found' || resolution.language !== 'node' || !environmentKnown(fn)) return;
+        if (resolution.status !== 'found' || !environmentKnown(fn)) return;
         const factsList = files.map((file) => ({ file, facts: context.facts(file) }));
         if (factsList.some(({ facts }) => !facts)) return; // a file of the graph was not read: names could be anywhere
         const loadsDotenv = factsList.some(({ facts }) => facts!.loadsDotenv);
@@ -53,7 +53,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
             if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
             if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name)) continue;
             const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
-            const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };
+            const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, python: resolution.language === 'python', functions: new Set(), configs: new Set() };
             site.functions.add(fn.name);
             site.configs.add(fn.source.file);
             sites.set(key, site);
@@ -67,6 +67,10 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
             messageId: 'undefinedEnvVar',
             data: {
               name: site.name,
+              // Python reads fail differently: `os.environ["X"]` raises KeyError, `os.getenv("X")` returns None.
+              ...(site.python
+                ? { read: `Environment variable ${site.name}`, missing: 'missing (KeyError or None)', fallback: `\`os.environ.get("${site.name}", "value")\`` }
+                : { read: `process.env.${site.name}`, missing: 'undefined', fallback: "`?? 'value'`" }),
               functions: names.length === 1 ? `function '${names[0]}'` : `functions ${names.map((n) => `'${n}'`).join(', ')}`,
               verb: names.length === 1 ? 'does' : 'do',
               config: [...site.configs].sort().join(', '),

@@ -18,6 +18,7 @@ import { lazyBuildMap } from './project/build-scripts.js';
 import { presetSettings } from './rule-settings.js';
 import { codeRules } from '../rules/index.js';
 import { diagnosticFindings } from './analyze-configs.js';
+import { pythonHandlerFile, runPythonPass } from './python/pass.js';
 
 export { analyzeConfigs, diagnosticFindings, type AnalyzeConfigsOptions } from './analyze-configs.js';
 
@@ -109,6 +110,8 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
       workers: pool ? 0 : (options.workers ?? defaultWorkerCount(focus ? focus.reachable : codeFiles.length)),
       pool,
     });
+    const python = await runPythonPass(host, focus?.functions ?? linked, rules);
+    for (const [file, entry] of python.files) linted.set(file, entry);
     return report(host, model, linked, focus?.functions ?? linked, linted, handlersByFile, rules, discovery.missing, options.now);
   } finally {
     pool?.close();
@@ -156,7 +159,7 @@ function report(
   now: Date | undefined,
 ): AnalyzeResult {
   for (const entry of linked) {
-    const handlerFile = nodeHandlerFile(entry);
+    const handlerFile = nodeHandlerFile(entry) ?? pythonHandlerFile(entry);
     if (handlerFile) entry.files = [...reachableFrom(handlerFile, (file) => linted.get(file)?.imports)];
     else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
   }
