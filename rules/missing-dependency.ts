@@ -3,6 +3,7 @@ import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { manifestsFor } from '../src/cross-rules/package-json.js';
 import { isPathAlias } from '../src/cross-rules/tsconfig-paths.js';
 import { literal, type SourceLocation } from '../src/model/index.js';
+import { missingPythonImports } from '../src/python/dependencies.js';
 
 const BUILTINS = new Set(builtinModules);
 
@@ -18,7 +19,7 @@ function runtimeMajor(runtime: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-type MessageId = 'awsSdkV2NotInRuntime' | 'devDependencyOnly' | 'notInAnyManifest';
+type MessageId = 'awsSdkV2NotInRuntime' | 'devDependencyOnly' | 'notInAnyManifest' | 'notInRequirements';
 
 interface Site {
   messageId: MessageId;
@@ -38,6 +39,7 @@ export default createCrossRule({
         'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/python-package.html',
       ],
     },
     messages: {
@@ -45,6 +47,8 @@ export default createCrossRule({
         "'{{source}}' is imported by {{functions}} ({{runtime}}), but nodejs18.x and later runtimes include only the AWS SDK v3 and {{manifest}} does not list aws-sdk: the function fails at init with Cannot find module 'aws-sdk'. Use the @aws-sdk/client-* v3 packages.",
       devDependencyOnly:
         "'{{name}}' is only in devDependencies of {{manifest}}, and {{functions}} {{verb}} deployed without a bundler: `npm install --omit=dev` packaging leaves it out, and the function fails at init. Move it to dependencies.",
+      notInRequirements:
+        "'{{name}}' is imported by {{functions}} but {{manifest}} does not list {{distribution}}: the function fails at init with Runtime.ImportModuleError.",
       notInAnyManifest:
         "'{{name}}' is imported by {{functions}} but listed in no package.json from {{dir}} up to the project root: it will be missing from the deployment package. Add it to dependencies.",
     },
@@ -62,9 +66,19 @@ export default createCrossRule({
     };
     return {
       function({ fn, resolution, files }) {
-        if (resolution.status !== 'found' || resolution.language !== 'node') return;
+        if (resolution.status !== 'found') return;
         // A layer may provide any package: nothing can be said about missing ones.
         if (fn.layers.length > 0) return;
+        if (resolution.language === 'python') {
+          for (const file of files) {
+            const facts = context.facts(file);
+            if (!facts) continue;
+            for (const missing of missingPythonImports(context.host, file, facts, resolution.root ?? '.', resolution.file)) {
+              add('notInRequirements', missing.loc, { name: missing.name, distribution: missing.distribution, manifest: missing.manifests[0] }, fn.name);
+            }
+          }
+          return;
+        }
         const runtime = literal(fn.runtime);
         const major = runtimeMajor(runtime);
         // serverless-plugin-typescript only compiles: Serverless packaging still leaves devDependencies out.

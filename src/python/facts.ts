@@ -30,6 +30,8 @@ export interface PythonDefinition {
   loc: Loc;
   /** Of a `def`: positional parameters it accepts (`Infinity` with `*args`) and how many have no default. */
   positional?: { max: number; required: number };
+  /** Of a `def` or class: it has decorators, which may change what is called. */
+  decorated?: boolean;
 }
 
 /** Code facts of a Python module: the shared shape the cross rules read, plus what only Python has. */
@@ -216,7 +218,13 @@ function collectDefinitions(root: Node, define: (definition: PythonDefinition) =
     for (const name of names) {
       if (name === '*') facts.exportNames.push('*');
       else if (definition?.type === 'function_definition') {
-        define({ name, kind: isAsync(definition) ? 'async def' : 'def', loc: locOf(node), positional: positionalParameters(definition) });
+        define({
+          name,
+          kind: isAsync(definition) ? 'async def' : 'def',
+          loc: locOf(node.type === 'decorated_definition' ? definition : node),
+          positional: positionalParameters(definition),
+          ...(node.type === 'decorated_definition' ? { decorated: true } : {}),
+        });
         // A module `__getattr__` makes any attribute name resolvable.
         if (name === '__getattr__') facts.exportNames.push('*');
       } else if (definition?.type === 'class_definition') define({ name, kind: 'class', loc: locOf(node) });
