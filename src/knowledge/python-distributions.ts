@@ -59,6 +59,11 @@ export const IMPORT_TO_DISTRIBUTIONS: Readonly<Record<string, { distributions: s
   chalice: { distributions: ['chalice'], source: 'https://pypi.org/project/chalice/' },
   charset_normalizer: { distributions: ['charset-normalizer'], source: 'https://pypi.org/project/charset-normalizer/' },
   typing_extensions: { distributions: ['typing-extensions', 'typing_extensions'], source: 'https://pypi.org/project/typing-extensions/' },
+  strands: { distributions: ['strands-agents'], source: 'https://pypi.org/project/strands-agents/' },
+  strands_tools: { distributions: ['strands-agents-tools'], source: 'https://pypi.org/project/strands-agents-tools/' },
+  langchain_aws: { distributions: ['langchain-aws'], source: 'https://pypi.org/project/langchain-aws/' },
+  langchain_core: { distributions: ['langchain-core'], source: 'https://pypi.org/project/langchain-core/' },
+  mypy_boto3_dynamodb: { distributions: ['mypy-boto3-dynamodb', 'boto3-stubs'], source: 'https://pypi.org/project/mypy-boto3-dynamodb/' },
 };
 
 /**
