@@ -84,7 +84,10 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost, builds?: Bu
   if (typeof base === 'object') return base;
   if (language === 'python') {
     const python = resolvePythonHandler(host, base, handler);
-    return python.status === 'missing-file' ? { ...python, nearest: nearestFile(host, python.tried[0]) } : python;
+    if (python.status !== 'missing-file') return python;
+    const dir = posix.dirname(python.tried[0]);
+    if (isBuildOutput(python.tried[0]) && !host.fileExists(dir) && host.listDir(dir).length === 0) return { status: 'not-checked', reason: 'build output not built yet' };
+    return { ...python, nearest: nearestFile(host, python.tried[0]) };
   }
 
   const split = splitHandler(handler, language);

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../../src/analyze.js';
+import { pythonChecks } from '../../src/python/checks/index.js';
+import type { PythonCheck } from '../../src/python/checks/types.js';
+import { loadPythonParser, parsePython } from '../../src/python/parser.js';
 import { tooDeeplyNested } from '../../src/python/pass.js';
 import { dedent, samTemplate, writeProject, type Files } from '../helpers/temp-project.js';
 
@@ -189,5 +192,91 @@ describe('Python handler model', () => {
     const files = Object.fromEntries(result.functions.map((f) => [f.fn.name, f.resolution.status === 'found' ? f.resolution.file : f.resolution]));
     expect(files).toEqual({ hello: 'hello/handler.py', 'aws_lambda_function.fn': 'lambda/app.py', Py: 'functions/py/main.py' });
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('Python pass: running the visitors behind rule ids', () => {
+  const seen: Array<{ file: string; handlers: unknown; options: readonly unknown[] }> = [];
+  const probe: PythonCheck = {
+    run(context) {
+      seen.push({ file: context.file, handlers: context.handlers.map(({ node, ...rest }) => ({ ...rest, node: node.type })), options: context.options });
+      // One report per string literal that looks like an ARN, with the rule's own message.
+      for (const node of context.root.descendantsOfType('string_content')) {
+        if (node?.text.startsWith('arn:')) context.report({ messageId: 'hardcodedArn', node, data: { value: node.text } });
+      }
+    },
+  };
+  const failing: PythonCheck = {
+    run() {
+      throw new Error('visitor bug');
+    },
+  };
+  beforeEach(() => {
+    seen.length = 0;
+    pythonChecks['no-hardcoded-config'] = probe;
+    pythonChecks['no-hardcoded-secret'] = failing;
+  });
+  afterEach(() => {
+    delete pythonChecks['no-hardcoded-config'];
+    delete pythonChecks['no-hardcoded-secret'];
+  });
+
+  it('gives each visitor the handlers with triggers, runtime, functions and batch size, and the options with defaults', async () => {
+    const root = writeProject({
+      'template.yaml': samTemplate([
+        'Resources:',
+        '  Worker:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.12',
+        '      CodeUri: src/',
+        '      Handler: app.handler',
+        '      Events:',
+        '        Jobs:',
+        '          Type: SQS',
+        '          Properties:',
+        '            Queue: arn:aws:sqs:eu-west-1:123456789012:jobs',
+        '            BatchSize: 5',
+      ]),
+      'src/app.py': 'from lib import topics\n\ndef handler(event, context):\n    return topics.ARN\n',
+      'src/lib/__init__.py': '',
+      'src/lib/topics.py': 'ARN = "arn:aws:sns:eu-west-1:123456789012:orders"\n',
+    });
+    const result = await analyzeProject({
+      root,
+      rules: { 'no-hardcoded-config': { severity: 'warn', options: [{ checkRegion: false }] }, 'no-hardcoded-secret': { severity: 'error' } },
+    });
+    expect(seen.find((s) => s.file === 'src/app.py')).toEqual({
+      file: 'src/app.py',
+      handlers: [{ name: 'handler', node: 'function_definition', triggers: ['sqs'], runtime: 'python3.12', functions: ['Worker'], batchSize: 5 }],
+      options: [{ ignore: [], checkRegion: false, allowEnvFallback: true }],
+    });
+    expect(seen.find((s) => s.file === 'src/lib/topics.py')?.handlers).toEqual([]);
+    const config = result.findings.filter((f) => f.ruleId === 'no-hardcoded-config');
+    expect(config).toEqual([
+      expect.objectContaining({
+        file: 'src/lib/topics.py',
+        line: 1,
+        column: 8,
+        severity: 'warning',
+        messageId: 'hardcodedArn',
+        functions: ['Worker'],
+        message: expect.stringMatching(/^ARN 'arn:aws:sns:eu-west-1:123456789012:orders' is hardcoded/),
+      }),
+    ]);
+    // A visitor that throws is one internal-error per file; the other rules and files are still checked.
+    expect(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.file)).toEqual(['src/app.py', 'src/lib/__init__.py', 'src/lib/topics.py']);
+  });
+});
+
+describe('parsePython', () => {
+  it('gives up when the progress callback says so, and the next parse starts afresh', async () => {
+    const parser = await loadPythonParser();
+    const big = 'def f(event, context):\n    return [1, 2, 3]\n'.repeat(5000);
+    expect(parsePython(parser, big, { progressCallback: () => true })).toBeUndefined();
+    const parsed = parsePython(parser, 'x = 1\n');
+    expect(parsed?.error).toBeUndefined();
+    expect(parsed?.tree.rootNode.text).toBe('x = 1\n');
+    parsed?.tree.delete();
   });
 });

@@ -487,6 +487,10 @@ runCrossRuleCases('handler-resolves', {
         'src/impl.py': 'def handler(event, context):\n    return 1\n',
       },
     },
+    {
+      name: 'Python: a handler under a build folder that does not exist yet is not checked',
+      files: { 'template.yaml': sam(['  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: build/fn/', '      Handler: app.handler', '      Runtime: python3.12', ''].join('\n')) },
+    },
   ],
   invalid: [
     {
