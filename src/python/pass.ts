@@ -25,6 +25,8 @@ const MAX_BRACKET_DEPTH = 200;
 export interface PythonPassResult {
   /** Per Python module reached from a handler: findings, facts and the local modules it imports. */
   files: Map<string, LintedFile>;
+  /** Per Python function: its module graph walked with its own code root, handler module first. */
+  graphs: Map<LinkedFunction, string[]>;
 }
 
 interface PythonModule {
@@ -42,7 +44,8 @@ interface PythonModule {
 export async function runPythonPass(host: ProjectHost, functions: readonly LinkedFunction[], rules: Readonly<Record<string, RuleSetting>>): Promise<PythonPassResult> {
   const python = functions.filter((f) => f.resolution.status === 'found' && f.resolution.language === 'python');
   const files = new Map<string, LintedFile>();
-  if (python.length === 0) return { files };
+  const graphs = new Map<LinkedFunction, string[]>();
+  if (python.length === 0) return { files, graphs };
   const parser = await loadPythonParser();
 
   // Handlers by module, known before any parse: the visitors of a handler module get them.
@@ -92,18 +95,14 @@ export async function runPythonPass(host: ProjectHost, functions: readonly Linke
       }
       module.linted.imports = [...imports].sort();
     }
+    graphs.set(linked, queue);
   }
 
   for (const [file, linted] of files) {
     const users = [...(functionsOf.get(file) ?? [])].sort();
     if (users.length > 0) linted.findings = linted.findings.map((finding) => ({ ...finding, functions: users }));
   }
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
-}
-
-/** The handler module of a Python function whose handler was found. */
-export function pythonHandlerFile({ resolution }: LinkedFunction): string | undefined {
-  return resolution.status === 'found' && resolution.language === 'python' ? resolution.file : undefined;
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), graphs };
 }
 
 /** Parses one module, records its facts and runs the Python visitors of the enabled rules on it. */

@@ -147,6 +147,18 @@ describe('Python handler model', () => {
     expect(graph('A').sort()).toEqual(['src/a.py', 'src/shared/__init__.py', 'src/shared/config.py', 'src/sibling.py']);
   });
 
+  it('walks a module shared by two code roots with each function\'s own root', async () => {
+    const result = await analyse({
+      'template.yaml': sam({ FromTop: ['.', 'src/app.handler'], FromSrc: ['src/', 'app.handler'] }),
+      'src/app.py': 'import shared\n\ndef handler(event, context):\n    return shared.X\n',
+      'shared.py': 'X = 1\n',
+      'src/shared.py': 'X = 2\n',
+    });
+    const graph = (name: string) => result.functions.find((f) => f.fn.name === name)!.files;
+    expect(graph('FromTop')).toEqual(['src/app.py', 'shared.py']);
+    expect(graph('FromSrc')).toEqual(['src/app.py', 'src/shared.py']);
+  });
+
   it('reads the code root of serverless-python-requirements `module`, Terraform archive_file and CDK PythonFunction', async () => {
     const result = await analyse({
       'serverless.yml': dedent`
