@@ -55,9 +55,11 @@ function targetNames(target: Node | null): string[] {
   return [];
 }
 
-/** The module-level statement that first binds `name`: its `def` (or decorated definition), class, assignment or import. */
+/** The module-level statement that first binds `name`: its `def` (or decorated definition), class, `assignment` or import. */
 export function moduleBinding(root: Node, name: string): Node | undefined {
-  return moduleStatements(root).find((s) => s.names.includes(name))?.node;
+  const statement = moduleStatements(root).find((s) => s.names.includes(name))?.node;
+  // `handler = Mangum(app)`: the assignment itself, not the expression statement around it.
+  return statement?.type === 'expression_statement' ? (statement.namedChildren.find((c) => c?.type === 'assignment') ?? statement) : statement;
 }
 
 /**

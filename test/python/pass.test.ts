@@ -249,8 +249,14 @@ describe('Python pass: running the visitors behind rule ids', () => {
         '          Properties:',
         '            Queue: arn:aws:sqs:eu-west-1:123456789012:jobs',
         '            BatchSize: 5',
+        '  Api:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.12',
+        '      CodeUri: src/',
+        '      Handler: app.asgi',
       ]),
-      'src/app.py': 'from lib import topics\n\ndef handler(event, context):\n    return topics.ARN\n',
+      'src/app.py': 'from lib import topics\n\ndef handler(event, context):\n    return topics.ARN\n\nasgi = wrap(handler)\n',
       'src/lib/__init__.py': '',
       'src/lib/topics.py': 'ARN = "arn:aws:sns:eu-west-1:123456789012:orders"\n',
     });
@@ -260,7 +266,10 @@ describe('Python pass: running the visitors behind rule ids', () => {
     });
     expect(seen.find((s) => s.file === 'src/app.py')).toEqual({
       file: 'src/app.py',
-      handlers: [{ name: 'handler', node: 'function_definition', triggers: ['sqs'], runtime: 'python3.12', functions: ['Worker'], batchSize: 5 }],
+      handlers: [
+        { name: 'handler', node: 'function_definition', triggers: ['sqs'], runtime: 'python3.12', functions: ['Worker'], batchSize: 5 },
+        { name: 'asgi', node: 'assignment', triggers: [], runtime: 'python3.12', functions: ['Api'] },
+      ],
       options: [{ ignore: [], checkRegion: false, allowEnvFallback: true }],
     });
     expect(seen.find((s) => s.file === 'src/lib/topics.py')?.handlers).toEqual([]);
@@ -272,7 +281,7 @@ describe('Python pass: running the visitors behind rule ids', () => {
         column: 8,
         severity: 'warning',
         messageId: 'hardcodedArn',
-        functions: ['Worker'],
+        functions: ['Api', 'Worker'],
         message: expect.stringMatching(/^ARN 'arn:aws:sns:eu-west-1:123456789012:orders' is hardcoded/),
       }),
     ]);
