@@ -98,6 +98,7 @@ export function extractPythonFacts(root: Node): ExtractedFacts {
             }
           }
           if (imp.level === 0 && imp.names.length === 0 && imp.module !== 'os' && imp.module.split('.')[0] === 'dotenv') facts.loadsDotenv = true;
+          if (readsEnvironmentByName(imp)) facts.readsWholeEnv = true;
         }
         return false;
       }
@@ -209,6 +210,19 @@ export function extractPythonFacts(root: Node): ExtractedFacts {
     .map((imp) => ({ name: imp.module.split('.')[0], source: imp.module, loc: imp.loc, typeOnly: imp.guarded }));
   facts.analysed = true;
   return { facts, readNodes };
+}
+
+/**
+ * Settings libraries that read variables named after fields or arguments (`class Settings(BaseSettings):
+ * table_name: str` reads TABLE_NAME): the names read cannot be listed.
+ */
+const SETTINGS_LIBRARIES = new Set(['pydantic_settings', 'environs', 'decouple', 'dynaconf', 'envparse', 'environ', 'starlette.config']);
+
+function readsEnvironmentByName(imp: PythonImport): boolean {
+  if (imp.level > 0) return false;
+  if (SETTINGS_LIBRARIES.has(imp.module) || SETTINGS_LIBRARIES.has(imp.module.split('.')[0])) return true;
+  // pydantic v1 kept BaseSettings in pydantic itself.
+  return imp.module === 'pydantic' && imp.names.includes('BaseSettings');
 }
 
 /** Module-level bindings (see `moduleStatements`) with what each name is bound to. */

@@ -293,6 +293,25 @@ runCrossRuleCases('unused-env-var', {
       },
     },
     {
+      name: 'Python: pydantic-settings reads variables named after fields: reads cannot be listed',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          TABLE_NAME: orders',
+        ]),
+        'src/app.py': 'from config import settings\n\ndef handler(event, context):\n    return settings.table_name\n',
+        'src/config.py': 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    table_name: str\n\nsettings = Settings()\n',
+      },
+    },
+    {
       name: 'Python: the whole environment is passed on (dict(os.environ)): reads cannot be listed',
       files: {
         'template.yaml': samTemplate([
