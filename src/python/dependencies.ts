@@ -6,7 +6,7 @@ import { IMPORT_TO_DISTRIBUTIONS, INSTALLED_WITH, normaliseDistribution, PYTHON_
 import { PYTHON_STDLIB_MODULES } from '../knowledge/python-stdlib.js';
 import { isPythonFacts } from './facts.js';
 import { pythonManifestsFor } from './requirements.js';
-import { isLocalModule } from './resolve.js';
+import { isLocalModule, PythonModuleLookup } from './resolve.js';
 
 export interface MissingPythonDependency {
   /** Top-level import name (`yaml`). */
@@ -42,8 +42,18 @@ export function missingPythonImports(host: LoaderHost, file: string, facts: Code
     const distributions = [...(IMPORT_TO_DISTRIBUTIONS[name]?.distributions ?? []), name];
     if (distributions.some((d) => listed.has(normaliseDistribution(d)))) continue;
     if ((INSTALLED_WITH[name] ?? []).some((d) => listed.has(normaliseDistribution(d)))) continue;
-    if (isLocalModule(host, name, roots)) continue;
+    if (isLocalModule(lookupFor(host), name, roots)) continue;
     missing.push({ name, distribution: distributions[0], loc: { file, ...imp.loc }, manifests: manifests.map((m) => m.file) });
   }
   return missing;
+}
+
+const lookups = new WeakMap<LoaderHost, PythonModuleLookup>();
+function lookupFor(host: LoaderHost): PythonModuleLookup {
+  let lookup = lookups.get(host);
+  if (!lookup) {
+    lookup = new PythonModuleLookup(host);
+    lookups.set(host, lookup);
+  }
+  return lookup;
 }

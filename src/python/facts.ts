@@ -83,53 +83,42 @@ export function extractPythonFacts(root: Node): ExtractedFacts {
     readNodes.push(node);
   };
 
-  walkNamed(root, (node) => {
-    switch (node.type) {
-      case 'import_statement':
-      case 'import_from_statement':
-      case 'future_import_statement': {
-        for (const imp of importsOf(node)) {
-          facts.imports.push(imp);
-          if (imp.level === 0 && imp.module === 'os') {
-            if (imp.names.length === 0) osNames.add(importBinding(node, 'os') ?? 'os');
-            for (const [name, local] of fromImportBindings(node)) {
-              if (name === 'environ') environNames.add(local);
-              if (name === 'getenv') getenvNames.add(local);
-            }
-          }
-          if (imp.level === 0 && imp.names.length === 0 && imp.module !== 'os' && imp.module.split('.')[0] === 'dotenv') facts.loadsDotenv = true;
-          if (readsEnvironmentByName(imp)) facts.readsWholeEnv = true;
+  // tree-sitter finds the nodes of a type in one call; walking every node from JavaScript costs
+  // a call into WebAssembly per step. Imports first: they bind the names the reads use.
+  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement', 'future_import_statement'])) {
+    if (!node) continue;
+    for (const imp of importsOf(node)) {
+      facts.imports.push(imp);
+      if (imp.level === 0 && imp.module === 'os') {
+        if (imp.names.length === 0) osNames.add(importBinding(node, 'os') ?? 'os');
+        for (const [name, local] of fromImportBindings(node)) {
+          if (name === 'environ') environNames.add(local);
+          if (name === 'getenv') getenvNames.add(local);
         }
-        return false;
       }
-      case 'attribute': {
-        // os.environ
-        const object = node.childForFieldName('object');
-        if (object?.type === 'identifier' && osNames.has(object.text) && node.childForFieldName('attribute')?.text === 'environ') {
-          envUse(node);
-          return false;
-        }
-        if (object?.type === 'identifier' && osNames.has(object.text) && node.childForFieldName('attribute')?.text === 'getenv') {
-          getenvUse(node);
-          return false;
-        }
-        return true;
-      }
-      case 'identifier': {
-        if (environNames.has(node.text) && !isBindingSite(node)) envUse(node);
-        else if (getenvNames.has(node.text) && !isBindingSite(node)) getenvUse(node);
-        return false;
-      }
-      case 'call': {
-        // load_dotenv() / dotenv.load_dotenv(): variables may come from a .env file.
-        const callee = node.childForFieldName('function');
-        if (callee && /(^|\.)(load_dotenv|dotenv_values)$/.test(callee.text)) facts.loadsDotenv = true;
-        return true;
-      }
-      default:
-        return true;
+      // python-dotenv: `load_dotenv()` (or `dotenv_values`) may bring variables from a .env file.
+      if (imp.level === 0 && imp.module.split('.')[0] === 'dotenv') facts.loadsDotenv = true;
+      if (readsEnvironmentByName(imp)) facts.readsWholeEnv = true;
     }
-  });
+  }
+  // os.environ, os.getenv (`env = os.environ` adds an alias for the pass below).
+  if (osNames.size > 0) {
+    for (const node of root.descendantsOfType('attribute')) {
+      const object = node?.childForFieldName('object');
+      if (!node || object?.type !== 'identifier' || !osNames.has(object.text)) continue;
+      const attribute = node.childForFieldName('attribute')?.text;
+      if (attribute === 'environ') envUse(node);
+      else if (attribute === 'getenv') getenvUse(node);
+    }
+  }
+  // environ / getenv imported from os, and aliases.
+  if (environNames.size > 0 || getenvNames.size > 0) {
+    for (const node of root.descendantsOfType('identifier')) {
+      if (!node) continue;
+      if (environNames.has(node.text) && !isBindingSite(node)) envUse(node);
+      else if (getenvNames.has(node.text) && !isBindingSite(node)) getenvUse(node);
+    }
+  }
 
   /** One use of an expression that is `os.environ`. */
   function envUse(envNode: Node): void {
@@ -286,8 +275,10 @@ export function positionalParameters(definition: Node): { max: number; required:
 
 /** The import statements of one node (a `future_import_statement` is stdlib). */
 function importsOf(node: Node): PythonImport[] {
-  const guarded = isGuardedImport(node);
-  const inFunction = hasAncestor(node, FUNCTION_TYPES);
+  // At column 0 a statement is at module level, in no block: no need to look up (`parent` is not cheap in tree-sitter).
+  const nested = node.startPosition.column > 0;
+  const guarded = nested && isGuardedImport(node);
+  const inFunction = nested && hasAncestor(node, FUNCTION_TYPES);
   const loc = locOf(node);
   if (node.type === 'future_import_statement') return [{ module: '__future__', level: 0, names: [], loc, guarded, inFunction }];
   if (node.type === 'import_statement') {
@@ -396,30 +387,4 @@ function isBindingSite(node: Node): boolean {
   if (parent.type === 'parameters' || parent.type === 'default_parameter' || parent.type === 'typed_parameter') return true;
   if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return true;
   return isAssignmentTarget(node);
-}
-
-/**
- * Visits named nodes depth first in source order without recursion (deep expression chains
- * cannot overflow the stack); `enter` returns false to skip a node's children.
- */
-export function walkNamed(root: Node, enter: (node: Node) => boolean): void {
-  const cursor = root.walk();
-  try {
-    let descend = enter(cursor.currentNode);
-    for (;;) {
-      if (descend && cursor.gotoFirstChild()) {
-        descend = cursor.nodeIsNamed ? enter(cursor.currentNode) : true;
-        continue;
-      }
-      for (;;) {
-        if (cursor.gotoNextSibling()) {
-          descend = cursor.nodeIsNamed ? enter(cursor.currentNode) : true;
-          break;
-        }
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
 }

@@ -14,7 +14,7 @@ import { pythonChecks } from './checks/index.js';
 import type { PythonCheckReport, PythonHandler } from './checks/types.js';
 import { extractPythonFacts, locOf, type PythonFacts } from './facts.js';
 import { loadPythonParser, parsePython } from './parser.js';
-import { resolvePythonImport } from './resolve.js';
+import { PythonModuleLookup, resolvePythonImport } from './resolve.js';
 import { attributeReads, moduleBinding } from './scope.js';
 
 /** A module whose parse takes longer than this is given up (tree-sitter checks the clock as it goes). */
@@ -68,7 +68,21 @@ export async function runPythonPass(host: ProjectHost, functions: readonly Linke
     return module;
   };
 
-  // Each function's module graph, walked with its own code root.
+  // Each function's module graph, walked with its own code root. A module's imports resolve the
+  // same way for every function with the same root: resolved once per module and root.
+  const resolvedImports = new Map<string, string[]>();
+  const lookup = new PythonModuleLookup(host);
+  const importsOf = (file: string, module: PythonModule, roots: readonly string[]): string[] => {
+    // `import utils` next to the module also counts as local: packaged that way it may fail, but it is not a third-party package.
+    const searchRoots = [...new Set([...roots, posix.dirname(file)])];
+    const key = `${file}\0${searchRoots.join('\0')}`;
+    let targets = resolvedImports.get(key);
+    if (!targets) {
+      targets = [...new Set((module.facts?.imports ?? []).flatMap((imp) => resolvePythonImport(lookup, imp, file, searchRoots) ?? []))];
+      resolvedImports.set(key, targets);
+    }
+    return targets;
+  };
   const functionsOf = new Map<string, Set<string>>();
   for (const linked of python) {
     if (linked.resolution.status !== 'found') continue;
@@ -81,19 +95,14 @@ export async function runPythonPass(host: ProjectHost, functions: readonly Linke
       users.add(linked.fn.name);
       functionsOf.set(file, users);
       const module = moduleOf(file);
-      const imports = new Set(module.linted.imports);
-      // `import utils` next to the module also counts as local: packaged that way it may fail, but it is not a third-party package.
-      const searchRoots = [...new Set([...roots, posix.dirname(file)])];
-      for (const imp of module.facts?.imports ?? []) {
-        for (const next of resolvePythonImport(host, imp, file, searchRoots) ?? []) {
-          imports.add(next);
-          if (!seen.has(next)) {
-            seen.add(next);
-            queue.push(next);
-          }
+      const targets = importsOf(file, module, roots);
+      for (const next of targets) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
         }
       }
-      module.linted.imports = [...imports].sort();
+      if (targets.some((t) => !module.linted.imports.includes(t))) module.linted.imports = [...new Set([...module.linted.imports, ...targets])].sort();
     }
     graphs.set(linked, queue);
   }

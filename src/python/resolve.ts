@@ -33,27 +33,57 @@ export function resolvePythonHandler(host: LoaderHost, root: string, handler: st
  * `sys.path` has `/var/task` first); a module found in none of them is not local (a package,
  * the standard library, or a layer's).
  */
-export function resolvePythonImport(host: LoaderHost, imp: PythonImport, fromFile: string, roots: readonly string[]): string[] | undefined {
+/**
+ * File lookups for import resolution, with each folder listed once: a project of 1,000 handlers
+ * asks for `json/__init__.py`, `json.py` and `json/` under each root for every handler.
+ */
+export class PythonModuleLookup {
+  private readonly listings = new Map<string, Set<string>>();
+
+  constructor(private readonly host: LoaderHost) {}
+
+  private entries(dir: string): Set<string> {
+    const key = dir === '' ? '.' : dir;
+    let entries = this.listings.get(key);
+    if (!entries) {
+      entries = new Set(this.host.listDir(key));
+      this.listings.set(key, entries);
+    }
+    return entries;
+  }
+
+  isFile(path: string): boolean {
+    // `fileExists` too: it refuses links out of the project.
+    return this.entries(posix.dirname(path)).has(path) && this.host.fileExists(path);
+  }
+
+  /** A folder with something in it (a namespace package when it has no `__init__.py`). */
+  isDir(path: string): boolean {
+    return this.entries(posix.dirname(path)).has(path) && this.entries(path).size > 0;
+  }
+}
+
+export function resolvePythonImport(lookup: PythonModuleLookup, imp: PythonImport, fromFile: string, roots: readonly string[]): string[] | undefined {
   if (imp.level > 0) {
     // `from . import x` in pkg/mod.py is relative to pkg/; each extra dot goes one folder up.
     let base = posix.dirname(fromFile);
     for (let i = 1; i < imp.level; i++) base = posix.dirname(base);
     if (base.startsWith('..')) return undefined;
-    return moduleFiles(host, base, imp.module ? imp.module.split('.') : [], imp.names);
+    return moduleFiles(lookup, base, imp.module ? imp.module.split('.') : [], imp.names);
   }
   const parts = imp.module.split('.');
   for (const root of roots) {
-    const files = moduleFiles(host, root, parts, imp.names);
+    const files = moduleFiles(lookup, root, parts, imp.names);
     if (files && files.length > 0) return files;
   }
   return undefined;
 }
 
 /** Whether a top-level module name exists as a local module or package under one of `roots`. */
-export function isLocalModule(host: LoaderHost, name: string, roots: readonly string[]): boolean {
+export function isLocalModule(lookup: PythonModuleLookup, name: string, roots: readonly string[]): boolean {
   return roots.some((root) => {
     const path = join(root, name);
-    return host.fileExists(`${path}.py`) || host.fileExists(`${path}/__init__.py`) || host.listDir(path).length > 0;
+    return lookup.isFile(`${path}.py`) || lookup.isDir(path);
   });
 }
 
@@ -61,21 +91,21 @@ function join(root: string, path: string): string {
   return root === '.' || root === '' ? path : posix.join(root, path);
 }
 
-function moduleFiles(host: LoaderHost, base: string, parts: string[], names: readonly string[]): string[] | undefined {
+function moduleFiles(lookup: PythonModuleLookup, base: string, parts: string[], names: readonly string[]): string[] | undefined {
   const files: string[] = [];
   let dir = base;
   for (let i = 0; i < parts.length; i++) {
     const path = join(dir, parts[i]);
     const last = i === parts.length - 1;
     const init = `${path}/__init__.py`;
-    if (host.fileExists(init)) {
+    if (lookup.isFile(init)) {
       files.push(init);
       dir = path;
       continue;
     }
-    if (last && host.fileExists(`${path}.py`)) return [...files, `${path}.py`];
+    if (last && lookup.isFile(`${path}.py`)) return [...files, `${path}.py`];
     // A namespace package (a folder without __init__.py) is importable too.
-    if (host.listDir(path).length > 0) {
+    if (lookup.isDir(path)) {
       dir = path;
       continue;
     }
@@ -85,8 +115,8 @@ function moduleFiles(host: LoaderHost, base: string, parts: string[], names: rea
   for (const name of names) {
     if (name === '*') continue;
     const path = join(dir, name);
-    if (host.fileExists(`${path}.py`)) files.push(`${path}.py`);
-    else if (host.fileExists(`${path}/__init__.py`)) files.push(`${path}/__init__.py`);
+    if (lookup.isFile(`${path}.py`)) files.push(`${path}.py`);
+    else if (lookup.isFile(`${path}/__init__.py`)) files.push(`${path}/__init__.py`);
   }
   return files;
 }

@@ -4,9 +4,15 @@ import type { EnvRead } from '../code/facts.js';
 /** Blocks whose statements run at import time when they sit at module level. */
 const MODULE_BLOCKS = new Set(['if_statement', 'try_statement', 'with_statement', 'for_statement', 'while_statement', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'block', 'match_statement', 'case_clause']);
 
+type ModuleStatement = { node: Node; names: string[] };
+/** Per parse: the facts, the handler lookup and the read attribution all need the module's statements. */
+const statementsByTree = new WeakMap<object, ModuleStatement[]>();
+
 /** Module-level statements (through `if`/`try`/`with` blocks, not under `if __name__ == "__main__"`), with the names each binds. */
-export function moduleStatements(root: Node): Array<{ node: Node; names: string[] }> {
-  const result: Array<{ node: Node; names: string[] }> = [];
+export function moduleStatements(root: Node): ModuleStatement[] {
+  const cached = statementsByTree.get(root.tree);
+  if (cached) return cached;
+  const result: ModuleStatement[] = [];
   const visit = (parent: Node): void => {
     for (const child of parent.namedChildren) {
       if (!child) continue;
@@ -19,6 +25,7 @@ export function moduleStatements(root: Node): Array<{ node: Node; names: string[
     }
   };
   visit(root);
+  statementsByTree.set(root.tree, result);
   return result;
 }
 
