@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { createCrossRule } from '../src/cross-rules/create-cross-rule.js';
 import { editDistance } from '../src/project/resolve-handler.js';
+import { isPythonFacts } from '../src/python/facts.js';
 
 export default createCrossRule({
   name: 'handler-resolves',
@@ -43,13 +44,17 @@ export default createCrossRule({
           return;
         }
         if (resolution.status !== 'found') return;
-        const exportNames = resolution.language === 'node' ? context.facts(resolution.file)?.exportNames : pythonFunctions(context.host.readFile(resolution.file));
-        // Not linted (parse error: reported separately) or exports that cannot be listed (`module.exports = require(...)`).
+        const facts = context.facts(resolution.file);
+        const exportNames = facts?.exportNames;
+        // Not analysed (parse error: reported separately) or exports that cannot be listed (`module.exports = require(...)`, `from x import *`).
         if (!exportNames || exportNames.includes('*') || exportNames.includes(resolution.exportName)) return;
         const nearest = closest(resolution.exportName, exportNames.filter((n) => n !== 'default'));
+        // Python: with no close name, say which module-level functions there are.
+        const defined = isPythonFacts(facts) ? facts.definitions.filter((d) => d.kind === 'def' || d.kind === 'async def').map((d) => d.name) : [];
+        const hint = nearest ? ` (did you mean '${nearest}'?)` : defined.length > 0 ? ` (it defines ${listed(defined)})` : '';
         context.report({
           messageId: 'missingExport',
-          data: { fn: fn.name, file: resolution.file, exportName: resolution.exportName, hint: nearest ? ` (did you mean '${nearest}'?)` : '' },
+          data: { fn: fn.name, file: resolution.file, exportName: resolution.exportName, hint },
           loc,
           functions: [fn.name],
         });
@@ -61,16 +66,9 @@ export default createCrossRule({
 const stem = (path: string): string => path.replace(/\.[^./]+$/, '');
 const ext = (path: string): string => posix.extname(path);
 
-/** Top-level `def name(` in a Python module. */
-function pythonFunctions(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  const names = [...text.matchAll(/^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/gm)].map((m) => m[1]);
-  // Names bound another way (`handler = Mangum(app)`, imports) count too.
-  for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=/gm)) names.push(m[1]);
-  for (const m of text.matchAll(/^from\s+\S+\s+import\s+(.+)$/gm)) {
-    for (const part of m[1].split(',')) names.push(part.trim().split(/\s+as\s+/).pop()!.replace(/[()]/g, ''));
-  }
-  return names;
+function listed(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `'${n}'`).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }
 
 function closest(word: string, candidates: string[]): string | undefined {

@@ -4,6 +4,7 @@ import { manifestsFor } from '../src/cross-rules/package-json.js';
 import { isPathAlias } from '../src/cross-rules/tsconfig-paths.js';
 import { literal, type SourceLocation } from '../src/model/index.js';
 import { nameList } from '../src/name-list.js';
+import { missingPythonImports } from '../src/python/dependencies.js';
 
 const BUILTINS = new Set(builtinModules);
 
@@ -19,7 +20,7 @@ function runtimeMajor(runtime: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-type MessageId = 'awsSdkV2NotInRuntime' | 'devDependencyOnly' | 'notInAnyManifest';
+type MessageId = 'awsSdkV2NotInRuntime' | 'devDependencyOnly' | 'notInAnyManifest' | 'notInRequirements';
 
 interface Site {
   messageId: MessageId;
@@ -39,6 +40,7 @@ export default createCrossRule({
         'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html',
         'https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html',
+        'https://docs.aws.amazon.com/lambda/latest/dg/python-package.html',
       ],
     },
     messages: {
@@ -46,6 +48,8 @@ export default createCrossRule({
         "'{{source}}' fails at init in {{functions}}: {{runtime}} ships only the AWS SDK v3 and {{manifest}} does not list aws-sdk.",
       devDependencyOnly:
         "'{{name}}' is only a devDependency in {{manifest}}: without a bundler it is not packaged and {{functions}} cannot start.",
+      notInRequirements:
+        "'{{name}}' is imported by {{functions}} but {{manifest}} does not list {{distribution}}: the function fails at init with Runtime.ImportModuleError.",
       notInAnyManifest:
         "'{{name}}' is imported by {{functions}} but in no package.json from {{dir}} up: it is not packaged and init fails.",
     },
@@ -63,9 +67,19 @@ export default createCrossRule({
     };
     return {
       function({ fn, resolution, files }) {
-        if (resolution.status !== 'found' || resolution.language !== 'node') return;
+        if (resolution.status !== 'found') return;
         // A layer may provide any package: nothing can be said about missing ones.
         if (fn.layers.length > 0) return;
+        if (resolution.language === 'python') {
+          for (const file of files) {
+            const facts = context.facts(file);
+            if (!facts) continue;
+            for (const missing of missingPythonImports(context.host, file, facts, resolution.root ?? '.', resolution.file)) {
+              add('notInRequirements', missing.loc, { name: missing.name, distribution: missing.distribution, manifest: missing.manifests[0] }, fn.name);
+            }
+          }
+          return;
+        }
         const runtime = literal(fn.runtime);
         const major = runtimeMajor(runtime);
         // serverless-plugin-typescript only compiles: Serverless packaging still leaves devDependencies out.

@@ -23,7 +23,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
     },
     messages: {
       undefinedEnvVar:
-        "process.env.{{name}} has no fallback and is not set for {{functions}} in {{config}}: it is undefined at run time.",
+        "{{read}} has no fallback and is not set for {{functions}} in {{config}}: it is {{missing}} at run time.",
     },
     schema: [
       {
@@ -37,11 +37,11 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
   create(context) {
     const allow = new Set(context.options[0]?.allow ?? []);
     // One finding per read site, naming every function that runs it without the variable.
-    const sites = new Map<string, { file: string; line: number; column: number; name: string; functions: Set<string>; configs: Set<string> }>();
+    const sites = new Map<string, { file: string; line: number; column: number; name: string; python: boolean; functions: Set<string>; configs: Set<string> }>();
     return {
       function(linked) {
         const { fn, resolution, files } = linked;
-        if (resolution.status !== 'found' || resolution.language !== 'node' || !environmentKnown(fn)) return;
+        if (resolution.status !== 'found' || !environmentKnown(fn)) return;
         const factsList = files.map((file) => ({ file, facts: context.facts(file) }));
         if (factsList.some(({ facts }) => !facts)) return; // a file of the graph was not read: names could be anywhere
         const loadsDotenv = factsList.some(({ facts }) => facts!.loadsDotenv);
@@ -55,7 +55,7 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
             if (read.write || read.hasFallback || written.has(name) || name in fn.environment || fromDotenv.has(name)) continue;
             if (RUNTIME_ENV_VARS.has(name) || OPTIONAL_BY_CONVENTION.has(name) || allow.has(name) || setByDeployPlugin(fn, name)) continue;
             const key = `${file}:${read.loc.line}:${read.loc.column}:${name}`;
-            const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, functions: new Set(), configs: new Set() };
+            const site = sites.get(key) ?? { file, line: read.loc.line, column: read.loc.column, name, python: resolution.language === 'python', functions: new Set(), configs: new Set() };
             site.functions.add(fn.name);
             site.configs.add(fn.source.file);
             sites.set(key, site);
@@ -69,6 +69,8 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
             messageId: 'undefinedEnvVar',
             data: {
               name: site.name,
+              // Python reads fail differently: `os.environ["X"]` raises KeyError, `os.getenv("X")` returns None.
+              ...(site.python ? { read: `os.environ['${site.name}']`, missing: 'missing (KeyError or None)' } : { read: `process.env.${site.name}`, missing: 'undefined' }),
               functions: nameList(names),
               verb: names.length === 1 ? 'does' : 'do',
               config: nameList([...site.configs].sort()),

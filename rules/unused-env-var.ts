@@ -23,7 +23,7 @@ export default createCrossRule({
     return {
       function(linked) {
         const { fn, resolution, files } = linked;
-        if (resolution.status !== 'found' || resolution.language !== 'node' || files.length === 0) return;
+        if (resolution.status !== 'found' || files.length === 0) return;
         const factsList = files.map((file) => context.facts(file));
         // Every file must be known, and none may read the environment dynamically.
         if (factsList.some((facts) => !facts || facts.readsWholeEnv)) return;

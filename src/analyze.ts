@@ -19,6 +19,7 @@ import { lazyBuildMap } from './project/build-scripts.js';
 import { presetSettings } from './rule-settings.js';
 import { codeRules } from '../rules/index.js';
 import { diagnosticFindings } from './analyze-configs.js';
+import { runPythonPass } from './python/pass.js';
 
 export { analyzeConfigs, diagnosticFindings, type AnalyzeConfigsOptions } from './analyze-configs.js';
 
@@ -113,7 +114,9 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
       workers: pool ? 0 : (options.workers ?? defaultWorkerCount(focus ? focus.reachable : codeFiles.length)),
       pool,
     });
-    return report(host, model, linked, focus?.functions ?? linked, linted, handlersByFile, rules, discovery.missing, options.now);
+    const python = await runPythonPass(host, focus?.functions ?? linked, rules);
+    for (const [file, entry] of python.files) linted.set(file, entry);
+    return report(host, model, linked, focus?.functions ?? linked, linted, python.graphs, handlersByFile, rules, discovery.missing, options.now);
   } finally {
     pool?.close();
   }
@@ -179,6 +182,7 @@ function report(
   /** The functions whose code was linted: all of them, or those of the focus files. */
   checked: LinkedFunction[],
   linted: Map<string, LintedFile>,
+  pythonGraphs: Map<LinkedFunction, string[]>,
   handlersByFile: Map<string, HandlerSetting[]>,
   rules: Record<string, RuleSetting>,
   missingPaths: string[],
@@ -187,7 +191,7 @@ function report(
   for (const entry of linked) {
     const handlerFile = nodeHandlerFile(entry);
     if (handlerFile) entry.files = [...reachableFrom(handlerFile, (file) => linted.get(file)?.imports)];
-    else if (entry.resolution.status === 'found') entry.files = [entry.resolution.file];
+    else if (entry.resolution.status === 'found') entry.files = pythonGraphs.get(entry) ?? [entry.resolution.file];
   }
 
   const findings: Finding[] = [...diagnosticFindings(model)];

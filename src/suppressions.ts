@@ -44,6 +44,8 @@ const COMMENT_SYNTAX: ReadonlyArray<[RegExp, CommentSyntax]> = [
   [/\.(ya?ml|template)$/i, { line: ['#'], block: false, eslint: false, skipCommentLines: true }],
   [/\.tf$/i, { line: ['#', '//'], block: true, eslint: false, skipCommentLines: true }],
   [/\.[cm]?[jt]sx?$/i, { line: ['//'], block: true, eslint: true, skipCommentLines: false }],
+  // Python: no ESLint; `-next-line` is the very next line, as in code.
+  [/\.py$/i, { line: ['#'], block: false, eslint: false, skipCommentLines: false }],
 ];
 
 export function commentSyntaxOf(file: string): CommentSyntax | undefined {

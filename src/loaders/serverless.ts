@@ -329,7 +329,13 @@ function buildFunction(name: string, keyLoc: SourceLocation, def: YNode, ctx: Fu
       fn.code = { kind: 'zip', path };
     }
   } else {
-    fn.code = { kind: 'dir', path: { value: ctx.serviceDir || '.', loc: source } };
+    // serverless-python-requirements' per-function `module`: that folder's contents are the zip root.
+    const module = pair(def, 'module');
+    const moduleDir = module ? str(module) : undefined;
+    fn.code =
+      moduleDir && typeof moduleDir.value === 'string'
+        ? { kind: 'dir', path: { value: posix.normalize(posix.join(ctx.serviceDir || '.', moduleDir.value)), loc: moduleDir.loc } }
+        : { kind: 'dir', path: { value: ctx.serviceDir || '.', loc: source } };
   }
 
   // Environment: provider's, then the function's (function wins per variable).

@@ -1,10 +1,7 @@
 import type { LinkedFunction } from '../cross-rules/types.js';
 
-/**
- * Languages whose handler code has a code pass (lint rules, facts for cross rules). Python handlers
- * are resolved already; they count as linted once the Python code pass runs: set `python: true` here.
- */
-export const ANALYSED_LANGUAGES: Readonly<Record<'node' | 'python', boolean>> = { node: true, python: false };
+/** Languages whose handler code has a code pass (lint rules, facts for cross rules). */
+export const ANALYSED_LANGUAGES: Readonly<Record<'node' | 'python', boolean>> = { node: true, python: true };
 
 /** What a run did with one function's code, as `--list-functions` and the summary line report it. */
 export type CodeStatus =

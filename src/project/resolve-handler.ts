@@ -3,6 +3,7 @@ import type { LambdaFunction, Located } from '../model/index.js';
 import { literal } from '../model/index.js';
 import type { LoaderHost } from '../loaders/types.js';
 import { entryOutputs, type BuildMap } from './build-scripts.js';
+import { resolvePythonHandler } from '../python/resolve.js';
 
 /** Python handler modules that a deploy plugin writes at package time (serverless-wsgi, serverless-python-requirements' unzip shim). */
 const GENERATED_PYTHON_MODULES = new Set(['wsgi_handler', 'unzip_requirements']);
@@ -10,7 +11,14 @@ const GENERATED_PYTHON_MODULES = new Set(['wsgi_handler', 'unzip_requirements'])
 export const NODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
 
 export type HandlerResolution =
-  | { status: 'found'; language: 'node' | 'python'; file: string; exportName: string }
+  | {
+      status: 'found';
+      language: 'node' | 'python';
+      file: string;
+      exportName: string;
+      /** Python: the code root (`/var/task`), where absolute imports are looked up first. */
+      root?: string;
+    }
   | {
       status: 'missing-file';
       language: 'node' | 'python';
@@ -74,6 +82,13 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost, builds?: Bu
   }
   const base = codeBase(fn, configDir, host, builds);
   if (typeof base === 'object') return base;
+  if (language === 'python') {
+    const python = resolvePythonHandler(host, base, handler);
+    if (python.status !== 'missing-file') return python;
+    const dir = posix.dirname(python.tried[0]);
+    if (isBuildOutput(python.tried[0]) && !host.fileExists(dir) && host.listDir(dir).length === 0) return { status: 'not-checked', reason: 'build output not built yet' };
+    return { ...python, nearest: nearestFile(host, python.tried[0]) };
+  }
 
   const split = splitHandler(handler, language);
   if (!split) return { status: 'not-checked', reason: `handler '${handler}' is not a file.export path` };
@@ -86,7 +101,7 @@ export function resolveHandler(fn: LambdaFunction, host: LoaderHost, builds?: Bu
 
   const stem = posix.normalize(posix.join(base, split.modulePath));
   if (stem.startsWith('../')) return { status: 'not-checked', reason: 'handler is outside the analysed folder' };
-  const extensions = language === 'python' ? ['.py'] : NODE_EXTENSIONS;
+  const extensions = NODE_EXTENSIONS;
   const tried = extensions.map((ext) => `${stem}${ext}`);
   const found = tried.find((path) => host.fileExists(path));
   // `run.sh`-style handlers name a file that exists as written.

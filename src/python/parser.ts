@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Node, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
+import type { Node, ParseOptions, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 
 /**
  * Python source is parsed with tree-sitter's Python grammar compiled to WebAssembly: a maintained
@@ -33,12 +33,19 @@ export interface ParsedPython {
   error?: PythonSyntaxError;
 }
 
-/** Parses one module. The caller deletes the tree (`tree.delete()`) when done: WebAssembly memory is not garbage-collected. */
-export function parsePython(parser: TreeSitterParser, text: string): ParsedPython {
+/**
+ * Parses one module. The caller deletes the tree (`tree.delete()`) when done: WebAssembly memory is not garbage-collected.
+ * `options.progressCallback` may cancel the parse (returning true): then it returns undefined.
+ */
+export function parsePython(parser: TreeSitterParser, text: string, options?: ParseOptions): ParsedPython | undefined {
   // A BOM is not Python syntax; strip it so columns on line 1 match what editors show.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const tree = parser.parse(source);
-  if (!tree) throw new Error('tree-sitter returned no tree');
+  const tree = parser.parse(source, null, options);
+  if (!tree) {
+    // A cancelled parse would otherwise resume on the next call.
+    parser.reset();
+    return undefined;
+  }
   return tree.rootNode.hasError ? { tree, error: firstError(tree.rootNode) } : { tree };
 }
 

@@ -23,7 +23,9 @@ export interface PythonCase {
 /** Parses a snippet, runs one Python check with the given handlers, and returns its findings (1-based line and column). */
 export async function runPythonCheck(check: PythonCheck, code: string, setup: PythonCase = {}): Promise<PythonFinding[]> {
   const parser = await loadPythonParser();
-  const { tree, error } = parsePython(parser, code);
+  const parsed = parsePython(parser, code);
+  if (!parsed) throw new Error('test snippet parse was cancelled');
+  const { tree, error } = parsed;
   if (error) throw new Error(`test snippet does not parse: line ${error.line}`);
   try {
     const root = tree.rootNode;

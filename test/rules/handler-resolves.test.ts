@@ -464,3 +464,60 @@ runCrossRuleCases('handler-resolves', {
     },
   ],
 });
+
+/** A SAM function in Python with CodeUri src/. */
+const pythonSam = (handler: string): string =>
+  sam(['  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', `      Handler: ${handler}`, '      Runtime: python3.12', ''].join('\n'));
+
+runCrossRuleCases('handler-resolves', {
+  valid: [
+    {
+      name: 'Python: async def, a name bound in a try block, a re-exported import, a wildcard import',
+      files: {
+        'template.yaml': [
+          pythonSam('a.handler'),
+          ...['b.handler', 'c.handler', 'd.handler'].map((h, i) =>
+            ['  Fn' + i + ':', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', `      Handler: ${h}`, '      Runtime: python3.12', ''].join('\n'),
+          ),
+        ].join(''),
+        'src/a.py': 'async def handler(event, context):\n    return 1\n',
+        'src/b.py': 'try:\n    from fast import handler\nexcept ImportError:\n    handler = None\n',
+        'src/c.py': 'from .impl import handler as handler\n',
+        'src/d.py': 'from impl import *\n',
+        'src/impl.py': 'def handler(event, context):\n    return 1\n',
+      },
+    },
+    {
+      name: 'Python: a handler under a build folder that does not exist yet is not checked',
+      files: { 'template.yaml': sam(['  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: build/fn/', '      Handler: app.handler', '      Runtime: python3.12', ''].join('\n')) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: a module with a syntax error is reported as a parse error only (its names are unknown)',
+      files: { 'template.yaml': pythonSam('app.handler'), 'src/app.py': 'def handler(event, context:\n    return 1\n' },
+      errors: [{ ruleId: 'parse-error', file: 'src/app.py', line: 1 }],
+    },
+    {
+      name: 'Python: a method of a class is not a handler; the message lists the module-level functions',
+      files: {
+        'template.yaml': pythonSam('app.process'),
+        'src/app.py': 'class Worker:\n    def process(self, event, context):\n        return 1\n\ndef lambda_handler(event, context):\n    return Worker().process(event, context)\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.process', messageIncludes: ["no export 'process'", "It defines 'lambda_handler'."] }],
+    },
+    {
+      name: 'Python: a name bound only under if __name__ == "__main__" does not exist in Lambda',
+      files: {
+        'template.yaml': pythonSam('app.handler'),
+        'src/app.py': 'def main(event, context):\n    return 1\n\nif __name__ == "__main__":\n    handler = main\n',
+      },
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.handler' }],
+    },
+    {
+      name: 'Python: dotted package path whose module is missing',
+      files: { 'template.yaml': pythonSam('pkg.jobs.run'), 'src/pkg/__init__.py': '', 'src/pkg/job.py': 'def run(event, context):\n    return 1\n' },
+      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: pkg.jobs.run', messageIncludes: ['src/pkg/jobs.py', 'Did you mean src/pkg/job.py?'] }],
+    },
+  ],
+});

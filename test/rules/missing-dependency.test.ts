@@ -296,3 +296,113 @@ describe('precedence over no-aws-sdk-v2 (one finding per cause)', () => {
     expect(findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['no-aws-sdk-v2:1']);
   });
 });
+
+/** serverless.yml with one Python function `create` (handler handler.create). */
+const pythonService = (extra: string[] = []): string =>
+  ['service: orders', 'provider:', '  name: aws', '  runtime: python3.12', 'functions:', '  create:', '    handler: handler.create', ...extra, ''].join('\n');
+
+runCrossRuleCases('missing-dependency', {
+  valid: [
+    {
+      name: 'Python: requirements.txt lists each distribution (import names mapped: yaml -> PyYAML, PIL -> Pillow, jwt -> PyJWT)',
+      files: {
+        'serverless.yml': pythonService(),
+        'requirements.txt': '# pinned\nPyYAML==6.0.1\npillow>=10 ; python_version >= "3.9"\nPyJWT[crypto]\nrequests==2.32.0  # http\n-r requirements-common.txt\n',
+        'requirements-common.txt': 'python_dateutil\n',
+        'handler.py': dedent`
+          import json, os, asyncio
+          import yaml
+          from PIL import Image
+          import jwt
+          import requests
+          import urllib3  # installed with requests (and botocore)
+          import boto3, botocore  # provided by the runtime
+          from dateutil import parser
+          from __future__ import annotations
+
+          def create(event, context):
+              return 1
+        `,
+      },
+    },
+    {
+      name: 'Python: local modules, packages and relative imports are not dependencies',
+      files: {
+        'template.yaml': samTemplate(['      Runtime: python3.12']),
+        'src/requirements.txt': 'requests\n',
+        'src/app.py': 'import utils\nfrom models import order\nfrom . import sibling\nimport vendored_lib\n\ndef handler(event, context):\n    return 1\n',
+        'src/utils.py': '',
+        'src/models/__init__.py': '',
+        'src/models/order.py': '',
+        'src/sibling.py': '',
+        'src/vendored_lib/core.py': '',
+      },
+    },
+    {
+      name: 'Python: optional imports (except ImportError, TYPE_CHECKING, inside a function) cannot break init',
+      files: {
+        'serverless.yml': pythonService(),
+        'requirements.txt': 'requests\n',
+        'handler.py': dedent`
+          from typing import TYPE_CHECKING
+          try:
+              import ujson as json
+          except ImportError:
+              import json
+          if TYPE_CHECKING:
+              from mypy_boto3_s3 import S3Client
+
+          def create(event, context):
+              import orjson
+              return orjson.dumps(event)
+        `,
+      },
+    },
+    {
+      name: 'Python: pyproject.toml (PEP 621 and Poetry) and Pipfile are read',
+      files: {
+        'serverless.yml': pythonService(['  other:', '    handler: other.main', '    module: other']),
+        'pyproject.toml': '[project]\nname = "orders"\ndependencies = [\n  "pydantic>=2",\n  "httpx",  # client\n]\n\n[tool.poetry.dependencies]\npython = "^3.12"\nstructlog = "^24"\n',
+        'handler.py': 'import pydantic, httpx, structlog\n\ndef create(event, context):\n    return 1\n',
+        'other/Pipfile': '[packages]\nmarshmallow = "*"\n\n[dev-packages]\npytest = "*"\n',
+        'other/other.py': 'import marshmallow\n\ndef main(event, context):\n    return 1\n',
+      },
+    },
+    {
+      name: 'Python: no dependency file at all, a layer, or a local package in requirements: not judged',
+      files: {
+        'serverless.yml': pythonService(['    layers:', '      - arn:aws:lambda:us-east-1:123456789012:layer:deps:1', '  plain:', '    handler: plain/app.main', '  local:', '    handler: local/app.main']),
+        'handler.py': 'import numpy\n\ndef create(event, context):\n    return 1\n',
+        'plain/app.py': 'import pandas\n\ndef main(event, context):\n    return 1\n',
+        'local/requirements.txt': '-e ../shared_lib\n',
+        'local/app.py': 'import shared_lib_dependency\n\ndef main(event, context):\n    return 1\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: a third-party import not in requirements.txt fails at init',
+      files: {
+        'serverless.yml': pythonService(),
+        'requirements.txt': 'requests\n',
+        'handler.py': 'import requests\nimport yaml\nfrom pydantic import BaseModel\n\ndef create(event, context):\n    return 1\n',
+      },
+      errors: [
+        { messageId: 'notInRequirements', file: 'handler.py', line: 'import yaml', functions: ['create'], messageIncludes: ["'yaml'", 'PyYAML', 'requirements.txt'] },
+        { messageId: 'notInRequirements', file: 'handler.py', line: 'from pydantic', messageIncludes: ['pydantic'] },
+      ],
+    },
+    {
+      name: 'Python: the import in a helper module names the functions that load it; dev packages do not count',
+      files: {
+        'template.yaml': samTemplate(['      Runtime: python3.12']),
+        'src/requirements.txt': 'boto3\n',
+        'src/Pipfile': '[packages]\n\n[dev-packages]\nstripe = "*"\n',
+        'src/app.py': 'from lib import billing\n\ndef handler(event, context):\n    return billing.charge()\n',
+        'src/lib/__init__.py': '',
+        'src/lib/billing.py': 'import stripe\n\ndef charge():\n    return stripe\n',
+      },
+      errors: [{ messageId: 'notInRequirements', file: 'src/lib/billing.py', line: 'import stripe', functions: ['Fn'] }],
+    },
+  ],
+});

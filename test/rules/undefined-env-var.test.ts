@@ -165,12 +165,13 @@ runCrossRuleCases('undefined-env-var', {
       },
     },
     {
-      name: 'files no function reaches, and Python functions, are not checked',
+      name: 'files no function reaches are not checked (Python modules no handler imports either)',
       files: {
         'serverless.yml': serverless(`${CREATE}  report:\n    handler: report.handler\n    runtime: python3.12\n`),
         'create.js': 'export const handler = async () => 1;\n',
         'scripts/seed.js': 'console.log(process.env.SEED_TABLE);\n',
-        'report.py': "import os\n\ndef handler(event, context):\n    return os.environ['REPORT_BUCKET']\n",
+        'report.py': 'def handler(event, context):\n    return None\n',
+        'scripts/seed.py': "import os\nprint(os.environ['SEED_TABLE'])\n",
       },
     },
     {
@@ -486,6 +487,93 @@ runCrossRuleCases('undefined-env-var', {
           functions: ['Invoice', 'create'],
           messageIncludes: ['billing/template.yaml and orders/serverless.yml'],
         },
+      ],
+    },
+  ],
+});
+
+/** A SAM template with Python functions: logical id -> handler (CodeUri src/), Globals environment lines. */
+const pythonSam = (functions: Record<string, string>, globals: string[] = [], perFunction: Record<string, string[]> = {}): string =>
+  samTemplate([
+    'Globals:',
+    '  Function:',
+    '    Runtime: python3.12',
+    ...(globals.length > 0 ? ['    Environment:', '      Variables:', ...globals.map((g) => `        ${g}`)] : []),
+    'Resources:',
+    ...Object.entries(functions).flatMap(([id, handler]) => [
+      `  ${id}:`,
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/',
+      `      Handler: ${handler}`,
+      ...(perFunction[id] ? ['      Environment:', '        Variables:', ...perFunction[id].map((v) => `          ${v}`)] : []),
+    ]),
+  ]);
+
+runCrossRuleCases('undefined-env-var', {
+  valid: [
+    {
+      name: 'Python: reads with defaults, checked reads, writes, Globals and Lambda-provided variables',
+      files: {
+        'template.yaml': pythonSam({ Orders: 'app.handler' }, ['TABLE: orders'], { Orders: ['QUEUE: jobs'] }),
+        'src/app.py': dedent`
+          import os
+          from os import environ, getenv as env_get
+
+          TABLE = os.environ["TABLE"]
+          QUEUE = environ.get("QUEUE")
+          REGION = os.environ["AWS_REGION"]
+          STAGE = os.environ.get("STAGE", "dev")
+          LEVEL = os.getenv("LOG_LEVEL") or "INFO"
+          DEBUG = env_get("VERBOSE", "0")
+          os.environ["SET_HERE"] = "1"
+          os.environ.setdefault("DEFAULTED", "x")
+
+          def handler(event, context):
+              if "FEATURE" in os.environ:
+                  return 1
+              return os.environ["SET_HERE"], os.environ["DEFAULTED"]
+        `,
+      },
+    },
+    {
+      name: "Python: another handler's reads in a shared module are not this function's",
+      files: {
+        'template.yaml': pythonSam({ Create: 'users.create', Reset: 'users.reset' }, [], { Create: ['ITERATIONS: 4096'], Reset: ['RESET_URL: https://example.com'] }),
+        'src/users.py': dedent`
+          import os
+
+          def _iterations():
+              return int(os.environ["ITERATIONS"])
+
+          def create(event, context):
+              return _iterations()
+
+          def reset(event, context):
+              return os.environ["RESET_URL"]
+        `,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: os.environ[...] / os.getenv / environ.get without a default, in the handler module and a helper',
+      files: {
+        'template.yaml': pythonSam({ Orders: 'app.handler' }, ['TABLE: orders']),
+        'src/app.py': dedent`
+          import os as operating_system
+          from helpers import config
+
+          def handler(event, context):
+              return operating_system.environ["TABLEE"], operating_system.getenv("API_URL")
+        `,
+        'src/helpers/__init__.py': '',
+        'src/helpers/config.py': 'from os import environ\nBUCKET = environ.get("BUCKET")\n',
+      },
+      errors: [
+        { file: 'src/app.py', line: 'TABLEE', messageId: 'undefinedEnvVar', functions: ['Orders'], messageIncludes: ['Environment variable TABLEE', 'KeyError'] },
+        { file: 'src/app.py', line: 'TABLEE', messageId: 'undefinedEnvVar', messageIncludes: ['API_URL'] },
+        { file: 'src/helpers/config.py', line: 'BUCKET', messageId: 'undefinedEnvVar', functions: ['Orders'] },
       ],
     },
   ],

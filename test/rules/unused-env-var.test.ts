@@ -120,12 +120,9 @@ runCrossRuleCases('unused-env-var', {
       },
     },
     {
-      name: 'functions whose handler is not found, or not Node.js, are skipped',
+      name: 'functions whose handler is not found are skipped',
       files: {
-        'serverless.yml': serverless(
-          ['  create:', '    handler: missing.handler', '    environment:', '      TABLE_NAME: orders', '  report:', '    handler: report.handler', '    runtime: python3.12', '    environment:', '      BUCKET: b'].join('\n'),
-        ),
-        'report.py': 'def handler(event, context):\n    return None\n',
+        'serverless.yml': serverless(['  create:', '    handler: missing.handler', '    environment:', '      TABLE_NAME: orders'].join('\n')),
       },
     },
     {
@@ -268,6 +265,99 @@ runCrossRuleCases('unused-env-var', {
         'create.js': "process.env.TABLE_NAME = 'local';\nexport const handler = async () => 1;\n",
       },
       errors: [{ messageId: 'unusedEnvVar', file: 'serverless.yml', line: 'TABLE_NAME: orders' }],
+    },
+  ],
+});
+
+runCrossRuleCases('unused-env-var', {
+  valid: [
+    {
+      name: 'Python: every variable is read somewhere in the module graph',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          TABLE: orders',
+          '          POWERTOOLS_SERVICE_NAME: orders',
+          '          FEATURE: on',
+        ]),
+        'src/app.py': 'import os\nfrom lib.db import table\n\ndef handler(event, context):\n    return "FEATURE" in os.environ\n',
+        'src/lib/db.py': 'import os\ntable = os.getenv("TABLE", "default")\n',
+      },
+    },
+    {
+      name: 'Python: pydantic-settings reads variables named after fields: reads cannot be listed',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          TABLE_NAME: orders',
+        ]),
+        'src/app.py': 'from config import settings\n\ndef handler(event, context):\n    return settings.table_name\n',
+        'src/config.py': 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    table_name: str\n\nsettings = Settings()\n',
+      },
+    },
+    {
+      name: 'Python: the whole environment is passed on (dict(os.environ)): reads cannot be listed',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          ANYTHING: x',
+        ]),
+        'src/app.py': 'import os, subprocess\n\ndef handler(event, context):\n    return subprocess.run(["ls"], env=dict(os.environ))\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: variables of a function whose module does not parse are not reported (only the parse error is)',
+      files: {
+        'serverless.yml': serverless(['  report:', '    handler: report.handler', '    runtime: python3.12', '    environment:', '      BUCKET: b'].join('\n')),
+        'report.py': 'import os\n\ndef handler(event, context):\n    return os.environ["BUCKET"\n',
+      },
+      errors: [{ ruleId: 'parse-error', file: 'report.py', line: 4 }],
+    },
+    {
+      name: 'Python: a defined variable no module of the function reads',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          TABLE: orders',
+          '          OLD_QUEUE: jobs',
+        ]),
+        'src/app.py': 'import os\n\ndef handler(event, context):\n    return os.environ["TABLE"]\n',
+      },
+      errors: [{ file: 'template.yaml', line: 'OLD_QUEUE', messageId: 'unusedEnvVar', functions: ['Orders'] }],
     },
   ],
 });
