@@ -16,7 +16,7 @@ export default createCrossRule({
     messages: {
       asyncHandler:
         "Handler '{{name}}' of {{functions}} is an async def: Lambda calls it without awaiting, so every invocation fails to serialise the coroutine it returns.",
-      wrongArity: "Handler '{{name}}' of {{functions}} {{accepts}}, but Lambda calls it with two (event, context): every invocation fails with TypeError.",
+      wrongArity: "Handler '{{name}}' of {{functions}} {{accepts}}, but Lambda passes (event, context): every invocation fails with TypeError.",
     },
     schema: [],
   },

@@ -49,7 +49,7 @@ export default createCrossRule({
       devDependencyOnly:
         "'{{name}}' is only a devDependency in {{manifest}}: without a bundler it is not packaged and {{functions}} cannot start.",
       notInRequirements:
-        "'{{name}}' is imported by {{functions}} but {{manifest}} does not list {{distribution}}: the function fails at init with Runtime.ImportModuleError.",
+        "'{{name}}' is imported by {{functions}} but {{manifest}} does not list {{distribution}}: init fails with Runtime.ImportModuleError.",
       notInAnyManifest:
         "'{{name}}' is imported by {{functions}} but in no package.json from {{dir}} up: it is not packaged and init fails.",
     },

@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
       overBudget:
         "'{{name}}' loads {{size}} in {{files}} files{{atLeast}}, over the {{maxSize}} / {{maxFiles}} files budget: Node reads and compiles them at every cold start.",
       unusedHeavyImport:
-        "'{{name}}' is imported at module scope but never used in this module: it is loaded on every cold start ({{reason}}) for nothing.",
+        "'{{name}}' is imported at module scope but never used: every cold start loads it ({{reason}}) for nothing.",
     },
     schema: [
       {

@@ -25,7 +25,7 @@ export default createCrossRule({
     },
     messages: {
       recursiveWrite:
-        "Function '{{fn}}' writes to the {{what}} that triggers it ({{target}}) with no key filter or guard, so each write invokes it again until Lambda stops the loop.",
+        "Function '{{fn}}' writes to the {{what}} that triggers it ({{target}}) with no key filter or guard: each write invokes it again.",
     },
     schema: [],
   },

@@ -27,7 +27,7 @@ export default createConfigRule({
     },
     messages: {
       unscopedService:
-        "Permission '{{permission}}' has no SourceArn or SourceAccount, so any {{principal}} resource in any account can invoke function '{{fn}}' (confused deputy).",
+        "Permission '{{permission}}' has no SourceArn or SourceAccount: any account's {{principal}} resource can invoke '{{fn}}'.",
       anyPrincipal:
         "Permission '{{permission}}' lets any AWS account invoke function '{{fn}}': Principal '*' without a SourceArn, SourceAccount or PrincipalOrgID condition.",
     },

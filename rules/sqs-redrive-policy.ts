@@ -39,7 +39,7 @@ export default createConfigRule({
     },
     messages: {
       noRedrivePolicy:
-        "SQS queue '{{queue}}' triggering {{functions}} has no redrive policy: a message that always fails is retried until it expires, never set aside in a dead-letter queue.",
+        "SQS queue '{{queue}}' triggering {{functions}} has no redrive policy: a message that always fails is retried until it expires.",
       noDeliveryDeadLetter:
         "The {{trigger}} {{what}} invoking function '{{fn}}' has no dead-letter queue, so events it cannot deliver to the function are dropped without a trace.",
     },

@@ -7,6 +7,7 @@ import { crossRules } from '../rules/cross-index.js';
 import { interpolate } from '../src/config-rules/run.js';
 import { HEAVY_PACKAGES } from '../src/heavy-packages.js';
 import { functionList, nameList } from '../src/name-list.js';
+import { PYTHON_HEAVY_PACKAGES } from '../src/knowledge/python-heavy-packages.js';
 import { RUNTIMES, formatRuntimeDate } from '../src/runtimes.js';
 
 const MAX_LENGTH = 200;
@@ -91,10 +92,23 @@ const WORST_IN: Record<string, Record<string, string>> = {
   'no-default-timeout': { value: '6' },
   'no-swallowed-error': { what: 'only logs the error', trigger: 'SQS and EventBridge' },
   'report-batch-item-failures': { what: 'only logs the error' },
+  'handler-error-boundary': { call: 'json.loads', subscript: 'event["queryStringParameters"]["customer_id"]' },
+  'process-all-records': { trigger: 'DynamoDB stream', functions: ' of ArticlesShow, ArticlesRecent and 59 more', batch: '10000' },
+  'no-unscoped-permission': { permission: 'aws_lambda_permission.allow_orders_bucket', principal: 'elasticloadbalancing.amazonaws.com', fn: 'ProcessOrderEventsFunction' },
+  'no-duplicate-key': { key: 'ReservedConcurrentExecutions', first: 'services/orders/template.yaml:120' },
+  'lambda-limits': { what: 'Ephemeral storage', value: '20480', unit: 'MB', min: '512', max: '10240' },
+  'sqs-redrive-policy': { trigger: 'EventBridge', what: 'target', fn: 'ProcessOrderEventsFunction' },
+  'handler-signature': { name: 'process_order_events_handler', accepts: 'requires 3 positional arguments' },
+  'no-recursive-trigger': { fn: 'ProcessOrderEventsFunction', what: 'S3 bucket', target: 'THUMBNAIL_UPLOADS_BUCKET = !Ref ThumbnailUploadsBucket' },
 };
 /** Per message: `value` is an ARN in one and a region in another. */
 const WORST_FOR: Record<string, Record<string, string>> = {
   'handler-resolves/missingExport': { hint: " (did you mean 'processOrder'?)" },
+  'lambda-limits/tooManyLayers': { value: '7', max: '5' },
+  'lambda-limits/environmentTooLarge': { value: '5,210' },
+  'missing-dependency/notInRequirements': { name: 'aws_lambda_powertools', distribution: 'aws-lambda-powertools', manifest: 'services/orders/requirements.txt' },
+  'no-heavy-import/unusedHeavyImport': { name: 'sklearn', reason: longest(PYTHON_HEAVY_PACKAGES.map((p) => p.reason)) },
+  'undefined-env-var/undefinedEnvVar': { read: "os.environ['PAYMENT_PROVIDER_WEBHOOK_SECRET']", missing: 'unset (KeyError or None)' },
   'no-hardcoded-config/hardcodedArnPart': { value: '123456789012' },
   'no-hardcoded-config/hardcodedRegion': { value: 'ap-southeast-2' },
   'no-hardcoded-config/hardcodedResourceName': { value: 'production-orders-table-v2' },

@@ -38,6 +38,7 @@ function lambdalint(cwd: string, args: string[] = []): Promise<{ code: number; m
 const EXPECTED = [
   'sam/orders/app.py:4 missing-dependency OrdersApi',
   'sam/orders/app.py:21 undefined-env-var OrdersApi',
+  'sam/template.yaml:27 sqs-redrive-policy OrdersWorker',
   'sam/template.yaml:40 unused-env-var OrdersApi',
   'sam/worker/handler.py:13 handler-signature OrdersWorker',
   'serverless/reports/export.py:6 handler-signature export',
@@ -58,7 +59,7 @@ describe('python-app fixture (built CLI)', () => {
     expect(run.messages.map((m) => `${m.file}:${m.line} ${m.ruleId} ${(m.functions ?? []).join(',')}`)).toEqual(EXPECTED);
     const byRule = Object.fromEntries(run.messages.map((m) => [m.ruleId + ':' + m.line, m.message]));
     expect(byRule['missing-dependency:4']).toContain('PyYAML');
-    expect(byRule['handler-resolves:27']).toContain("It defines 'daily', 'weekly'.");
+    expect(byRule['handler-resolves:27']).toContain("(it defines 'daily', 'weekly')");
     // New messages are one sentence of at most 200 characters.
     expect(byRule['handler-signature:13'].length).toBeLessThanOrEqual(200);
     expect(byRule['handler-signature:6'].length).toBeLessThanOrEqual(200);

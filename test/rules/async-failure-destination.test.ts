@@ -22,7 +22,7 @@ testConfigRule(rule, {
     {
       name: 'stream mapping of a function outside the analysed configs (serverless-rules ES1001 es1001-missing): the mapping is ours',
       model: project({ functions: [], detachedTriggers: [{ functionRef: 'my-function', format: 'cloudformation', trigger: trigger('dynamodb-stream', 4) }] }),
-      findings: [{ messageId: 'streamWithoutOnFailure', at: 'template.yaml:4', functions: [], includes: ["'my-function'"] }],
+      findings: [{ messageId: 'streamWithoutOnFailure', at: 'template.yaml:4', functions: [], includes: ['my-function'] }],
     },
     {
       name: 'S3 trigger without DLQ or destination: reported at the function',

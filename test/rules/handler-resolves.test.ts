@@ -252,7 +252,7 @@ runCrossRuleCases('handler-resolves', {
         'package.json': JSON.stringify({ scripts: { build: 'esbuild src/create.ts --bundle --platform=node --outfile=dist/create.js' } }),
         'src/create.ts': 'export const handle = async () => ({ statusCode: 201 });\n',
       },
-      errors: [{ messageId: 'missingExport', file: 'serverless.yml', line: 'handler: dist/create.handler', messageIncludes: ['src/create.ts', "Did you mean 'handle'?"] }],
+      errors: [{ messageId: 'missingExport', file: 'serverless.yml', line: 'handler: dist/create.handler', messageIncludes: ['src/create.ts', "(did you mean 'handle'?)"] }],
     },
     {
       name: 'serverless: wrong folder (docs example)',
@@ -504,7 +504,7 @@ runCrossRuleCases('handler-resolves', {
         'template.yaml': pythonSam('app.process'),
         'src/app.py': 'class Worker:\n    def process(self, event, context):\n        return 1\n\ndef lambda_handler(event, context):\n    return Worker().process(event, context)\n',
       },
-      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.process', messageIncludes: ["no export 'process'", "It defines 'lambda_handler'."] }],
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.process', messageIncludes: ["no export 'process'", "(it defines 'lambda_handler')"] }],
     },
     {
       name: 'Python: a name bound only under if __name__ == "__main__" does not exist in Lambda',
@@ -517,7 +517,7 @@ runCrossRuleCases('handler-resolves', {
     {
       name: 'Python: dotted package path whose module is missing',
       files: { 'template.yaml': pythonSam('pkg.jobs.run'), 'src/pkg/__init__.py': '', 'src/pkg/job.py': 'def run(event, context):\n    return 1\n' },
-      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: pkg.jobs.run', messageIncludes: ['src/pkg/jobs.py', 'Did you mean src/pkg/job.py?'] }],
+      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: pkg.jobs.run', messageIncludes: ['src/pkg/jobs.py', '(did you mean src/pkg/job.py?)'] }],
     },
   ],
 });

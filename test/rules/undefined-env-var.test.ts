@@ -571,7 +571,7 @@ runCrossRuleCases('undefined-env-var', {
         'src/helpers/config.py': 'from os import environ\nBUCKET = environ.get("BUCKET")\n',
       },
       errors: [
-        { file: 'src/app.py', line: 'TABLEE', messageId: 'undefinedEnvVar', functions: ['Orders'], messageIncludes: ['Environment variable TABLEE', 'KeyError'] },
+        { file: 'src/app.py', line: 'TABLEE', messageId: 'undefinedEnvVar', functions: ['Orders'], messageIncludes: ["os.environ['TABLEE']", 'KeyError'] },
         { file: 'src/app.py', line: 'TABLEE', messageId: 'undefinedEnvVar', messageIncludes: ['API_URL'] },
         { file: 'src/helpers/config.py', line: 'BUCKET', messageId: 'undefinedEnvVar', functions: ['Orders'] },
       ],
