@@ -12,10 +12,9 @@ import {
   isAwsManagedArn,
   isAwsRegion,
   isPlaceholder,
-  looksLikeArn,
   parseArn,
-  parseSqsQueueUrl,
   urlHost,
+  classifyStaticConfigString,
 } from '../src/secret-patterns.js';
 import { GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../src/knowledge/aws-config-names.js';
 
@@ -118,23 +117,10 @@ export default createRule<Options, MessageIds>({
     /** ARN, queue URL or endpoint in a fully known string; returns true when it reported or allowed it. */
     const checkStaticString = (node: TSESTree.Node, value: string): boolean => {
       const v = value.trim();
-      if (v.startsWith('arn:')) {
-        // Templates (`arn:aws:sns:region:<account-id>:x`) and AWS-managed ARNs are not reported, by any check.
-        if (looksLikeArn(v) && !isAwsManagedArn(v)) report(node, 'hardcodedArn', { value: shown(v) }, v);
-        return true;
-      }
-      // Cheap filter first: queue URLs and endpoints are all on AWS domains.
-      if (!/\.(?:amazonaws\.com|on\.aws|api\.aws)/.test(v) || isPlaceholder(v, { minLength: 1 })) return false;
-      if (parseSqsQueueUrl(v)) {
-        report(node, 'hardcodedQueueUrl', { value: shown(v) }, v);
-        return true;
-      }
-      const region = awsEndpointRegion(v);
-      if (region !== undefined) {
-        report(node, 'hardcodedEndpoint', { value: shown(v), region }, v);
-        return true;
-      }
-      return false;
+      const found = classifyStaticConfigString(v);
+      if (!found) return false;
+      if (found.messageId) report(node, found.messageId, found.region ? { value: shown(v), region: found.region } : { value: shown(v) }, v);
+      return true;
     };
 
     /** A string built from literal and dynamic parts (template, concatenation). */

@@ -509,3 +509,26 @@ export function awsEndpointRegion(s: string): string | undefined {
 export function looksLikeAwsEndpoint(s: string): boolean {
   return awsEndpointRegion(s) !== undefined;
 }
+
+/** What `no-hardcoded-config` makes of a fully known string, in any language. */
+export type StaticConfigString =
+  | { messageId: 'hardcodedArn' | 'hardcodedQueueUrl'; region?: undefined }
+  | { messageId: 'hardcodedEndpoint'; region: string }
+  /** An ARN that is a template or AWS-managed: handled, nothing to report. */
+  | { messageId: undefined; region?: undefined };
+
+/**
+ * An ARN, SQS queue URL or regional endpoint in a fully known (trimmed) string; undefined when it is
+ * none of them, so the caller goes on with its other checks.
+ */
+export function classifyStaticConfigString(v: string): StaticConfigString | undefined {
+  if (v.startsWith('arn:')) {
+    // Templates (`arn:aws:sns:region:<account-id>:x`) and AWS-managed ARNs are not reported, by any check.
+    return looksLikeArn(v) && !isAwsManagedArn(v) ? { messageId: 'hardcodedArn' } : { messageId: undefined };
+  }
+  // Cheap filter first: queue URLs and endpoints are all on AWS domains.
+  if (!/\.(?:amazonaws\.com|on\.aws|api\.aws)/.test(v) || isPlaceholder(v, { minLength: 1 })) return undefined;
+  if (parseSqsQueueUrl(v)) return { messageId: 'hardcodedQueueUrl' };
+  const region = awsEndpointRegion(v);
+  return region !== undefined ? { messageId: 'hardcodedEndpoint', region } : undefined;
+}

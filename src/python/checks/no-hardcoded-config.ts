@@ -7,10 +7,9 @@ import {
   isAwsManagedArn,
   isAwsRegion,
   isPlaceholder,
-  looksLikeArn,
   parseArn,
-  parseSqsQueueUrl,
   urlHost,
+  classifyStaticConfigString,
 } from '../../secret-patterns.js';
 import {
   DYNAMIC,
@@ -70,21 +69,10 @@ export const noHardcodedConfig: PythonCheck = {
 
     const checkStaticString = (node: Node, value: string): boolean => {
       const v = value.trim();
-      if (v.startsWith('arn:')) {
-        if (looksLikeArn(v) && !isAwsManagedArn(v)) report(node, 'hardcodedArn', { value: shown(v) }, v);
-        return true;
-      }
-      if (!/\.(?:amazonaws\.com|on\.aws|api\.aws)/.test(v) || isPlaceholder(v, { minLength: 1 })) return false;
-      if (parseSqsQueueUrl(v)) {
-        report(node, 'hardcodedQueueUrl', { value: shown(v) }, v);
-        return true;
-      }
-      const region = awsEndpointRegion(v);
-      if (region !== undefined) {
-        report(node, 'hardcodedEndpoint', { value: shown(v), region }, v);
-        return true;
-      }
-      return false;
+      const found = classifyStaticConfigString(v);
+      if (!found) return false;
+      if (found.messageId) report(node, found.messageId, found.region ? { value: shown(v), region: found.region } : { value: shown(v) }, v);
+      return true;
     };
 
     const checkPattern = (node: Node, pattern: string): void => {
