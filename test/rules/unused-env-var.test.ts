@@ -329,6 +329,33 @@ runCrossRuleCases('unused-env-var', {
         'src/app.py': 'import os, subprocess\n\ndef handler(event, context):\n    return subprocess.run(["ls"], env=dict(os.environ))\n',
       },
     },
+    {
+      name: 'Python: variables the imported strands_tools and openai libraries read themselves',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Agent:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: python3.12',
+          '      CodeUri: src/',
+          '      Handler: app.handler',
+          '      Environment:',
+          '        Variables:',
+          '          KNOWLEDGE_BASE_ID: kb-1',
+          '          MIN_SCORE: "0.4"',
+          '          OPENAI_API_KEY: "{{resolve:secretsmanager:openai}}"',
+        ]),
+        'src/app.py': 'from strands import Agent\nfrom strands_tools import retrieve\nfrom openai import OpenAI\n\ndef handler(event, context):\n    return Agent(tools=[retrieve]), OpenAI()\n',
+      },
+    },
+    {
+      name: 'JavaScript: OPENAI_API_KEY is read by the openai package the handler imports',
+      files: {
+        'serverless.yml': serverless(withEnv('OPENAI_API_KEY: ${ssm:/openai/key}')),
+        'create.js': "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const handler = async () => client.models.list();\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -358,6 +385,17 @@ runCrossRuleCases('unused-env-var', {
         'src/app.py': 'import os\n\ndef handler(event, context):\n    return os.environ["TABLE"]\n',
       },
       errors: [{ file: 'template.yaml', line: 'OLD_QUEUE', messageId: 'unusedEnvVar', functions: ['Orders'] }],
+    },
+    {
+      name: 'a library counts only for its own language, and only when imported',
+      files: {
+        'serverless.yml': serverless(withEnv('OPENAI_API_KEY: k', 'KNOWLEDGE_BASE_ID: kb-1')),
+        'create.js': "import { retrieve } from 'strands_tools';\nexport const handler = async () => retrieve;\n",
+      },
+      errors: [
+        { file: 'serverless.yml', line: 'OPENAI_API_KEY', messageId: 'unusedEnvVar', functions: ['create'] },
+        { file: 'serverless.yml', line: 'KNOWLEDGE_BASE_ID', messageId: 'unusedEnvVar', functions: ['create'] },
+      ],
     },
   ],
 });
