@@ -129,3 +129,41 @@ describe('installed with eslint into a new project', () => {
     }
   });
 });
+
+// The peer range starts at ESLint 9: the lowest major gets the same editor and CLI checks.
+describe('installed with ESLint 9, the lowest major of the peer range', () => {
+  let project9: string;
+  const bin9 = (name: string): string => join(project9, 'node_modules', '.bin', name);
+
+  beforeAll(() => {
+    project9 = mkdtempSync(join(tmpdir(), 'lambdalint-eslint9-'));
+    writeFiles(project9, {
+      'package.json': JSON.stringify({ name: 'orders9', private: true, type: 'module' }, null, 2),
+      'serverless.yml': 'service: orders\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n  worker:\n    handler: src/worker.handler\n',
+      'src/worker.mjs': "import AWS from 'aws-sdk';\n\nexport const handler = async () => new AWS.S3().listBuckets().promise();\n",
+      'eslint.config.js': "import lambdalint from 'lambdalint';\n\nexport default [lambdalint.configs.recommended];\n",
+    });
+    execFileSync(NPM, ['install', '--save-dev', tarball, 'eslint@9', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project9, encoding: 'utf8', stdio: 'pipe' });
+  }, 900_000);
+  afterAll(() => rmSync(project9, { recursive: true, force: true }), 120_000);
+
+  it('npx eslint (9.x) runs the plugin from the flat config', () => {
+    const version = run(bin9('eslint'), ['--version'], project9);
+    expect(version.stdout.trim()).toMatch(/^v9\./);
+    const result = run(bin9('eslint'), ['-f', 'json', 'src'], project9);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual([
+      '1 lambdalint/no-aws-sdk-v2',
+      '3 lambdalint/no-client-in-handler',
+    ]);
+  });
+
+  it('npx lambdalint lints the handler code with ESLint 9', () => {
+    const result = run(bin9('lambdalint'), ['-f', 'json'], project9);
+    expect(result.stderr).toBe('');
+    const found = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>).flatMap((r) =>
+      r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`),
+    );
+    expect(found).toEqual(expect.arrayContaining(['src/worker.mjs:3 no-client-in-handler']));
+  });
+});
