@@ -33,7 +33,7 @@ export default createCrossRule({
   create(context) {
     return {
       function({ fn, resolution, files }) {
-        if (resolution.status !== 'found' || resolution.language !== 'node') return;
+        if (resolution.status !== 'found') return;
         const facts = files.map((file) => ({ file, facts: context.facts(file) }));
         // Code that tests keys or names (`key.startsWith('thumbnails/')`) may break the loop itself.
         if (facts.some(({ facts: f }) => f?.testsKeys)) return;

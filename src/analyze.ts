@@ -8,7 +8,8 @@ import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type L
 import { compareFindings, type Finding } from './findings.js';
 import { applyPrecedence } from './precedence.js';
 import type { HandlerSetting } from './handlers/settings.js';
-import { literal, type LambdaFunction, type ProjectModel, type TriggerKind } from './model/index.js';
+import { literal, type LambdaFunction, type ProjectModel } from './model/index.js';
+import { maxBatchSize } from './batch-size.js';
 import { discoverFiles, isCodeFile } from './project/discover.js';
 import { ProjectHost } from './project/host.js';
 import { focusFunctions, nodeHandlerFile } from './project/focus.js';
@@ -145,26 +146,6 @@ function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSet
     handlersByFile.set(resolution.file, list);
   }
   return handlersByFile;
-}
-
-/**
- * Default batch sizes of event source mappings (AWS::Lambda::EventSourceMapping BatchSize: SQS 10,
- * Kinesis and DynamoDB streams 100), checked 2026-12-06:
- * https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
- */
-const DEFAULT_BATCH_SIZE: Partial<Record<TriggerKind, number>> = { sqs: 10, kinesis: 100, 'dynamodb-stream': 100 };
-
-/** Largest batch an invocation can get; undefined without batch triggers or when a size is a reference. */
-function maxBatchSize(fn: LinkedFunction['fn']): number | undefined {
-  let max: number | undefined;
-  for (const trigger of fn.triggers) {
-    const fallback = DEFAULT_BATCH_SIZE[trigger.kind];
-    if (fallback === undefined) continue;
-    const size = trigger.batchSize ? literal(trigger.batchSize) : fallback;
-    if (typeof size !== 'number') return undefined;
-    max = Math.max(max ?? 0, size);
-  }
-  return max;
 }
 
 function codeRuleSettings(rules: Record<string, RuleSetting>): Record<string, CodeRuleSetting> {

@@ -93,7 +93,8 @@ const WORST_IN: Record<string, Record<string, string>> = {
   'no-swallowed-error': { what: 'only logs the error', trigger: 'SQS and EventBridge' },
   'report-batch-item-failures': { what: 'only logs the error' },
   'handler-error-boundary': { call: 'json.loads', subscript: 'event["queryStringParameters"]["customer_id"]' },
-  'process-all-records': { trigger: 'DynamoDB stream', batch: '10000' },
+  // A handler behind all three batch sources names them all (JavaScript and Python alike).
+  'process-all-records': { trigger: 'SQS/Kinesis stream/DynamoDB stream', batch: '10000' },
   'no-unscoped-permission': { permission: 'aws_lambda_permission.allow_orders_bucket', principal: 'elasticloadbalancing.amazonaws.com', fn: 'ProcessOrderEventsFunction' },
   'no-duplicate-key': { key: 'ReservedConcurrentExecutions', first: 'services/orders/template.yaml:120' },
   'lambda-limits': { what: 'Ephemeral storage', value: '20480', unit: 'MB', min: '512', max: '10240' },

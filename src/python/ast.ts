@@ -293,6 +293,33 @@ export function reachableFunctions(roots: Node[], functions: Map<string, Node>):
   return reached;
 }
 
+/**
+ * The value of the one assignment `name = value` that binds the name `use` reads: in the function
+ * around it, else at module level. Undefined when there are several, or when the function binds the
+ * name otherwise (a parameter, a loop target): then the value is not known.
+ */
+export function singleAssignment(use: Node, root: Node): Node | undefined {
+  const fn = enclosingFunction(use);
+  if (fn && parameterNames(fn).includes(use.text)) return undefined;
+  for (const scope of fn ? [functionBody(fn), root] : [root]) {
+    if (!scope) continue;
+    const values: Node[] = [];
+    let otherBinding = false;
+    walk(scope, (node) => {
+      if (node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'lambda') return false;
+      if (node.type === 'assignment' && node.childForFieldName('left')?.type === 'identifier' && node.childForFieldName('left')?.text === use.text) {
+        const right = node.childForFieldName('right');
+        if (right) values.push(right);
+      }
+      if (node.type === 'for_statement' && node.childForFieldName('left')?.text === use.text) otherBinding = true;
+      return undefined;
+    });
+    if (otherBinding || values.length > 1) return undefined;
+    if (values.length === 1) return values[0];
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------
 // try/except
 

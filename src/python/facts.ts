@@ -2,6 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { emptyFacts, type CodeFacts, type EnvRead } from '../code/facts.js';
 import type { SourceLocation } from '../model/index.js';
 import { moduleStatements } from './scope.js';
+import { importBindings } from './ast.js';
+import { pythonServiceWrites } from './service-writes.js';
 
 type Loc = Omit<SourceLocation, 'file'>;
 
@@ -197,6 +199,9 @@ export function extractPythonFacts(root: Node): ExtractedFacts {
   facts.packageImports = facts.imports
     .filter((imp) => imp.level === 0 && imp.module !== '' && imp.module !== '__future__')
     .map((imp) => ({ name: imp.module.split('.')[0], source: imp.module, loc: imp.loc, typeOnly: imp.guarded }));
+  const { writes, testsKeys } = pythonServiceWrites(root, importBindings(root));
+  if (writes.length > 0) facts.serviceWrites = writes;
+  if (testsKeys) facts.testsKeys = true;
   facts.analysed = true;
   return { facts, readNodes };
 }

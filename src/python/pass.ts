@@ -9,6 +9,7 @@ import { interpolate, type RuleSetting } from '../config-rules/run.js';
 import type { LinkedFunction } from '../cross-rules/types.js';
 import type { Finding } from '../findings.js';
 import { literal } from '../model/index.js';
+import { sharedMaxBatchSize } from '../batch-size.js';
 import type { ProjectHost } from '../project/host.js';
 import { pythonChecks } from './checks/index.js';
 import type { PythonCheckReport, PythonHandler } from './checks/types.js';
@@ -163,6 +164,7 @@ function pythonHandlers(root: Node, handlerFunctions: Map<string, LinkedFunction
     const node = moduleBinding(root, name);
     if (!node) continue; // handler-resolves reports the missing name
     const batchSizes = linked.flatMap(({ fn }) => fn.triggers.flatMap((t) => (t.batchSize && typeof t.batchSize.value === 'number' ? [t.batchSize.value] : [])));
+    const maxBatch = sharedMaxBatchSize(linked.map(({ fn }) => fn));
     handlers.push({
       name,
       node,
@@ -170,6 +172,7 @@ function pythonHandlers(root: Node, handlerFunctions: Map<string, LinkedFunction
       runtime: linked.map(({ fn }) => literal(fn.runtime)).find((r) => r !== undefined),
       functions: [...new Set(linked.map(({ fn }) => fn.name))].sort(),
       ...(batchSizes.length > 0 ? { batchSize: Math.min(...batchSizes) } : {}),
+      ...(maxBatch !== undefined ? { maxBatchSize: maxBatch } : {}),
     });
   }
   return handlers;

@@ -13,9 +13,11 @@ export interface PythonFinding {
 
 export interface PythonCase {
   /** Handlers named by the deploy config; default: `handler` or `lambda_handler`, whichever the code defines. */
-  handlers?: Array<{ name: string; triggers?: TriggerKind[]; batchSize?: number }>;
+  handlers?: Array<{ name: string; triggers?: TriggerKind[]; batchSize?: number; maxBatchSize?: number }>;
   /** Triggers of the default handler. */
   triggers?: TriggerKind[];
+  /** Largest batch of the default handler (the pass computes it from the config, AWS defaults included). */
+  maxBatchSize?: number;
   file?: string;
   options?: unknown[];
 }
@@ -29,11 +31,11 @@ export async function runPythonCheck(check: PythonCheck, code: string, setup: Py
   if (error) throw new Error(`test snippet does not parse: line ${error.line}`);
   try {
     const root = tree.rootNode;
-    const specs = setup.handlers ?? defaultHandler(root, setup.triggers ?? []);
+    const specs = setup.handlers ?? defaultHandler(root, setup.triggers ?? [], setup.maxBatchSize);
     const handlers: PythonHandler[] = specs.map((spec) => {
       const node = moduleBinding(root, spec.name);
       if (!node) throw new Error(`handler ${spec.name} is not defined in the snippet`);
-      return { name: spec.name, node, triggers: spec.triggers ?? [], functions: [spec.name], batchSize: spec.batchSize, runtime: 'python3.12' };
+      return { name: spec.name, node, triggers: spec.triggers ?? [], functions: [spec.name], batchSize: spec.batchSize, maxBatchSize: spec.maxBatchSize, runtime: 'python3.12' };
     });
     const findings: PythonFinding[] = [];
     check.run({
@@ -56,8 +58,8 @@ export async function pythonFindings(check: PythonCheck, code: string, setup: Py
   return (await runPythonCheck(check, code, setup)).map(({ messageId, line }) => ({ messageId, line }));
 }
 
-function defaultHandler(root: Node, triggers: TriggerKind[]): Array<{ name: string; triggers: TriggerKind[]; batchSize?: number }> {
-  for (const name of ['handler', 'lambda_handler']) if (moduleBinding(root, name)) return [{ name, triggers }];
+function defaultHandler(root: Node, triggers: TriggerKind[], maxBatchSize?: number): Array<{ name: string; triggers: TriggerKind[]; batchSize?: number; maxBatchSize?: number }> {
+  for (const name of ['handler', 'lambda_handler']) if (moduleBinding(root, name)) return [{ name, triggers, maxBatchSize }];
   return [];
 }
 

@@ -1,4 +1,4 @@
-import { dedent, runCrossRuleCases } from '../helpers/temp-project.js';
+import { dedent, runCrossRuleCases, samTemplate } from '../helpers/temp-project.js';
 
 /** Writes the thumbnail back into the bucket the event came from. */
 const SAME_BUCKET = dedent`
@@ -131,6 +131,174 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'Terraform: SQS consumer sending to its own queue',
       files: { 'main.tf': terraform('aws_sqs_queue.jobs.url'), 'src/fwd.mjs': FORWARD },
       errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+    },
+  ],
+});
+
+// Python: the same rule over boto3 writes (client methods, transfer methods and resources).
+
+/** Writes the thumbnail back into the bucket of the event record (client, keyword). */
+const PY_SAME_BUCKET = dedent`
+  import boto3
+  s3 = boto3.client("s3")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          bucket = record["s3"]["bucket"]["name"]
+          s3.put_object(Bucket=bucket, Key="thumb-" + record["s3"]["object"]["key"], Body=b"x")
+`;
+
+/** Uploads to the bucket named by an env var (transfer method, positional bucket). */
+const PY_ENV_BUCKET = dedent`
+  import os
+  import boto3
+  s3 = boto3.client("s3")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          s3.upload_file("/tmp/out.png", os.environ["OUTPUT_BUCKET"], record["s3"]["object"]["key"])
+`;
+
+/** Resources: the bucket given to the constructor, from a module-level name and from the event record. */
+const PY_RESOURCES = dedent`
+  import os
+  import boto3
+  s3 = boto3.resource("s3")
+  OUTPUT = os.environ["OUTPUT_BUCKET"]
+
+  def handler(event, context):
+      record = event["Records"][0]
+      s3.Object(OUTPUT, "thumb.png").put(Body=b"x")
+      target = s3.Bucket(record["s3"]["bucket"]["name"])
+      target.put_object(Key="thumb.png", Body=b"x")
+`;
+
+/** Skips its own output: the guard breaks the loop. */
+const PY_GUARDED = dedent`
+  import boto3
+  s3 = boto3.client("s3")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          key = record["s3"]["object"]["key"]
+          if key.startswith("thumbnails/"):
+              continue
+          s3.put_object(Bucket=record["s3"]["bucket"]["name"], Key="thumbnails/" + key, Body=b"x")
+`;
+
+/** Reads from the bucket of the event and writes elsewhere (a literal bucket): no loop the rule can see. */
+/** A membership test on the key is a guard too; one on the event is not. */
+const PY_MEMBERSHIP_GUARD = PY_SAME_BUCKET.replace('        bucket =', '        if "thumb-" in record["s3"]["object"]["key"]:\n            continue\n        bucket =');
+const PY_EVENT_CHECK = PY_SAME_BUCKET.replace('    for record', '    if "Records" not in event:\n        return\n    for record');
+
+const PY_OTHER_BUCKET = dedent`
+  import boto3
+  s3 = boto3.client("s3")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          body = s3.get_object(Bucket=record["s3"]["bucket"]["name"], Key=record["s3"]["object"]["key"])["Body"].read()
+          s3.put_object(Bucket="thumbnails-bucket", Key="x", Body=body)
+`;
+
+const PY_FORWARD = dedent`
+  import os
+  import boto3
+  sqs = boto3.client("sqs")
+  QUEUE_URL = os.getenv("QUEUE_URL")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          sqs.send_message(QueueUrl=QUEUE_URL, MessageBody=record["body"])
+`;
+
+const PY_REPUBLISH = dedent`
+  import os
+  import boto3
+  sns = boto3.resource("sns")
+
+  def handler(event, context):
+      for record in event["Records"]:
+          sns.Topic(os.environ["TOPIC_ARN"]).publish(Message=record["Sns"]["Message"])
+`;
+
+const pySam = (filter: string[] = [], outputBucket = '!Ref Uploads'): string =>
+  sam(filter, outputBucket).replace('Runtime: nodejs22.x', 'Runtime: python3.12');
+
+const pySnsSam = (topic: string): string =>
+  samTemplate([
+    'Resources:',
+    '  Orders:',
+    '    Type: AWS::SNS::Topic',
+    '  Audit:',
+    '    Type: AWS::SNS::Topic',
+    '  Republish:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      Runtime: python3.12',
+    '      CodeUri: src/',
+    '      Handler: republish.handler',
+    '      Environment:',
+    '        Variables:',
+    `          TOPIC_ARN: ${topic}`,
+    '      Events:',
+    '        Orders:',
+    '          Type: SNS',
+    '          Properties:',
+    '            Topic: !Ref Orders',
+  ]);
+
+runCrossRuleCases('no-recursive-trigger', {
+  valid: [
+    { name: 'Python, SAM: same bucket, but the trigger filters on a prefix the output lacks', files: { 'template.yaml': pySam(SAM_FILTER), 'src/thumb.py': PY_SAME_BUCKET } },
+    { name: 'Python, SAM: env var bound to another bucket', files: { 'template.yaml': pySam([], '!Ref Thumbnails'), 'src/thumb.py': PY_ENV_BUCKET } },
+    { name: 'Python, SAM: the code skips its own output (key.startswith guard)', files: { 'template.yaml': pySam(), 'src/thumb.py': PY_GUARDED } },
+    { name: 'Python, SAM: the code skips its own output ("thumb-" in key)', files: { 'template.yaml': pySam(), 'src/thumb.py': PY_MEMBERSHIP_GUARD } },
+    { name: 'Python, SAM: reads the event bucket, writes a literal other bucket', files: { 'template.yaml': pySam(), 'src/thumb.py': PY_OTHER_BUCKET } },
+    { name: 'Python, Terraform: forwards to another queue', files: { 'main.tf': terraform('aws_sqs_queue.next.url').replace('nodejs22.x', 'python3.12'), 'src/fwd.py': PY_FORWARD } },
+    { name: 'Python, SAM: republishes to another topic', files: { 'template.yaml': pySnsSam('!Ref Audit'), 'src/republish.py': PY_REPUBLISH } },
+  ],
+  invalid: [
+    {
+      name: 'Python, SAM: put_object to the bucket of the event record',
+      files: { 'template.yaml': pySam(), 'src/thumb.py': PY_SAME_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.py', line: 's3.put_object', functions: ['ThumbnailFunction'], messageIncludes: ['S3 bucket', 'event record'] }],
+    },
+    {
+      name: 'Python, SAM: a check of the event ("Records" in event) is no guard of the key',
+      files: { 'template.yaml': pySam(), 'src/thumb.py': PY_EVENT_CHECK },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.py', line: 's3.put_object' }],
+    },
+    {
+      name: 'Python, SAM: upload_file to an env var bound to the triggering bucket',
+      files: { 'template.yaml': pySam(), 'src/thumb.py': PY_ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.py', line: 's3.upload_file', messageIncludes: ['OUTPUT_BUCKET = Uploads'] }],
+    },
+    {
+      name: 'Python, SAM: resources (Object(...).put, Bucket(...).put_object)',
+      files: { 'template.yaml': pySam(), 'src/thumb.py': PY_RESOURCES },
+      errors: [
+        { messageId: 'recursiveWrite', file: 'src/thumb.py', line: 's3.Object(OUTPUT', messageIncludes: ['OUTPUT_BUCKET = Uploads'] },
+        { messageId: 'recursiveWrite', file: 'src/thumb.py', line: 'target.put_object', messageIncludes: ['event record'] },
+      ],
+    },
+    {
+      name: 'Python, serverless: S3 event on the bucket the code writes to',
+      files: {
+        'serverless.yml': ['service: thumbs', 'provider:', '  name: aws', '  runtime: python3.12', 'functions:', '  thumb:', '    handler: thumb.handler', '    events:', '      - s3:', '          bucket: uploads', '          event: s3:ObjectCreated:*', ''].join('\n'),
+        'thumb.py': PY_SAME_BUCKET,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'thumb.py', line: 's3.put_object' }],
+    },
+    {
+      name: 'Python, Terraform: SQS consumer sending to its own queue',
+      files: { 'main.tf': terraform('aws_sqs_queue.jobs.url').replace('nodejs22.x', 'python3.12'), 'src/fwd.py': PY_FORWARD },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.py', line: 'sqs.send_message', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'Python, SAM: SNS subscriber republishing to its own topic',
+      files: { 'template.yaml': pySnsSam('!Ref Orders'), 'src/republish.py': PY_REPUBLISH },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/republish.py', line: 'sns.Topic(', messageIncludes: ['SNS topic', 'TOPIC_ARN = Orders'] }],
     },
   ],
 });

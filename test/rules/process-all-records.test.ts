@@ -1,5 +1,8 @@
 import rule from '../../rules/process-all-records.js';
+import { describe, expect, it } from 'vitest';
 import { createRuleTester } from '../helpers/rule-tester.js';
+import { pythonFindings, runPythonCheck, type PythonCase } from '../helpers/python-check.js';
+import { processAllRecords } from '../../src/python/checks/process-all-records.js';
 
 const ruleTester = createRuleTester();
 const sqs = (maxBatchSize?: number) => ({
@@ -80,4 +83,64 @@ export const handler = async (event) => save(firstBody(event));`,
       errors: [{ messageId: 'firstRecordOnly', line: 1 }],
     },
   ],
+});
+
+describe('process-all-records (Python)', () => {
+  const run = (code: string, setup: PythonCase = {}) => pythonFindings(processAllRecords, code, setup);
+  const sqs = (maxBatchSize: number | undefined): PythonCase => ({ triggers: ['sqs'], maxBatchSize });
+
+  it('reports a batch handler that reads only event["Records"][0], with the trigger and the batch size', async () => {
+    const code = `import json
+
+def handler(event, context):
+    body = json.loads(event["Records"][0]["body"])
+    save(body)
+`;
+    expect(await run(code, sqs(10))).toEqual([{ messageId: 'firstRecordOnly', line: 4 }]);
+    const [finding] = await runPythonCheck(processAllRecords, code, sqs(10));
+    expect(finding).toMatchObject({ column: 23, data: { trigger: 'SQS', batch: 10 } });
+    const [stream] = await runPythonCheck(processAllRecords, code, { triggers: ['kinesis', 'dynamodb-stream'], maxBatchSize: 100 });
+    expect(stream.data).toEqual({ trigger: 'Kinesis stream/DynamoDB stream', batch: 100 });
+  });
+
+  it('reports event.get("Records")[0], records = event["Records"]; records[0], a fallback, and a helper the handler calls', async () => {
+    expect(await run(`def handler(event, context):\n    record = event.get("Records")[0]\n    save(record)\n`, sqs(10))).toEqual([{ messageId: 'firstRecordOnly', line: 2 }]);
+    expect(await run(`def handler(event, context):\n    records = event["Records"]\n    save(records[0]["body"])\n`, sqs(5))).toEqual([{ messageId: 'firstRecordOnly', line: 3 }]);
+    expect(await run(`def handler(event, context):\n    save((event.get("Records") or [{}])[0])\n`, sqs(10))).toEqual([{ messageId: 'firstRecordOnly', line: 2 }]);
+    const helper = `def first_body(event):
+    return event["Records"][0]["body"]
+
+def handler(event, context):
+    save(first_body(event))
+`;
+    expect(await run(helper, sqs(10))).toEqual([{ messageId: 'firstRecordOnly', line: 2 }]);
+  });
+
+  it('accepts a loop, a len() guard, the list handed to a helper, an unpacking that raises on more, and another index', async () => {
+    const cases = [
+      `def handler(event, context):\n    for record in event["Records"]:\n        save(record)\n`,
+      // Records[0] next to a loop: the first record is special, all are processed.
+      `def handler(event, context):\n    print(event["Records"][0]["messageId"])\n    for record in event["Records"]:\n        save(record)\n`,
+      `def handler(event, context):\n    if len(event["Records"]) != 1:\n        raise ValueError("expected one record")\n    save(event["Records"][0])\n`,
+      `def handler(event, context):\n    records = event["Records"]\n    assert len(records) == 1\n    save(records[0])\n`,
+      `def handler(event, context):\n    process_all(event["Records"])\n`,
+      // `record, = ...` raises ValueError on a larger batch: the batch fails loudly, nothing is dropped.
+      `def handler(event, context):\n    record, = event["Records"]\n    save(record)\n`,
+      `def handler(event, context):\n    save(event["Records"][-1])\n`,
+      // Powertools data class: event.records is iterated.
+      `def handler(event, context):\n    for record in event.records:\n        save(record)\n    save(event["Records"][0])\n`,
+    ];
+    for (const code of cases) expect(await run(code, sqs(10)), code).toEqual([]);
+  });
+
+  it('accepts a batch size of 1, a batch size that is a reference (unset), and non-batch triggers', async () => {
+    const code = `def handler(event, context):\n    save(event["Records"][0]["body"])\n`;
+    expect(await run(code, sqs(1))).toEqual([]);
+    expect(await run(code, sqs(undefined))).toEqual([]);
+    // S3 and SNS deliver one record per invocation in practice.
+    expect(await run(code, { triggers: ['s3'], maxBatchSize: undefined })).toEqual([]);
+    expect(await run(code, { triggers: ['sns'] })).toEqual([]);
+    // A function the handler does not run.
+    expect(await run(`def other(event):\n    return event["Records"][0]\n\ndef handler(event, context):\n    return 1\n`, sqs(10))).toEqual([]);
+  });
 });

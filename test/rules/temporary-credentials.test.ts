@@ -1,5 +1,8 @@
 import rule from '../../rules/temporary-credentials.js';
+import { describe, expect, it } from 'vitest';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
+import { pythonFindings } from '../helpers/python-check.js';
+import { temporaryCredentials } from '../../src/python/checks/temporary-credentials.js';
 
 const ruleTester = createRuleTester();
 
@@ -52,4 +55,75 @@ const credentials = new AWS.Credentials(process.env.AWS_ACCESS_KEY_ID, process.e
       errors: [{ messageId: 'missingSessionToken', line: 2 }],
     },
   ],
+});
+
+describe('temporary-credentials (Python)', () => {
+  const run = (code: string) => pythonFindings(temporaryCredentials, code);
+
+  it('reports boto3 clients, resources and sessions built from the two env vars without the session token', async () => {
+    const code = `import os
+import boto3
+from os import environ, getenv
+
+s3 = boto3.client(
+    "s3",
+    aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"],
+    aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"],
+)
+table = boto3.resource("dynamodb", aws_access_key_id=getenv("AWS_ACCESS_KEY_ID"), aws_secret_access_key=environ.get("AWS_SECRET_ACCESS_KEY") or "")
+session = boto3.session.Session(aws_access_key_id=os.getenv("AWS_ACCESS_KEY_ID"), aws_secret_access_key=os.getenv("AWS_SECRET_ACCESS_KEY"))
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'missingSessionToken', line: 5 },
+      { messageId: 'missingSessionToken', line: 10 },
+      { messageId: 'missingSessionToken', line: 11 },
+    ]);
+  });
+
+  it('follows a name assigned once, and reports a keyword dict, botocore Credentials and AWS4Auth', async () => {
+    const code = `import os
+import boto3
+from botocore.credentials import Credentials
+from requests_aws4auth import AWS4Auth
+
+ACCESS_KEY = os.environ["AWS_ACCESS_KEY_ID"]
+
+def handler(event, context):
+    secret = os.environ["AWS_SECRET_ACCESS_KEY"]
+    client = boto3.client("sqs", aws_access_key_id=ACCESS_KEY, aws_secret_access_key=secret)
+    config = {"aws_access_key_id": ACCESS_KEY, "aws_secret_access_key": secret}
+    other = boto3.client("sns", **config)
+    creds = Credentials(os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"])
+    auth = AWS4Auth(os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"], "eu-west-1", "es")
+    signer = AWSRequestsAuth(aws_access_key=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"], aws_host=host, aws_region="eu-west-1", aws_service="es")
+`;
+    expect(await run(code)).toEqual([
+      { messageId: 'missingSessionToken', line: 10 },
+      { messageId: 'missingSessionToken', line: 11 },
+      { messageId: 'missingSessionToken', line: 13 },
+      { messageId: 'missingSessionToken', line: 14 },
+      { messageId: 'missingSessionToken', line: 15 },
+    ]);
+  });
+
+  it('accepts the session token, the default provider chain, other variables, a splat, and a name bound twice', async () => {
+    const cases = [
+      `import os, boto3\ns3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"], aws_session_token=os.environ["AWS_SESSION_TOKEN"])\n`,
+      `import boto3\ns3 = boto3.client("s3")\n`,
+      // Keys of another account, in variables of the project's own: long-term keys, not Lambda's.
+      `import os, boto3\ns3 = boto3.client("s3", aws_access_key_id=os.environ["PARTNER_KEY_ID"], aws_secret_access_key=os.environ["PARTNER_SECRET"])\n`,
+      // A splat may carry the token.
+      `import os, boto3\nextra = {}\ns3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"], **extra)\n`,
+      `import os\nconfig = {"aws_access_key_id": os.environ["AWS_ACCESS_KEY_ID"], "aws_secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"], **token}\n`,
+      `import os\nconfig = {"AccessKeyId": os.environ["AWS_ACCESS_KEY_ID"], "SecretAccessKey": os.environ["AWS_SECRET_ACCESS_KEY"], "SessionToken": os.environ["AWS_SESSION_TOKEN"]}\n`,
+      `import os\nfrom botocore.credentials import Credentials\ncreds = Credentials(os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"], token=os.environ["AWS_SESSION_TOKEN"])\n`,
+      `import os\nfrom requests_aws4auth import AWS4Auth\nauth = AWS4Auth(os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"], "eu-west-1", "es", session_token=os.environ["AWS_SESSION_TOKEN"])\n`,
+      `import os\nsigner = AWSRequestsAuth(aws_access_key=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"], aws_token=os.environ["AWS_SESSION_TOKEN"], aws_host=host, aws_region="eu-west-1", aws_service="es")\n`,
+      // Bound twice: which value is passed is not known.
+      `import os, boto3\nkey = os.environ["AWS_ACCESS_KEY_ID"]\nkey = vault_key()\ns3 = boto3.client("s3", aws_access_key_id=key, aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])\n`,
+      // Not os.environ: a dict of the project's own.
+      `import boto3\nsettings = {}\ns3 = boto3.client("s3", aws_access_key_id=settings["AWS_ACCESS_KEY_ID"], aws_secret_access_key=settings["AWS_SECRET_ACCESS_KEY"])\n`,
+    ];
+    for (const code of cases) expect(await run(code), code).toEqual([]);
+  });
 });

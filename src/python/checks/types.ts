@@ -13,6 +13,11 @@ export interface PythonHandler {
   functions: string[];
   /** Smallest configured batch size over its batch triggers, when set. */
   batchSize?: number;
+  /**
+   * Largest batch an invocation can get (configured, or the AWS default when unset) over every
+   * function served by this handler; unset when one of them has no batch trigger or a size that is a reference.
+   */
+  maxBatchSize?: number;
 }
 
 export interface PythonCheckReport {
