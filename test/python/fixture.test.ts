@@ -40,9 +40,12 @@ const EXPECTED = [
   'sam/orders/app.py:21 undefined-env-var OrdersApi',
   'sam/template.yaml:27 sqs-redrive-policy OrdersWorker',
   'sam/template.yaml:40 unused-env-var OrdersApi',
+  'sam/thumbnails/app.py:15 no-recursive-trigger Thumbnails',
   'sam/worker/handler.py:13 handler-signature OrdersWorker',
+  'serverless/imports/sync.py:7 temporary-credentials sync',
+  'serverless/imports/sync.py:16 process-all-records sync',
   'serverless/reports/export.py:6 handler-signature export',
-  'serverless/serverless.yml:27 handler-resolves weekly',
+  'serverless/serverless.yml:36 handler-resolves weekly',
 ];
 
 /** A copy of the fixture to edit. */
@@ -59,7 +62,9 @@ describe('python-app fixture (built CLI)', () => {
     expect(run.messages.map((m) => `${m.file}:${m.line} ${m.ruleId} ${(m.functions ?? []).join(',')}`)).toEqual(EXPECTED);
     const byRule = Object.fromEntries(run.messages.map((m) => [m.ruleId + ':' + m.line, m.message]));
     expect(byRule['missing-dependency:4']).toContain('PyYAML');
-    expect(byRule['handler-resolves:27']).toContain("(it defines 'daily', 'weekly')");
+    expect(byRule['process-all-records:16']).toContain('up to 5 records');
+    expect(byRule['no-recursive-trigger:15']).toContain("Function 'Thumbnails' writes to the S3 bucket that triggers it (the bucket of the event record)");
+    expect(byRule['handler-resolves:36']).toContain("(it defines 'daily', 'weekly')");
     // New messages are one sentence of at most 200 characters.
     expect(byRule['handler-signature:13'].length).toBeLessThanOrEqual(200);
     expect(byRule['handler-signature:6'].length).toBeLessThanOrEqual(200);

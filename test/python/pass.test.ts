@@ -267,7 +267,7 @@ describe('Python pass: running the visitors behind rule ids', () => {
     expect(seen.find((s) => s.file === 'src/app.py')).toEqual({
       file: 'src/app.py',
       handlers: [
-        { name: 'handler', node: 'function_definition', triggers: ['sqs'], runtime: 'python3.12', functions: ['Worker'], batchSize: 5 },
+        { name: 'handler', node: 'function_definition', triggers: ['sqs'], runtime: 'python3.12', functions: ['Worker'], batchSize: 5, maxBatchSize: 5 },
         { name: 'asgi', node: 'assignment', triggers: [], runtime: 'python3.12', functions: ['Api'] },
       ],
       options: [{ ignore: [], checkRegion: false, allowEnvFallback: true }],
