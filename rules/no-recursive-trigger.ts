@@ -39,6 +39,8 @@ export default createCrossRule({
         if (facts.some(({ facts: f }) => f?.testsKeys)) return;
         for (const { file, facts: f } of facts) {
           for (const write of f?.serviceWrites ?? []) {
+            // Another handler of the same module makes this write (the producer next to its consumer).
+            if (write.exports && file === resolution.file && !write.exports.includes(resolution.exportName)) continue;
             const trigger = loopingTrigger(fn, write);
             if (!trigger) continue;
             const target = write.target.kind === 'env' ? `${write.target.name} = ${trigger.source?.ref ?? '?'}` : 'the bucket of the event record';

@@ -14,6 +14,11 @@ export interface ServiceWrite {
   /** `env`: the name of the variable; `event-bucket`: the bucket of the S3 record being processed. */
   target: { kind: 'env'; name: string } | { kind: 'event-bucket' };
   loc: { line: number; column: number };
+  /**
+   * Handlers of this file whose code runs the write (Python, where a producer and the consumer of its
+   * queue often share a module). Absent: it concerns every function that runs the file.
+   */
+  exports?: string[];
 }
 
 const S3_WRITES = /^(PutObject|CopyObject|CreateMultipartUpload)Command$|^(putObject|copyObject|upload)$/;

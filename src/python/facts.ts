@@ -61,6 +61,8 @@ export function locOf(node: Node): Loc {
 export interface ExtractedFacts {
   facts: PythonFacts;
   readNodes: Node[];
+  /** The call of each `facts.serviceWrites` entry, in order. */
+  writeNodes: Node[];
 }
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
@@ -199,11 +201,11 @@ export function extractPythonFacts(root: Node): ExtractedFacts {
   facts.packageImports = facts.imports
     .filter((imp) => imp.level === 0 && imp.module !== '' && imp.module !== '__future__')
     .map((imp) => ({ name: imp.module.split('.')[0], source: imp.module, loc: imp.loc, typeOnly: imp.guarded }));
-  const { writes, testsKeys } = pythonServiceWrites(root, importBindings(root));
+  const { writes, writeNodes, testsKeys } = pythonServiceWrites(root, importBindings(root));
   if (writes.length > 0) facts.serviceWrites = writes;
   if (testsKeys) facts.testsKeys = true;
   facts.analysed = true;
-  return { facts, readNodes };
+  return { facts, readNodes, writeNodes };
 }
 
 /**

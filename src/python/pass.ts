@@ -147,9 +147,11 @@ function analyseModule(
       return unreadable('Python syntax error: importing this module raises SyntaxError, so every function that loads it fails at init.', error.line, error.column);
     }
     const root = tree.rootNode;
-    const { facts, readNodes } = extractPythonFacts(root);
+    const { facts, readNodes, writeNodes } = extractPythonFacts(root);
     const handlers = pythonHandlers(root, handlerFunctions);
     attributeReads(root, facts.envReads, readNodes, [...(handlerFunctions?.keys() ?? [])]);
+    // A producer and the consumer of its queue often share a module: a write concerns the handlers that run it.
+    attributeReads(root, facts.serviceWrites ?? [], writeNodes, [...(handlerFunctions?.keys() ?? [])]);
     const findings = runChecks(file, source, root, handlers, rules);
     return { linted: { file, findings, facts, imports: [] }, facts };
   } finally {

@@ -70,14 +70,14 @@ export function moduleBinding(root: Node, name: string): Node | undefined {
 }
 
 /**
- * Marks each environment read inside a function with the handlers of this module that run it, as
- * for JavaScript (`EnvRead.exports`): a handler runs what its code mentions, transitively
+ * Marks each environment read (or service write) inside a function with the handlers of this module
+ * that run it, as for JavaScript (`EnvRead.exports`): a handler runs what its code mentions, transitively
  * (`process()` called from `handler`, a dispatch table it indexes), and what is registered on
  * something it mentions (`@app.get` routes of the `app` that `handler = Mangum(app)` wraps).
  * Reads at module scope, and reads no handler reaches, concern every function (no `exports`).
  * Only a module with two or more handlers needs this.
  */
-export function attributeReads(root: Node, reads: EnvRead[], readNodes: Node[], handlerNames: readonly string[]): void {
+export function attributeReads(root: Node, reads: Array<Pick<EnvRead, 'exports'>>, readNodes: Node[], handlerNames: readonly string[]): void {
   if (new Set(handlerNames).size < 2 || !reads.some((_, i) => insideFunction(readNodes[i]))) return;
   const statements = moduleStatements(root);
   const names = new Set(statements.flatMap((s) => s.names));

@@ -43,12 +43,15 @@ const MAX_ALIAS_DEPTH = 3;
 
 export interface PythonServiceWrites {
   writes: ServiceWrite[];
+  /** The call of each write, in the same order: the pass tells which handlers run it. */
+  writeNodes: Node[];
   /** `key.startswith(...)`, `re.match(...)`, `"thumb" in key`: as `CodeFacts.testsKeys`. */
   testsKeys: boolean;
 }
 
 export function pythonServiceWrites(root: Node, bindings: Map<string, ImportBinding>): PythonServiceWrites {
   const writes: ServiceWrite[] = [];
+  const writeNodes: Node[] = [];
   let testsKeys = false;
   for (const node of descendants(root, ['call', 'comparison_operator'])) {
     if (node.type === 'comparison_operator') {
@@ -60,9 +63,12 @@ export function pythonServiceWrites(root: Node, bindings: Map<string, ImportBind
     const method = target.childForFieldName('attribute')?.text ?? '';
     if (KEY_TEST_METHODS.has(method)) testsKeys = true;
     const write = writeOf(node, method, target.childForFieldName('object'), root, bindings);
-    if (write) writes.push(write);
+    if (write) {
+      writes.push(write);
+      writeNodes.push(node);
+    }
   }
-  return { writes, testsKeys };
+  return { writes, writeNodes, testsKeys };
 }
 
 /** `"thumbnails/" in key`, `ext not in (".jpg", ".png")`: a membership test on a key-like value. */

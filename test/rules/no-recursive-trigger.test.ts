@@ -222,6 +222,52 @@ const PY_REPUBLISH = dedent`
           sns.Topic(os.environ["TOPIC_ARN"]).publish(Message=record["Sns"]["Message"])
 `;
 
+/** A producer (API) and the consumer of its queue in one module, as serverless' sqs-worker example has them. */
+const PY_PRODUCER_CONSUMER = dedent`
+  import os
+  import boto3
+  sqs = boto3.client("sqs")
+  QUEUE_URL = os.getenv("QUEUE_URL")
+
+  def producer(event, context):
+      sqs.send_message(QueueUrl=QUEUE_URL, MessageBody=event["body"])
+      return {"statusCode": 202}
+
+  def consumer(event, context):
+      for record in event["Records"]:
+          print(record["body"])
+`;
+
+const pyWorkerSam = (): string =>
+  samTemplate([
+    'Globals:',
+    '  Function:',
+    '    Runtime: python3.12',
+    '    CodeUri: src/',
+    '    Environment:',
+    '      Variables:',
+    '        QUEUE_URL: !Ref Jobs',
+    'Resources:',
+    '  Jobs:',
+    '    Type: AWS::SQS::Queue',
+    '  Producer:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      Handler: worker.producer',
+    '      Events:',
+    '        Api:',
+    '          Type: HttpApi',
+    '  Consumer:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      Handler: worker.consumer',
+    '      Events:',
+    '        Jobs:',
+    '          Type: SQS',
+    '          Properties:',
+    '            Queue: !GetAtt Jobs.Arn',
+  ]);
+
 const pySam = (filter: string[] = [], outputBucket = '!Ref Uploads'): string =>
   sam(filter, outputBucket).replace('Runtime: nodejs22.x', 'Runtime: python3.12');
 
@@ -256,6 +302,7 @@ runCrossRuleCases('no-recursive-trigger', {
     { name: 'Python, SAM: the code skips its own output ("thumb-" in key)', files: { 'template.yaml': pySam(), 'src/thumb.py': PY_MEMBERSHIP_GUARD } },
     { name: 'Python, SAM: reads the event bucket, writes a literal other bucket', files: { 'template.yaml': pySam(), 'src/thumb.py': PY_OTHER_BUCKET } },
     { name: 'Python, Terraform: forwards to another queue', files: { 'main.tf': terraform('aws_sqs_queue.next.url').replace('nodejs22.x', 'python3.12'), 'src/fwd.py': PY_FORWARD } },
+    { name: 'Python, SAM: the producer sends to the queue its neighbour in the module consumes', files: { 'template.yaml': pyWorkerSam(), 'src/worker.py': PY_PRODUCER_CONSUMER } },
     { name: 'Python, SAM: republishes to another topic', files: { 'template.yaml': pySnsSam('!Ref Audit'), 'src/republish.py': PY_REPUBLISH } },
   ],
   invalid: [
@@ -294,6 +341,14 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'Python, Terraform: SQS consumer sending to its own queue',
       files: { 'main.tf': terraform('aws_sqs_queue.jobs.url').replace('nodejs22.x', 'python3.12'), 'src/fwd.py': PY_FORWARD },
       errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.py', line: 'sqs.send_message', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'Python, SAM: the consumer itself sends back to its queue (its neighbour the producer too)',
+      files: {
+        'template.yaml': pyWorkerSam(),
+        'src/worker.py': PY_PRODUCER_CONSUMER.replace('print(record["body"])', 'sqs.send_message(QueueUrl=QUEUE_URL, MessageBody=record["body"])'),
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/worker.py', line: 12, functions: ['Consumer'] }],
     },
     {
       name: 'Python, SAM: SNS subscriber republishing to its own topic',
