@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ServiceWrite } from '../code/service-writes.js';
-import { callee, descendants, dottedName, isEnvRead, keywordArgument, namedChildren, positionalArguments, singleAssignment, stringValue, type ImportBinding } from './ast.js';
+import { callee, descendants, isEnvRead, keywordArgument, namedChildren, positionalArguments, singleAssignment, stringValue, type ImportBinding } from './ast.js';
 
 /**
  * The Python counterpart of src/code/service-writes.ts, for `no-recursive-trigger`: boto3 writes to
@@ -88,9 +88,12 @@ function writeOf(call: Node, method: string, object: Node | null, root: Node, bi
     const found = argument ? targetOf(argument, root, bindings, 0) : undefined;
     return found ? { service: kind.service, target: found, loc } : undefined;
   }
-  const client = CLIENT_WRITES[method];
+  const client = Object.hasOwn(CLIENT_WRITES, method) ? CLIENT_WRITES[method] : undefined;
   if (!client) return undefined;
-  const argument = keywordArgument(call, client.keyword) ?? (client.position !== undefined ? positionalArguments(call)[client.position] : undefined);
+  // The transfer methods take (source, Bucket, Key): with fewer arguments it is another `copy` (`shutil.copy(src, dst)`).
+  const positional = positionalArguments(call);
+  const byPosition = client.position !== undefined && positional.length > client.position + 1 ? positional[client.position] : undefined;
+  const argument = keywordArgument(call, client.keyword) ?? byPosition;
   const found = argument ? targetOf(argument, root, bindings, 0) : undefined;
   return found ? { service: client.service, target: found, loc } : undefined;
 }
@@ -98,9 +101,10 @@ function writeOf(call: Node, method: string, object: Node | null, root: Node, bi
 /** The resource constructor call (`s3.Object(...)`, `s3.Bucket(...)`) an expression is, directly or through a name assigned once. */
 function resourceOf(node: Node, root: Node, depth = 0): { kind: string; call: Node } | undefined {
   if (node.type === 'call') {
-    const name = dottedName(callee(node))?.split('.').pop();
-    // A method of a resource object (`s3.Object`), not a bare class of another library.
-    return name !== undefined && name in RESOURCE_WRITES && callee(node)?.type === 'attribute' ? { kind: name, call: node } : undefined;
+    // A method of a resource object (`s3.Object`, `boto3.resource("sqs").Queue`), not a bare class of another library.
+    const target = callee(node);
+    const name = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : undefined;
+    return name !== undefined && Object.hasOwn(RESOURCE_WRITES, name) ? { kind: name, call: node } : undefined;
   }
   if (node.type === 'identifier' && depth < MAX_ALIAS_DEPTH) {
     const value = singleAssignment(node, root);

@@ -1,4 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { dedent, runCrossRuleCases, samTemplate } from '../helpers/temp-project.js';
+import { loadPythonParser, parsePython } from '../../src/python/parser.js';
+import { importBindings } from '../../src/python/ast.js';
+import { pythonServiceWrites } from '../../src/python/service-writes.js';
 
 /** Writes the thumbnail back into the bucket the event came from. */
 const SAME_BUCKET = dedent`
@@ -356,4 +360,50 @@ runCrossRuleCases('no-recursive-trigger', {
       errors: [{ messageId: 'recursiveWrite', file: 'src/republish.py', line: 'sns.Topic(', messageIncludes: ['SNS topic', 'TOPIC_ARN = Orders'] }],
     },
   ],
+});
+
+describe('no-recursive-trigger (Python writes and guards)', () => {
+  const writesOf = async (code: string) => {
+    const parser = await loadPythonParser();
+    const parsed = parsePython(parser, code);
+    if (!parsed || parsed.error) throw new Error('snippet does not parse');
+    try {
+      const root = parsed.tree.rootNode;
+      const { writes, testsKeys } = pythonServiceWrites(root, importBindings(root));
+      return { writes: writes.map((w) => `${w.loc.line} ${w.service} ${w.target.kind === 'env' ? w.target.name : 'event-bucket'}`), testsKeys };
+    } finally {
+      parsed.tree.delete();
+    }
+  };
+
+  it('finds client, transfer and resource writes whose target is an env var or the event bucket', async () => {
+    const code = `import os, shutil
+import boto3
+s3 = boto3.client("s3")
+BUCKET = os.environ["OUT"]
+
+def handler(event, context):
+    record = event["Records"][0]
+    s3.upload_fileobj(fileobj, Bucket=BUCKET, Key="a")
+    s3.copy({"Bucket": "src", "Key": "a"}, record["s3"]["bucket"].get("name"), "b")
+    shutil.copy("/tmp/a", os.environ["OUT"])
+    s3.copy_object(Bucket=os.environ.get("OUT") or "fallback", Key="b", CopySource="x")
+    boto3.resource("sqs").Queue(os.environ["QUEUE_URL"]).send_message(MessageBody="x")
+    boto3.client("sns").publish_batch(TopicArn=os.getenv("TOPIC"), PublishBatchRequestEntries=[])
+    mqtt.publish("topic", payload)
+    s3.put_object(Bucket="literal", Key="c", Body=b"")
+    s3.put_object(Bucket=compute_bucket(), Key="c", Body=b"")
+`;
+    expect(await writesOf(code)).toEqual({
+      writes: ['8 s3 OUT', '9 s3 event-bucket', '11 s3 OUT', '12 sqs QUEUE_URL', '13 sns TOPIC'],
+      testsKeys: false,
+    });
+  });
+
+  it('takes key and name tests as guards, not a check of the event', async () => {
+    for (const guard of ['key.endswith(".png")', 're.match(r"^thumb", key)', 'fnmatch.fnmatch(key, "*.png")', 'ext not in (".jpg", ".png")', '"thumb-" in object_key']) {
+      expect((await writesOf(`def handler(event, context):\n    if ${guard}:\n        return\n`)).testsKeys, guard).toBe(true);
+    }
+    expect((await writesOf(`def handler(event, context):\n    if "Records" not in event:\n        return\n`)).testsKeys).toBe(false);
+  });
 });

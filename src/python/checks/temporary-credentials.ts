@@ -53,7 +53,7 @@ export const temporaryCredentials: PythonCheck = {
         continue;
       }
       const signer = dottedName(callee(node))?.split('.').pop();
-      const tokenKeyword = signer !== undefined ? POSITIONAL_SIGNERS[signer] : undefined;
+      const tokenKeyword = signer !== undefined && Object.hasOwn(POSITIONAL_SIGNERS, signer) ? POSITIONAL_SIGNERS[signer] : undefined;
       if (tokenKeyword === undefined || keywordArgument(node, tokenKeyword)) continue;
       const [first, second] = positionalArguments(node);
       if (readsEnv(first, ACCESS_KEY) && readsEnv(second, SECRET_KEY)) context.report({ messageId: 'missingSessionToken', node });
