@@ -148,6 +148,19 @@ describe('7. linear paths', () => {
     for (let i = 0; i < 30_000; i++) expect(findBlock(body, 'resource', ['aws_lambda_function', `f${i}`])).toBeDefined();
   }, 30_000);
 
+  it('YAML duplicate keys: found by the converter (yaml\'s own check is quadratic), never counted as syntax errors', () => {
+    // 1,500 keys written twice in one map: yaml's uniqueKeys check compared each key with every
+    // earlier one and reported each repeat as an error, so past 1,000 the file was not read at all.
+    const lines = ['Resources:'];
+    for (let i = 0; i < 1500; i++) lines.push(`  K${i}: a`, `  K${i}: b`);
+    const parsed = parseYaml('template.yaml', `${lines.join('\n')}\n`);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.duplicateKeys).toHaveLength(1500);
+    expect(parsed.duplicateKeys?.[0]).toMatchObject({ key: 'K0', identical: false, loc: { line: 3 }, firstLoc: { line: 2 } });
+    const resources = parsed.documents[0].kind === 'map' ? parsed.documents[0].pairs[0].value : undefined;
+    expect(resources?.kind === 'map' && resources.pairs.map((p) => p.value.kind === 'scalar' && p.value.value)).toEqual(Array(1500).fill('b'));
+  }, 30_000);
+
   it('the dotenv comment strip on a 300 KB line of spaces', () => {
     const env = parseDotenv(`A=a${' '.repeat(300_000)}b #comment\nB=x\n`);
     expect(env.get('A')).toBe(`a${' '.repeat(300_000)}b`);
