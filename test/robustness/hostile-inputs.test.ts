@@ -21,6 +21,7 @@ import { parseJsonSource } from '../../src/cli/json-source.js';
 import { jsNestingPosition } from '../../src/code/nesting.js';
 import { createFileLinter, MAX_JS_NESTING } from '../../src/code/file-linter.js';
 import { loadCdk } from '../../src/loaders/cdk.js';
+import { loadLocalModule, localModuleSource, MAX_LOCAL_MODULE_NESTING } from '../../src/local-modules.js';
 import { loadCloudFormation } from '../../src/loaders/cloudformation.js';
 import { loadServerless } from '../../src/loaders/serverless.js';
 import { parseDotenv } from '../../src/loaders/serverless/variables.js';
@@ -70,6 +71,31 @@ describe('2. JavaScript nesting is checked before ESLint', () => {
     expect(jsNestingPosition(`const t = \`${'${`'.repeat(12)}${'`}'.repeat(12)}\`;`, 10)).toBeDefined();
     // Line 31 holds the 31st level: the `(` of its `if (e) {`.
     expect(jsNestingPosition(nestedHandler(30), 30)).toEqual({ line: 31, column: 4 });
+  });
+});
+
+describe('2b. the ESLint plugin reads local modules (wrappers) boundedly', () => {
+  it('a wrapper nested too deep, oversized, a FIFO or a link to /dev/zero is not parsed, and nothing hangs', () => {
+    const wrapper = (body: string): string => `export default function wrap(h) { return async (e) => { try { return ${body}; } catch { return 500; } }; }\n`;
+    const root = writeProject({
+      'ok.js': wrapper('await h(e)'),
+      // 600 levels of `(`: the parser overflows its stack at about 800.
+      'deep.js': wrapper(`${'('.repeat(MAX_LOCAL_MODULE_NESTING + 100)}await h(e)${')'.repeat(MAX_LOCAL_MODULE_NESTING + 100)}`),
+      'big.js': `${wrapper('await h(e)')}// ${'x'.repeat(600 * 1024)}\n`,
+    });
+    execFileSync('mkfifo', [join(root, 'fifo.js')]);
+    symlinkSync('/dev/zero', join(root, 'zero.js'));
+    expect(localModuleSource(join(root, 'ok.js'))).toMatchObject({ ok: true });
+    expect(localModuleSource(join(root, 'deep.js'))).toEqual({ ok: false, reason: 'too-deep' });
+    expect(localModuleSource(join(root, 'big.js'))).toEqual({ ok: false, reason: 'too-large' });
+    expect(localModuleSource(join(root, 'fifo.js'))).toEqual({ ok: false, reason: 'unreadable' });
+    expect(localModuleSource(join(root, 'zero.js'))).toEqual({ ok: false, reason: 'unreadable' });
+    expect(loadLocalModule(join(root, 'ok.js'))?.program.body).toHaveLength(1);
+    for (const file of ['deep.js', 'big.js', 'fifo.js', 'zero.js']) expect(loadLocalModule(join(root, file)), file).toBeUndefined();
+  });
+
+  it('its depth limit is the CLI lint\'s', () => {
+    expect(MAX_LOCAL_MODULE_NESTING).toBe(MAX_JS_NESTING);
   });
 });
 
