@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aliasFanOut,
+  cdkExpansion,
   cloudFormationExpansion,
   manyTerraformBlocks,
   nestedHandler,
@@ -54,6 +55,23 @@ describe('1. one value expansion budget per file', () => {
     expect(result.functions).toHaveLength(1);
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining(`(Fn::${kind}) passed this file's budget`)]);
   }, 30_000);
+  it.each([
+    ['template literal', cdkExpansion(6, 10, 'template')],
+    ['string +', cdkExpansion(4, 8, 'plus', 10_000)],
+  ])('CDK constants repeating each other by %s: a budget warning, the function still loads', (what, text) => {
+    const result = loadCdk('lib/stack.ts', text, memoryHost({ 'lib/stack.ts': text }));
+    expect(result.functions).toHaveLength(1);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: `Value expansion (${what}) passed this file's budget of 10,000,000 characters: values built past it are unknown to the rules` })]);
+    expect(result.functions[0].environment?.BIG?.value).toMatchObject({ kind: 'reference' });
+  }, 30_000);
+
+  it('CDK constants under the budget are still values', () => {
+    for (const text of [cdkExpansion(2, 10, 'template'), cdkExpansion(2, 8, 'plus', 10_000)]) {
+      const result = loadCdk('lib/stack.ts', text, memoryHost({ 'lib/stack.ts': text }));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.functions[0].environment?.BIG?.value).toBe('z'.repeat(text.includes('+') ? 640_000 : 10_000));
+    }
+  });
 });
 
 describe('2. JavaScript nesting is checked before ESLint', () => {
