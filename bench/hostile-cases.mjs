@@ -219,6 +219,16 @@ export const CASES = [
     },
   },
   {
+    name: 'several-templates',
+    what: 'four 4.9 MB SAM templates in one project',
+    write(dir, scale = 1) {
+      for (const name of ['a', 'b', 'c', 'd']) {
+        put(dir, `${name}/template.yaml`, bigTemplate(4.9 * MB * scale));
+        put(dir, `${name}/handler.js`, HANDLER);
+      }
+    },
+  },
+  {
     name: 'terraform-16k-blocks',
     what: '16,000 aws_lambda_function blocks in one .tf (3 MB)',
     write(dir, scale = 1) {

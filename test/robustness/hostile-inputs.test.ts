@@ -11,11 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aliasFanOut,
+  bigTemplate,
   cdkExpansion,
   cloudFormationExpansion,
   manyTerraformBlocks,
   nestedHandler,
   serverlessExpansion,
+  terraformFunction,
 } from '../../bench/hostile-cases.mjs';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { parseJsonSource } from '../../src/cli/json-source.js';
@@ -31,7 +33,7 @@ import { parseYaml } from '../../src/loaders/yaml-tree.js';
 import { discoverFiles } from '../../src/project/discover.js';
 import { ProjectHost } from '../../src/project/host.js';
 import { loadProject } from '../../src/project/load-project.js';
-import { MAX_FILE_BYTES } from '../../src/project/limits.js';
+import { MAX_CONFIG_CHARS_PER_RUN, MAX_FILE_BYTES } from '../../src/project/limits.js';
 import { writeProject } from '../helpers/temp-project.js';
 import { assertBuilt, REPO, removeTemps, runCli, tempDir } from './generators/cli.js';
 import { memoryHost } from './generators/harness.js';
@@ -167,6 +169,38 @@ describe('4. YAML aliases are counted by what they expand to', () => {
   it('a shared environment block aliased by 50 functions is fine', () => {
     const parsed = parseYaml('template.yaml', aliasFanOut(20, 50));
     expect(parsed.diagnostics).toEqual([]);
+  });
+});
+
+describe('5. one run loads a bounded total of deploy configs', () => {
+  it('past the total, further configs (YAML, CDK, Terraform) are not read: an error each, or a warning when allowed', async () => {
+    const template = bigTemplate(3000);
+    const stack = cdkExpansion(1, 1, 'template');
+    const root = writeProject({
+      'a/serverless.yml': SLS,
+      'b/template.yaml': template,
+      'c/template.yaml': template,
+      'd/lib/stack.ts': stack,
+      'e/main.tf': terraformFunction(0),
+    });
+    const files = ['a/serverless.yml', 'b/template.yaml', 'c/template.yaml', 'd/lib/stack.ts', 'e/main.tf'];
+    const budget = SLS.length + template.length;
+    const model = await loadProject(new ProjectHost(root), files, { maxConfigChars: budget });
+    expect(model.configFiles).toEqual(['a/serverless.yml', 'b/template.yaml']);
+    expect(model.diagnostics.map((d) => [d.loc.file, d.severity, d.message])).toEqual([
+      ['c/template.yaml', 'error', 'not read: with the 3 KB of deploy configs before it, this 3 KB file passes the 3 KB that one run reads; check fewer paths per run'],
+      ['d/lib/stack.ts', 'error', expect.stringMatching(/^not read: with the 3 KB of deploy configs before it, this 1 KB file passes/)],
+      ['e/main.tf', 'error', expect.stringMatching(/^not read: with the 3 KB of deploy configs before it, this 1 KB file passes/)],
+    ]);
+    const whole = await loadProject(new ProjectHost(root), files);
+    expect(whole.configFiles).toHaveLength(5);
+    expect(whole.diagnostics).toEqual([]);
+    const allowed = await loadProject(new ProjectHost(root), files, { maxConfigChars: budget, allowUnreadableConfigs: true });
+    expect(allowed.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+  });
+
+  it('the total is 10 MB', () => {
+    expect(MAX_CONFIG_CHARS_PER_RUN).toBe(10 * 1024 * 1024);
   });
 });
 
