@@ -2,6 +2,7 @@
 export function put(root: string, path: string, text: string): void;
 export function serverlessExpansion(levels?: number, fan?: number): string;
 export function cloudFormationExpansion(levels?: number, fan?: number, base?: number, kind?: string): string;
+export function cdkExpansion(levels?: number, fan?: number, kind?: 'template' | 'plus', base?: number): string;
 export function nestedHandler(depth?: number): string;
 export function aliasFanOut(keys?: number, aliases?: number): string;
 export function bigTemplate(bytes: number): string;

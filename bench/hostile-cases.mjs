@@ -39,6 +39,22 @@ export function cloudFormationExpansion(levels = 8, fan = 10, base = 1000, kind 
   return text;
 }
 
+/**
+ * A CDK stack whose environment value is built from constants that repeat the one before `fan`
+ * times, `levels` deep, over a `base`-character string: by template literal (`\`${a0}${a0}...\``)
+ * or string `+` (`(a0 + a0) + (a0 + a0)`, paired so that the expression stays shallow).
+ */
+export function cdkExpansion(levels = 8, fan = 10, kind = 'template', base = 100) {
+  const paired = (terms) => (terms.length === 1 ? terms[0] : `(${paired(terms.slice(0, terms.length >> 1))} + ${paired(terms.slice(terms.length >> 1))})`);
+  let text = `import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport { Stack } from 'aws-cdk-lib';\nconst a0 = '${'z'.repeat(base)}';\n`;
+  for (let i = 1; i <= levels; i++) {
+    const value = kind === 'template' ? `\`${`\${a${i - 1}}`.repeat(fan)}\`` : paired(Array(fan).fill(`a${i - 1}`));
+    text += `const a${i} = ${value};\n`;
+  }
+  text += `export class S extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'handler.handler', code: lambda.Code.fromAsset('src'), environment: { BIG: a${levels} } });\n  }\n}\n`;
+  return text;
+}
+
 /** A handler with `depth` nested blocks (14 KB at 2,000). */
 export function nestedHandler(depth = 2000) {
   return `exports.handler = async (e) => {\n${'if (e) {\n'.repeat(depth)}${'}\n'.repeat(depth)}};\n`;
@@ -144,6 +160,14 @@ export const CASES = [
     },
   },
   {
+    name: 'cdk-template-expansion',
+    what: 'CDK stack, template literal x10 per level over 100 chars, 8 levels',
+    write(dir, scale = 1) {
+      put(dir, 'lib/stack.ts', cdkExpansion(Math.max(2, Math.round(8 * scale)), 10, 'template'));
+      put(dir, 'src/handler.js', HANDLER);
+    },
+  },
+  {
     name: 'js-nesting',
     what: 'handler of 2,000 nested `if (e) {` (14 KB)',
     write(dir, scale = 1) {
@@ -192,6 +216,16 @@ export const CASES = [
       put(dir, 'tf/main.tf', bigTerraformList(4.9 * MB * scale));
       put(dir, 'serverless.yml', slsFor());
       put(dir, 'handler.js', minifiedHandler(4.9 * MB * scale));
+    },
+  },
+  {
+    name: 'several-templates',
+    what: 'four 4.9 MB SAM templates in one project',
+    write(dir, scale = 1) {
+      for (const name of ['a', 'b', 'c', 'd']) {
+        put(dir, `${name}/template.yaml`, bigTemplate(4.9 * MB * scale));
+        put(dir, `${name}/handler.js`, HANDLER);
+      }
     },
   },
   {

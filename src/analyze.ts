@@ -126,22 +126,27 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
 /** Per handler file: the exports the deploy configs name, with triggers, runtime and function names. */
 function handlerSettingsByFile(linked: LinkedFunction[]): Map<string, HandlerSetting[]> {
   const handlersByFile = new Map<string, HandlerSetting[]>();
+  const byExport = new Map<string, HandlerSetting>();
   for (const { fn, resolution } of linked) {
     if (resolution.status !== 'found' || resolution.language !== 'node') continue;
     const list = handlersByFile.get(resolution.file) ?? [];
-    const existing = list.find((h) => h.export === resolution.exportName);
+    const exportKey = `${resolution.file}\0${resolution.exportName}`;
+    const existing = byExport.get(exportKey);
     const triggers = [...new Set(fn.triggers.map((t) => t.kind))];
     const runtime = literal(fn.runtime);
     const batch = maxBatchSize(fn);
     if (existing) {
-      existing.functions = [...(existing.functions ?? []), fn.name];
-      existing.trigger = [...new Set([...(existing.trigger ?? []), ...triggers])];
+      // In place: copying the lists per function was quadratic (20,000 functions of one handler took 4 s).
+      (existing.functions ??= []).push(fn.name);
+      const kinds = (existing.trigger ??= []);
+      for (const kind of triggers) if (!kinds.includes(kind)) kinds.push(kind);
       if (batch !== undefined && existing.maxBatchSize !== undefined) existing.maxBatchSize = Math.max(existing.maxBatchSize, batch);
       else delete existing.maxBatchSize;
     } else {
       const setting: HandlerSetting = { export: resolution.exportName, trigger: triggers.length > 0 ? triggers : undefined, runtime, functions: [fn.name] };
       if (batch !== undefined) setting.maxBatchSize = batch;
       list.push(setting);
+      byExport.set(exportKey, setting);
     }
     handlersByFile.set(resolution.file, list);
   }

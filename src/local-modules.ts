@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -6,6 +6,8 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { parse as Parse } from '@typescript-eslint/typescript-estree';
 import { dottedName, isFunctionNode, keyName, unwrapTs, type FunctionNode } from './handlers/ast-utils.js';
 import { bindingSource, moduleBindings, type Binding } from './handlers/bindings.js';
+import { jsNestingPosition } from './code/nesting.js';
+import { readRegularFile } from './project/host.js';
 
 /**
  * Reading the project's own modules (never executing them): resolve a relative
@@ -22,6 +24,12 @@ export interface LocalModule {
 
 /** Files larger than this are not parsed: wrappers are small, bundles are not. */
 const MAX_FILE_BYTES = 512 * 1024;
+/**
+ * Deeper bracket nesting is not parsed: the parser recurses once per level and overflows its
+ * stack (800 nested `(` already do), where V8 may abort the editor's process instead of
+ * throwing. The same depth as the CLI's lint (`MAX_JS_NESTING`, src/code/file-linter.ts).
+ */
+export const MAX_LOCAL_MODULE_NESTING = 500;
 const MAX_REEXPORT_DEPTH = 4;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** NodeNext-style specifiers name the emitted file (`./wrap.js`) while the source is `./wrap.ts`. */
@@ -162,13 +170,22 @@ function parser(): typeof Parse {
   return parse;
 }
 
+/**
+ * The text of a module, when it is safe to parse: a regular file (read without blocking: a FIFO
+ * put in place of a wrapper must not hang the editor), at most 512 KB, nested at most
+ * `MAX_LOCAL_MODULE_NESTING` levels. Otherwise why not.
+ */
+export function localModuleSource(file: string): { ok: true; text: string } | { ok: false; reason: 'unreadable' | 'too-large' | 'too-deep' } {
+  const outcome = readRegularFile(file, MAX_FILE_BYTES);
+  if (!outcome.ok) return { ok: false, reason: outcome.reason === 'too-large' ? 'too-large' : 'unreadable' };
+  if (jsNestingPosition(outcome.text, MAX_LOCAL_MODULE_NESTING)) return { ok: false, reason: 'too-deep' };
+  return outcome;
+}
+
 function parseFile(file: string): LocalModule | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const source = localModuleSource(file);
+  if (!source.ok) return undefined;
+  const text = source.text;
   const jsxFirst = /\.[jt]sx$/.test(file);
   for (const jsx of [jsxFirst, !jsxFirst]) {
     try {

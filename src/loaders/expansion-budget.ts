@@ -24,12 +24,15 @@ export class ExpansionBudget {
 
   constructor(readonly limit = EXPANSION_BUDGET_CHARS) {}
 
-  /** Charges `chars` for an expansion by `what` at `loc`; false when the budget is spent (treat the value as unknown). */
-  charge(chars: number, what: string, loc: SourceLocation): boolean {
+  /**
+   * Charges `chars` for an expansion by `what` at `loc` (or a function giving it, called only when
+   * the budget runs out); false when the budget is spent (treat the value as unknown).
+   */
+  charge(chars: number, what: string, loc: SourceLocation | (() => SourceLocation)): boolean {
     if (this.exhausted) return false;
     this.used += Math.max(MIN_CHARGE, chars);
     if (this.used <= this.limit) return true;
-    this.exhausted = { what, loc };
+    this.exhausted = { what, loc: typeof loc === 'function' ? loc() : loc };
     return false;
   }
 

@@ -166,6 +166,15 @@ export function readCliFile(root: string, path: string, maxBytes: number): ReadO
   return readBounded(absolute, maxBytes);
 }
 
+/**
+ * Reads a regular file of at most `maxBytes` at an absolute path, without blocking (a FIFO or
+ * device is refused) and decoded as project files are. No root check: callers that have a
+ * project root use `ProjectHost#read` or `readCliFile`.
+ */
+export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
+  return readBounded(path, maxBytes);
+}
+
 function readBounded(path: string, maxBytes: number): ReadOutcome {
   let fd: number | undefined;
   try {

@@ -3,9 +3,10 @@ import type { LambdaFunction, LoadDiagnostic, ProjectModel } from '../model/inde
 import type { LoadResult } from '../loaders/types.js';
 import { isCloudFormationTemplate, loadCloudFormation } from '../loaders/cloudformation.js';
 import { isServerlessConfig, loadServerless } from '../loaders/serverless.js';
-import { loadTerraformModule } from '../loaders/terraform.js';
-import { isCdkFile, loadCdk } from '../loaders/cdk.js';
+import { loadTerraformModule, MAX_TERRAFORM_FILE_BYTES } from '../loaders/terraform.js';
+import { isCdkFile, loadCdk, MAX_CDK_FILE_BYTES } from '../loaders/cdk.js';
 import type { ProjectHost } from './host.js';
+import { MAX_CONFIG_CHARS_PER_RUN } from './limits.js';
 
 const SERVERLESS_NAME = /^serverless\.(ya?ml|json|ts|js|cjs|mjs)$/;
 const TEMPLATE_EXT = /\.(ya?ml|json|template)$/;
@@ -22,6 +23,8 @@ export interface LoadProjectOptions {
   onFunctions?: (functions: LambdaFunction[]) => void;
   /** A deploy config that cannot be read (too large, unparseable) is a warning, not an error. */
   allowUnreadableConfigs?: boolean;
+  /** @internal Characters of deploy configs one run loads (default `MAX_CONFIG_CHARS_PER_RUN`), for tests. */
+  maxConfigChars?: number;
 }
 
 /** Loads every deploy config among `files` into one model. Never throws. */
@@ -36,6 +39,24 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
   // templates of their own (a `resources/queues.yml` would otherwise be loaded twice).
   const serverlessFirst = [...files].sort((a, b) => Number(!SERVERLESS_NAME.test(posix.basename(a))) - Number(!SERVERLESS_NAME.test(posix.basename(b))));
   const included = new Set<string>();
+  let configChars = 0;
+  const maxConfigChars = options.maxConfigChars ?? MAX_CONFIG_CHARS_PER_RUN;
+  /** Whether a config of `chars` characters fits in what one run loads; if not, it gets an error and is skipped. */
+  const withinRunBudget = (file: string, chars: number): boolean => {
+    if (configChars + chars <= maxConfigChars) {
+      configChars += chars;
+      return true;
+    }
+    const size = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+    diagnostics.push(
+      readDiagnostic(
+        file,
+        `not read: with the ${size(configChars)} of deploy configs before it, this ${size(chars)} file passes the ${size(maxConfigChars)} that one run reads; check fewer paths per run`,
+        options.allowUnreadableConfigs ? 'warning' : 'error',
+      ),
+    );
+    return false;
+  };
   for (const file of serverlessFirst) {
     if (included.has(file)) continue;
     const name = posix.basename(file);
@@ -91,9 +112,14 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
       }
       results.push({ file, result });
     };
-    if (isServerlessName && isServerlessConfig(file, text)) load(() => loadServerless(file, text, host));
-    else if (maybeTemplate && isCloudFormationTemplate(text)) load(() => loadCloudFormation(file, text, host));
-    else if (maybeCdk && isCdkFile(text, file)) cdkFiles.push({ file, text });
+    if (isServerlessName && isServerlessConfig(file, text)) {
+      if (withinRunBudget(file, text.length)) load(() => loadServerless(file, text, host));
+    } else if (maybeTemplate && isCloudFormationTemplate(text)) {
+      if (withinRunBudget(file, text.length)) load(() => loadCloudFormation(file, text, host));
+    } else if (maybeCdk && isCdkFile(text, file) && (text.length > MAX_CDK_FILE_BYTES || withinRunBudget(file, text.length))) {
+      // A stack over its own size limit is reported by the loader, unread: it costs nothing.
+      cdkFiles.push({ file, text });
+    }
   }
   // A template `cdk synth` wrote is build output when the CDK app is here (its stacks are read
   // instead), like cdk.out: not linted.
@@ -118,10 +144,16 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
 
   const terraformStart = results.length;
 
-  for (const [dir, tfFiles] of [...terraformDirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [dir, allTfFiles] of [...terraformDirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Unreadable files and files over the Terraform size limit are left to the loader, which says why.
+    const tfFiles = allTfFiles.sort().filter((f) => {
+      const read = host.read(f);
+      return !read.ok || read.text.length > MAX_TERRAFORM_FILE_BYTES || withinRunBudget(f, read.text.length);
+    });
+    if (tfFiles.length === 0) continue;
     let result: LoadResult;
     try {
-      result = await loadTerraformModule(dir, tfFiles.sort(), host);
+      result = await loadTerraformModule(dir, tfFiles, host);
     } catch (error) {
       result = internalError(tfFiles[0], error);
     }

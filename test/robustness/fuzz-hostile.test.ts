@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aliasFanOut, cloudFormationExpansion, serverlessExpansion } from '../../bench/hostile-cases.mjs';
+import { aliasFanOut, cdkExpansion, cloudFormationExpansion, serverlessExpansion } from '../../bench/hostile-cases.mjs';
 import { jsNestingPosition } from '../../src/code/nesting.js';
+import { loadCdk } from '../../src/loaders/cdk.js';
 import { loadCloudFormation } from '../../src/loaders/cloudformation.js';
 import { loadServerless } from '../../src/loaders/serverless.js';
 import { parseDotenv } from '../../src/loaders/serverless/variables.js';
@@ -28,6 +29,41 @@ describe('fuzz: hostile shapes', () => {
       const expanded = (kind === 'sls' ? 100 : 1000) * fan ** levels;
       if (expanded > 20_000_000) expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(BUDGET));
       if (expanded < 1_000_000) expect(result.diagnostics).toEqual([]);
+    });
+  }, 120_000);
+
+  it('CDK value expansion (template literals, string +): bounded, a budget warning when the expansion passes 10 M characters', async () => {
+    const shape = fc.record({ levels: fc.integer({ min: 1, max: 7 }), fan: fc.integer({ min: 1, max: 12 }), kind: fc.constantFrom('template', 'plus') });
+    await fuzz('CDK expansion', shape, runs(20), ({ levels, fan, kind }) => {
+      const text = cdkExpansion(levels, fan, kind);
+      const files = { 'lib/stack.ts': text };
+      const result = loadCdk('lib/stack.ts', text, memoryHost(files));
+      assertLoadResult(result, files);
+      expect(result.functions).toHaveLength(1);
+      const expanded = 100 * fan ** levels;
+      // Constants are evaluated again at each use, and each level (each step of a `+` tree) is
+      // charged: about the final size times the levels, plus 200 per evaluation step (about one
+      // per leaf of 100 characters, two for `+` trees: two to four times the final size).
+      const charged = expanded * (levels * (kind === 'plus' ? Math.ceil(Math.log2(fan)) + 1 : 1) + 4);
+      // String `+` chains also meet the evaluator's depth limit first (the value is then unknown, silently).
+      if (kind === 'template' && expanded > 20_000_000) expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(BUDGET));
+      if (charged < 5_000_000) expect(result.diagnostics).toEqual([]);
+    });
+  }, 120_000);
+
+  it('duplicate keys in large maps: each recorded, never a syntax error, linear', async () => {
+    const shape = fc.record({ keys: fc.integer({ min: 1, max: 2000 }), repeated: fc.integer({ min: 0, max: 2000 }), flow: fc.boolean() });
+    await fuzz('duplicate keys', shape, runs(30), ({ keys, repeated, flow }) => {
+      const dup = Math.min(keys, repeated);
+      const pairs: string[] = [];
+      for (let i = 0; i < keys; i++) pairs.push(`K${i}: a`);
+      for (let i = 0; i < dup; i++) pairs.push(`K${i}: b`);
+      const text = flow ? `m: {${pairs.join(', ')}}\n` : `m:\n${pairs.map((p) => `  ${p}`).join('\n')}\n`;
+      const parsed = parseYaml('a.yaml', text);
+      expect(parsed.diagnostics).toEqual([]);
+      expect(parsed.duplicateKeys ?? []).toHaveLength(dup);
+      const map = parsed.documents[0].kind === 'map' ? parsed.documents[0].pairs[0].value : undefined;
+      expect(map?.kind === 'map' ? map.pairs.length : -1).toBe(keys);
     });
   }, 120_000);
 

@@ -11,16 +11,20 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aliasFanOut,
+  bigTemplate,
+  cdkExpansion,
   cloudFormationExpansion,
   manyTerraformBlocks,
   nestedHandler,
   serverlessExpansion,
+  terraformFunction,
 } from '../../bench/hostile-cases.mjs';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { parseJsonSource } from '../../src/cli/json-source.js';
 import { jsNestingPosition } from '../../src/code/nesting.js';
 import { createFileLinter, MAX_JS_NESTING } from '../../src/code/file-linter.js';
 import { loadCdk } from '../../src/loaders/cdk.js';
+import { loadLocalModule, localModuleSource, MAX_LOCAL_MODULE_NESTING } from '../../src/local-modules.js';
 import { loadCloudFormation } from '../../src/loaders/cloudformation.js';
 import { loadServerless } from '../../src/loaders/serverless.js';
 import { parseDotenv } from '../../src/loaders/serverless/variables.js';
@@ -29,7 +33,7 @@ import { parseYaml } from '../../src/loaders/yaml-tree.js';
 import { discoverFiles } from '../../src/project/discover.js';
 import { ProjectHost } from '../../src/project/host.js';
 import { loadProject } from '../../src/project/load-project.js';
-import { MAX_FILE_BYTES } from '../../src/project/limits.js';
+import { MAX_CONFIG_CHARS_PER_RUN, MAX_FILE_BYTES } from '../../src/project/limits.js';
 import { writeProject } from '../helpers/temp-project.js';
 import { assertBuilt, REPO, removeTemps, runCli, tempDir } from './generators/cli.js';
 import { memoryHost } from './generators/harness.js';
@@ -53,6 +57,25 @@ describe('1. one value expansion budget per file', () => {
     expect(result.functions).toHaveLength(1);
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining(`(Fn::${kind}) passed this file's budget`)]);
   }, 30_000);
+  it.each([
+    ['template literal', cdkExpansion(4, 10, 'template', 10_000)],
+    ['string +', cdkExpansion(4, 8, 'plus', 10_000)],
+    // Constants re-evaluated at each use, cut short by the depth limit: steps that build nothing.
+    ['constant evaluation', cdkExpansion(7, 12, 'plus')],
+  ])('CDK constants repeating each other by %s: a budget warning, the function still loads', (what, text) => {
+    const result = loadCdk('lib/stack.ts', text, memoryHost({ 'lib/stack.ts': text }));
+    expect(result.functions).toHaveLength(1);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: `Value expansion (${what}) passed this file's budget of 10,000,000 characters: values built past it are unknown to the rules` })]);
+    expect(result.functions[0].environment?.BIG?.value).toMatchObject({ kind: 'reference' });
+  }, 30_000);
+
+  it('CDK constants under the budget are still values', () => {
+    for (const text of [cdkExpansion(2, 10, 'template'), cdkExpansion(2, 8, 'plus', 10_000)]) {
+      const result = loadCdk('lib/stack.ts', text, memoryHost({ 'lib/stack.ts': text }));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.functions[0].environment?.BIG?.value).toBe('z'.repeat(text.includes('+') ? 640_000 : 10_000));
+    }
+  });
 });
 
 describe('2. JavaScript nesting is checked before ESLint', () => {
@@ -70,6 +93,31 @@ describe('2. JavaScript nesting is checked before ESLint', () => {
     expect(jsNestingPosition(`const t = \`${'${`'.repeat(12)}${'`}'.repeat(12)}\`;`, 10)).toBeDefined();
     // Line 31 holds the 31st level: the `(` of its `if (e) {`.
     expect(jsNestingPosition(nestedHandler(30), 30)).toEqual({ line: 31, column: 4 });
+  });
+});
+
+describe('2b. the ESLint plugin reads local modules (wrappers) boundedly', () => {
+  it('a wrapper nested too deep, oversized, a FIFO or a link to /dev/zero is not parsed, and nothing hangs', () => {
+    const wrapper = (body: string): string => `export default function wrap(h) { return async (e) => { try { return ${body}; } catch { return 500; } }; }\n`;
+    const root = writeProject({
+      'ok.js': wrapper('await h(e)'),
+      // 600 levels of `(`: the parser overflows its stack at about 800.
+      'deep.js': wrapper(`${'('.repeat(MAX_LOCAL_MODULE_NESTING + 100)}await h(e)${')'.repeat(MAX_LOCAL_MODULE_NESTING + 100)}`),
+      'big.js': `${wrapper('await h(e)')}// ${'x'.repeat(600 * 1024)}\n`,
+    });
+    execFileSync('mkfifo', [join(root, 'fifo.js')]);
+    symlinkSync('/dev/zero', join(root, 'zero.js'));
+    expect(localModuleSource(join(root, 'ok.js'))).toMatchObject({ ok: true });
+    expect(localModuleSource(join(root, 'deep.js'))).toEqual({ ok: false, reason: 'too-deep' });
+    expect(localModuleSource(join(root, 'big.js'))).toEqual({ ok: false, reason: 'too-large' });
+    expect(localModuleSource(join(root, 'fifo.js'))).toEqual({ ok: false, reason: 'unreadable' });
+    expect(localModuleSource(join(root, 'zero.js'))).toEqual({ ok: false, reason: 'unreadable' });
+    expect(loadLocalModule(join(root, 'ok.js'))?.program.body).toHaveLength(1);
+    for (const file of ['deep.js', 'big.js', 'fifo.js', 'zero.js']) expect(loadLocalModule(join(root, file)), file).toBeUndefined();
+  });
+
+  it('its depth limit is the CLI lint\'s', () => {
+    expect(MAX_LOCAL_MODULE_NESTING).toBe(MAX_JS_NESTING);
   });
 });
 
@@ -126,6 +174,38 @@ describe('4. YAML aliases are counted by what they expand to', () => {
   });
 });
 
+describe('5. one run loads a bounded total of deploy configs', () => {
+  it('past the total, further configs (YAML, CDK, Terraform) are not read: an error each, or a warning when allowed', async () => {
+    const template = bigTemplate(3000);
+    const stack = cdkExpansion(1, 1, 'template');
+    const root = writeProject({
+      'a/serverless.yml': SLS,
+      'b/template.yaml': template,
+      'c/template.yaml': template,
+      'd/lib/stack.ts': stack,
+      'e/main.tf': terraformFunction(0),
+    });
+    const files = ['a/serverless.yml', 'b/template.yaml', 'c/template.yaml', 'd/lib/stack.ts', 'e/main.tf'];
+    const budget = SLS.length + template.length;
+    const model = await loadProject(new ProjectHost(root), files, { maxConfigChars: budget });
+    expect(model.configFiles).toEqual(['a/serverless.yml', 'b/template.yaml']);
+    expect(model.diagnostics.map((d) => [d.loc.file, d.severity, d.message])).toEqual([
+      ['c/template.yaml', 'error', 'not read: with the 3 KB of deploy configs before it, this 3 KB file passes the 3 KB that one run reads; check fewer paths per run'],
+      ['d/lib/stack.ts', 'error', expect.stringMatching(/^not read: with the 3 KB of deploy configs before it, this 1 KB file passes/)],
+      ['e/main.tf', 'error', expect.stringMatching(/^not read: with the 3 KB of deploy configs before it, this 1 KB file passes/)],
+    ]);
+    const whole = await loadProject(new ProjectHost(root), files);
+    expect(whole.configFiles).toHaveLength(5);
+    expect(whole.diagnostics).toEqual([]);
+    const allowed = await loadProject(new ProjectHost(root), files, { maxConfigChars: budget, allowUnreadableConfigs: true });
+    expect(allowed.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+  });
+
+  it('the total is 10 MB', () => {
+    expect(MAX_CONFIG_CHARS_PER_RUN).toBe(10 * 1024 * 1024);
+  });
+});
+
 describe('6. a guard worker stops work that runs too long or needs too much memory', () => {
   beforeAll(assertBuilt);
 
@@ -146,6 +226,19 @@ describe('7. linear paths', () => {
   it('Terraform block lookup: 30,000 blocks', () => {
     const body = locateHcl(manyTerraformBlocks(30_000));
     for (let i = 0; i < 30_000; i++) expect(findBlock(body, 'resource', ['aws_lambda_function', `f${i}`])).toBeDefined();
+  }, 30_000);
+
+  it('YAML duplicate keys: found by the converter (yaml\'s own check is quadratic), never counted as syntax errors', () => {
+    // 1,500 keys written twice in one map: yaml's uniqueKeys check compared each key with every
+    // earlier one and reported each repeat as an error, so past 1,000 the file was not read at all.
+    const lines = ['Resources:'];
+    for (let i = 0; i < 1500; i++) lines.push(`  K${i}: a`, `  K${i}: b`);
+    const parsed = parseYaml('template.yaml', `${lines.join('\n')}\n`);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.duplicateKeys).toHaveLength(1500);
+    expect(parsed.duplicateKeys?.[0]).toMatchObject({ key: 'K0', identical: false, loc: { line: 3 }, firstLoc: { line: 2 } });
+    const resources = parsed.documents[0].kind === 'map' ? parsed.documents[0].pairs[0].value : undefined;
+    expect(resources?.kind === 'map' && resources.pairs.map((p) => p.value.kind === 'scalar' && p.value.value)).toEqual(Array(1500).fill('b'));
   }, 30_000);
 
   it('the dotenv comment strip on a 300 KB line of spaces', () => {

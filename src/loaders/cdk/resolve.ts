@@ -16,6 +16,15 @@ import { evaluateStatic, isHelperFunction, newBudget, NOT_STATIC, type EvalBudge
 /** Bound on nested resolution (variable -> call -> return -> parameter ...). */
 const MAX_DEPTH = 24;
 
+/**
+ * What one constant evaluation step costs of the file's expansion budget, in characters. Steps
+ * cut short by `MAX_DEPTH` build nothing, yet constants re-evaluated at each use multiply them:
+ * a 1 KB stack of `+` trees over constants took 1.3 million steps (3 s) without charging a
+ * character. At 200 a step, a file gets at most 50,000 (about 0.2 s); the stacks of our corpus
+ * take at most 35.
+ */
+export const EVALUATION_STEP_CHARS = 200;
+
 /** Prefix that stands for the analysis root inside evaluated paths (`__dirname`, `process.cwd()`). */
 const ROOT = '/\u0000root';
 
@@ -364,6 +373,8 @@ export class CdkSource {
     if (owner !== this) return owner.evaluate(expr, depth);
     const unknown: ConstValue = { kind: 'unknown', text: this.text(expr) };
     if (depth > MAX_DEPTH) return unknown;
+    // Charged before any work (the location only when the budget runs out: it costs a line lookup).
+    if (!this.expansion.charge(EVALUATION_STEP_CHARS, 'constant evaluation', () => this.loc(expr))) return unknown;
     const picked = this.pick(expr);
     if (picked !== expr) return this.evaluate(picked, depth + 1);
     const e = skipOuter(expr);
