@@ -92,6 +92,12 @@ testConfigRule(rule, {
       findings: [{ messageId: 'maxTimeout', at: 'template.yaml:13', severity: 'warning', functions: ['PreSignUp'] }],
     },
     {
+      name: 'a Lambda@Edge association is synchronous (CloudFront waits): warning even next to a queue',
+      ...warn,
+      model: [lambda('Edge', { line: 10, timeout: 900, triggers: [trigger('sqs', 30), trigger('other', 40, { edgeEventType: 'origin-request' })] })],
+      findings: [{ messageId: 'maxTimeout', at: 'template.yaml:13', severity: 'warning', functions: ['Edge'] }],
+    },
+    {
       name: 'CDK Duration.minutes(15)',
       ...warn,
       model: [lambda('Processor', { line: 20, file: 'lib/stack.ts', format: 'cdk', timeout: val(900, 24, { file: 'lib/stack.ts', column: 16 }) })],
