@@ -19,10 +19,10 @@ const V3_CLIENTS: Record<string, string> = {
   sns: 'sns', sqs: 'sqs', ssm: 'ssm', stepfunctions: 'sfn', sts: 'sts', textract: 'textract', translate: 'translate', xray: 'xray',
 };
 
-/** `aws-sdk/clients/dynamodb` -> `@aws-sdk/client-dynamodb`; `DocumentClient` -> `@aws-sdk/lib-dynamodb`. */
+/** `dynamodb` (of `aws-sdk/clients/dynamodb`, `.js` already cut) -> `@aws-sdk/client-dynamodb`; `DocumentClient` -> `@aws-sdk/lib-dynamodb`. */
 export function v3Replacement(clientName: string): string | undefined {
-  const name = clientName.toLowerCase().replace(/\.js$/, '');
-  if (name === 'documentclient' || name === 'document_client') return '@aws-sdk/lib-dynamodb';
+  const name = clientName.toLowerCase();
+  if (name === 'documentclient') return '@aws-sdk/lib-dynamodb';
   const suffix = V3_CLIENTS[name];
   return suffix ? `@aws-sdk/client-${suffix}` : undefined;
 }

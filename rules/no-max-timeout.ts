@@ -58,6 +58,7 @@ export default createConfigRule({
  */
 function onlyNonSyncTriggers(fn: LambdaFunction): LambdaFunction['triggers'][number]['kind'][] | undefined {
   if (fn.triggers.length === 0) return undefined;
-  if (!fn.triggers.every((t) => isNonSyncTrigger(t.kind) && !t.edgeEventType)) return undefined;
+  // Lambda@Edge associations are `other` triggers: synchronous, like every kind outside the non-sync list.
+  if (!fn.triggers.every((t) => isNonSyncTrigger(t.kind))) return undefined;
   return [...new Set(fn.triggers.map((t) => t.kind))];
 }

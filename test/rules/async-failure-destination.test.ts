@@ -16,6 +16,16 @@ testConfigRule(rule, {
     { name: 'EventBridge with a destination given as a reference', model: [lambda('OnEvent', { line: 10, triggers: [trigger('eventbridge', 20)], onFailureDestination: val<string>(ref('!GetAtt FailedQueue.Arn', 'cfn-getatt'), 19) })] },
     { name: 'Kinesis mapping with OnFailure', model: [lambda('Reader', { line: 10, triggers: [trigger('kinesis', 20, { onFailure: val('arn:aws:sqs:eu-west-1:123456789012:kfail', 24) })] })] },
     { name: 'DynamoDB stream mapping with OnFailure', model: [lambda('Projector', { line: 10, triggers: [trigger('dynamodb-stream', 20, { onFailure: val('arn:aws:sns:eu-west-1:123456789012:dfail', 24) })] })] },
+    {
+      name: 'mappings of functions outside the analysed configs: a stream with OnFailure, and an SQS mapping',
+      model: project({
+        functions: [],
+        detachedTriggers: [
+          { functionRef: 'reader', format: 'cloudformation', trigger: trigger('kinesis', 4, { onFailure: val('arn:aws:sqs:eu-west-1:123456789012:kfail', 6) }) },
+          { functionRef: 'worker', format: 'cloudformation', trigger: trigger('sqs', 12) },
+        ],
+      }),
+    },
     { name: 'function suppresses the rule', model: [lambda('Thumbs', { line: 10, triggers: [trigger('s3', 20)], ignoredRules: [{ rule: 'async-failure-destination', reason: 'idempotent re-upload', loc: val('x', 11).loc }] })] },
   ],
   invalid: [
@@ -31,6 +41,14 @@ testConfigRule(rule, {
       findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', severity: 'warning', functions: ['Thumbs'], includes: ['Thumbs (S3, async) has no DLQ'] }],
     },
     { name: 'SNS', model: [lambda('Notify', { line: 10, triggers: [trigger('sns', 20)] })], findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', includes: ['SNS'] }] },
+    {
+      name: 'S3 and SNS triggers: one finding naming both, and the Kinesis mapping on its own',
+      model: [lambda('Fan', { line: 10, triggers: [trigger('s3', 20), trigger('sns', 22), trigger('kinesis', 24)] })],
+      findings: [
+        { messageId: 'asyncWithoutDestination', at: 'template.yaml:10', functions: ['Fan'], includes: ['Fan (S3 and SNS, async)'] },
+        { messageId: 'streamWithoutOnFailure', at: 'template.yaml:24', column: 9, functions: ['Fan'], includes: ['The Kinesis stream mapping of Fan'] },
+      ],
+    },
     { name: 'EventBridge rule', model: [lambda('OnEvent', { line: 10, triggers: [trigger('eventbridge', 20)] })], findings: [{ messageId: 'asyncWithoutDestination', at: 'template.yaml:10', includes: ['EventBridge'] }] },
     {
       name: 'serverless schedule',

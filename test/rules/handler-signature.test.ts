@@ -49,12 +49,12 @@ runCrossRuleCases('handler-signature', {
     {
       name: 'async def handler',
       files: { 'template.yaml': template(), 'src/app.py': 'import asyncio\n\nasync def handler(event, context):\n    await asyncio.sleep(0)\n' },
-      errors: [{ messageId: 'asyncHandler', file: 'src/app.py', line: 'async def handler', functions: ['Orders'] }],
+      errors: [{ messageId: 'asyncHandler', file: 'src/app.py', line: 'async def handler', functions: ['Orders'], messageIncludes: ["Handler 'handler' of function 'Orders' is an async def"] }],
     },
     {
       name: 'one positional parameter',
       files: { 'template.yaml': template(), 'src/app.py': 'def handler(event):\n    return 1\n' },
-      errors: [{ messageId: 'wrongArity', file: 'src/app.py', line: 'def handler', messageIncludes: ['takes one positional argument'] }],
+      errors: [{ messageId: 'wrongArity', file: 'src/app.py', line: 'def handler', messageIncludes: ["Handler 'handler' of function 'Orders' takes one positional argument"] }],
     },
     {
       name: 'three required positional parameters, keyword-only context',
@@ -74,7 +74,7 @@ runCrossRuleCases('handler-signature', {
         'src/pkg/__init__.py': '',
         'src/pkg/jobs.py': 'def run():\n    return 1\n',
       },
-      errors: [{ messageId: 'wrongArity', file: 'src/pkg/jobs.py', line: 'def run', functions: ['Again', 'Orders'], messageIncludes: ['takes no positional arguments'] }],
+      errors: [{ messageId: 'wrongArity', file: 'src/pkg/jobs.py', line: 'def run', functions: ['Again', 'Orders'], messageIncludes: ["Handler 'run' of functions 'Again', 'Orders' takes no positional arguments"] }],
     },
   ],
 });

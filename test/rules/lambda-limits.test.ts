@@ -11,6 +11,7 @@ testConfigRule(rule, {
     { name: 'references are unknown, not out of range', model: [lambda('A', { line: 10, memorySize: ref('!Ref Memory'), timeout: ref('var.timeout', 'tf-variable') })] },
     { name: 'exactly 5 layers', model: [lambda('A', { line: 10, layers: layers(5, 20) })] },
     { name: 'environment of 4,096 bytes (names + values)', model: [lambda('A', { line: 10, environment: { BIG: 'x'.repeat(4096 - 3) } })] },
+    { name: 'environment of 4,095 UTF-8 bytes', model: [lambda('A', { line: 10, environment: { A: 'é'.repeat(2047) } })] },
     {
       name: 'large environment whose big value is a reference: only certain bytes count',
       model: [lambda('A', { line: 10, environment: { CERT: ref('{{resolve:ssm:/cert}}', 'ssm'), SMALL: 'x'.repeat(100) } })],
@@ -30,13 +31,13 @@ testConfigRule(rule, {
       findings: [{ messageId: 'outOfRange', at: 'template.yaml:13', severity: 'error', includes: ['Timeout 1000 s', '1-900 s'] }],
     },
     { name: 'timeout 0 s', model: [lambda('Api', { line: 10, timeout: 0 })], findings: [{ messageId: 'outOfRange', at: 'template.yaml:13' }] },
-    { name: 'ephemeral storage 256 MB', model: [lambda('Api', { line: 10, ephemeralStorageMb: val(256, 16) })], findings: [{ messageId: 'outOfRange', at: 'template.yaml:16', includes: ['Ephemeral storage (/tmp) 256 MB'] }] },
+    { name: 'ephemeral storage 256 MB', model: [lambda('Api', { line: 10, ephemeralStorageMb: val(256, 16) })], findings: [{ messageId: 'outOfRange', at: 'template.yaml:16', includes: ["Ephemeral storage (/tmp) 256 MB of function 'Api' is outside the 512-10240 MB"] }] },
     { name: 'ephemeral storage 20,480 MB', model: [lambda('Api', { line: 10, ephemeralStorageMb: val(20480, 16) })], findings: [{ messageId: 'outOfRange', at: 'template.yaml:16' }] },
-    { name: 'six layers: reported at the sixth', model: [lambda('Api', { line: 10, layers: layers(6, 20) })], findings: [{ messageId: 'tooManyLayers', at: 'template.yaml:25', includes: ['6 layers', 'than the 5'] }] },
+    { name: 'six layers: reported at the sixth', model: [lambda('Api', { line: 10, layers: layers(6, 20) })], findings: [{ messageId: 'tooManyLayers', at: 'template.yaml:25', functions: ['Api'], includes: ["The layer list of function 'Api' has 6 layers, more than the 5"] }] },
     {
       name: 'environment over 4 KB',
       model: [lambda('Api', { line: 10, environment: { POLICY: 'x'.repeat(4000), OTHER: 'y'.repeat(200) } })],
-      findings: [{ messageId: 'environmentTooLarge', at: 'template.yaml:10', includes: ['4211 bytes'] }],
+      findings: [{ messageId: 'environmentTooLarge', at: 'template.yaml:10', includes: ['at least 4211 bytes'] }],
     },
     {
       name: 'Globals memory 20,000 shared by three functions: one finding naming them',
@@ -46,6 +47,16 @@ testConfigRule(rule, {
         lambda('C', { line: 40, memorySize: inherited(20000, 5) }),
       ],
       findings: [{ messageId: 'outOfRange', at: 'template.yaml:5', functions: ['A', 'B', 'C'], includes: ['3 functions (A, B, C)'] }],
+    },
+    {
+      name: 'Globals timeout shared by four functions: three named, then an ellipsis',
+      model: ['A', 'B', 'C', 'D'].map((name, i) => lambda(name, { line: 20 + 10 * i, timeout: inherited(901, 6) })),
+      findings: [{ messageId: 'outOfRange', at: 'template.yaml:6', functions: ['A', 'B', 'C', 'D'], includes: ['Timeout 901 s of 4 functions (A, B, C, ...) is outside the 1-900 s'] }],
+    },
+    {
+      name: 'environment over 4 KB: reported at the Environment block, bytes counted in UTF-8',
+      model: [{ ...lambda('Api', { line: 10, environment: { A: 'é'.repeat(2048) } }), environmentLoc: val('x', 15).loc }],
+      findings: [{ messageId: 'environmentTooLarge', at: 'template.yaml:15', functions: ['Api'], includes: ["of function 'Api' take at least 4097 bytes"] }],
     },
     {
       name: 'serverless provider timeout 1200',

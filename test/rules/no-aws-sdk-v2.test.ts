@@ -88,6 +88,41 @@ ruleTester.run('no-aws-sdk-v2', rule, {
       errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
     },
     {
+      name: 'new AWS.DynamoDB.DocumentClient() on the whole SDK: lib-dynamodb',
+      code: "const AWS = require('aws-sdk');\nconst db = new AWS.DynamoDB.DocumentClient();",
+      languageOptions: CJS,
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/lib-dynamodb' }, line: 1, column: 21 }],
+    },
+    {
+      name: 'the DocumentClient of the DynamoDB client module: both v3 packages',
+      code: "import DynamoDB from 'aws-sdk/clients/dynamodb.js';\nconst db = new DynamoDB.DocumentClient();",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/dynamodb.js', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb" }, line: 1, column: 22 }],
+    },
+    {
+      name: 'DocumentClient taken by name from the whole SDK: lib-dynamodb once',
+      code: "const { DocumentClient } = require('aws-sdk/clients/dynamodb');\nconst { DynamoDB } = require('aws-sdk');\nconst db = new DocumentClient();",
+      languageOptions: CJS,
+      errors: [
+        { messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/dynamodb', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb" }, line: 1 },
+        { messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: "@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb" }, line: 2 },
+      ],
+    },
+    {
+      name: 'an S3 client module in a file that mentions DocumentClient elsewhere: only the S3 package',
+      code: "import S3 from 'aws-sdk/clients/s3';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk/clients/s3', replacement: '@aws-sdk/client-s3' }, line: 1, column: 16 }],
+    },
+    {
+      name: 'the same client named twice gives one replacement; names without a v3 client add none',
+      code: "import { S3, S3 as Storage, Config } from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/client-s3' }, line: 1 }],
+    },
+    {
+      name: 'a module path that only starts like a client: the generic hint',
+      code: "import Util from 'aws-sdk/clients/s3/util';",
+      errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
+    },
+    {
       code: "const middy = require('@middy/core');\nconst { S3 } = require('aws-sdk');\nconst s3 = new S3();\nmodule.exports.handler = middy(async () => s3.listBuckets().promise());",
       languageOptions: CJS,
       errors: [{ messageId: 'noAwsSdkV2WithReplacement', line: 2 }],

@@ -170,6 +170,31 @@ exports.handler = (event, context, callback) => {
       code: 'export const handler = (event, context, callback = () => undefined) => { callback(); return Promise.resolve(event); };',
       settings: runtime('nodejs24.x'),
     },
+    // ---- added for mutation testing ----
+    // Every path ends after its call: return, throw, else branches, a switch whose cases all return.
+    {
+      code: `exports.handler = (event, context, callback) => {
+  if (event.a) { callback(null, 'a'); return; } else if (event.b) { callback(null, 'b'); throw new Error('x'); }
+  switch (event.kind) { case 'x': return callback(null, 'x'); default: return callback(null, 'y'); }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    // A nested function that shadows the callback name, and a hoisted function declaration between the calls.
+    {
+      code: `exports.handler = (event, context, callback) => {
+  const retry = (callback) => { callback(); callback(); };
+  callback(null, retry);
+  function helper() { return 1; }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    // A non-Node runtime and the ignore option: no style finding.
+    { code: `exports.handler = (event, context, callback) => callback(null, 1);`, languageOptions: CJS, settings: runtime('python3.12') },
+    { code: `exports.handler = (event, context, callback) => callback(null, 1);`, languageOptions: CJS, options: [{ unknownRuntime: 'ignore' }] },
+    // A third parameter named context is a streaming handler's, not a callback; two-parameter handlers.
+    { code: `exports.handler = (event, responseStream, context) => { context.done(); context.done(); };`, languageOptions: CJS, settings: node22 },
   ],
   invalid: [
     {
@@ -373,6 +398,94 @@ exports.handler = (event, context, callback) => {
         { messageId: 'callbackHandlerNode24', line: 2 },
         { messageId: 'callbackCalledTwice', line: 3, data: { callback: 'callback', line: 3, next: 4 } },
       ],
+    },
+    // ---- added for mutation testing: the callback flow through each statement kind ----
+    {
+      name: 'switch: a case that calls and falls out, then a second call after the switch',
+      code: `exports.handler = (event, context, callback) => {
+  switch (event.kind) {
+    case 'a':
+      callback(null, 'a');
+      break;
+    default:
+      return callback(null, 'other');
+  }
+  callback(null, 'done');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 4, next: 9 } }],
+    },
+    {
+      name: 'a loop may run: a call in its body and one after it; a continue leaves the body early',
+      code: `exports.handler = (event, context, callback) => {
+  for (const r of event.Records) {
+    if (!r.body) continue;
+    callback(new Error('bad'));
+  }
+  callback(null, 'ok');
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 2, column: 3, data: { callback: 'callback', line: 4, next: 6 } }],
+    },
+    {
+      name: 'try, catch and finally: the catch reports and the code after the try still runs',
+      code: `exports.handler = (event, context, callback) => {
+  try {
+    work(event);
+  } catch (err) {
+    callback(null, { statusCode: 500, body: 'failed' });
+  } finally {
+    cleanup();
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 2, column: 3, data: { callback: 'callback', line: 5, next: 9 } }],
+    },
+    {
+      name: 'a labeled block left with break, and a while loop test that calls',
+      code: `exports.handler = (event, context, callback) => {
+  check: {
+    if (event.skip) break check;
+    callback(null, 'checked');
+  }
+  while (callback(null, 'again')) {}
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 4, next: 6 } }],
+    },
+    {
+      name: 'a call inside a nested SDK callback that does not shadow the name, with void 0 as no error',
+      code: `exports.handler = (event, context, callback) => {
+  s3.getObject(params, (err, data) => {
+    if (err) callback(err);
+    callback(void 0, data);
+  });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 3, column: 5, data: { callback: 'callback', line: 3, next: 4 } }],
+    },
+    {
+      name: 'an HTTP 4xx response given as a string status is an error call',
+      code: `exports.handler = (event, context, callback) => {
+  if (!event.body) callback(undefined, { statusCode: '400' });
+  callback(null, { statusCode: 200, body: event.body });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 2, column: 3, data: { callback: 'callback', line: 2, next: 3 } }],
+    },
+    {
+      name: 'a handler with a default and a rest parameter: Lambda sees the length before them',
+      code: `exports.handler = (event, context, callback, retries = 3, ...rest) => callback(null, rest);`,
+      languageOptions: CJS,
+      settings: runtime('nodejs24.x'),
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 1, column: 36, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs24.x' } }],
     },
   ],
 });

@@ -179,6 +179,54 @@ export const handler = async () => 'ok';`,
 export const handler = async () => new SQSClient({});`,
       settings: { lambdalint: { handlers: [{ export: 'main', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
     },
+    // ---- added for mutation testing: lazy shapes and event-derived settings ----
+    `import { S3Client } from '@aws-sdk/client-s3';
+import { Pool } from 'pg';
+import mongoose from 'mongoose';
+let s3;
+let pool;
+const clients = new Map();
+let connected = false;
+export const handler = async (event) => {
+  s3 ||= new S3Client({});
+  pool = pool ?? new Pool();
+  if (!clients.has(event.region)) clients.set(event.region, new S3Client({ region: event.region }));
+  if (!connected) { await mongoose.connect(process.env.URI); connected = true; }
+  return [s3, pool, clients];
+};`,
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+let ddb;
+function getClient() {
+  if (ddb) return ddb;
+  ddb = new DynamoDBClient({});
+  return ddb;
+}
+export const handler = async () => getClient();`,
+    `import { STSClient } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+async function clientFor(tenant) { return new S3Client({ credentials: tenant.credentials }); }
+export const handler = async (event) => {
+  const out = [];
+  for (const { tenant } of event.items) out.push(await clientFor(tenant));
+  event.Records.map((record) => new STSClient({ region: record.awsRegion }));
+  let region;
+  region = event.region;
+  return [out, new STSClient({ region })];
+};`,
+    // A class instance field assigned once per instance (this.x ??=) and a name that is only a property key.
+    `import { S3Client } from '@aws-sdk/client-s3';
+class Service {
+  async handle(event) {
+    this.s3 ??= new S3Client({});
+    return this.s3;
+  }
+}
+const service = new Service();
+export const handler = service.handle.bind(service);`,
+    // v2 classes that are not service clients, and v3 exceptions.
+    `import AWS from 'aws-sdk';
+import { S3ServiceException } from '@aws-sdk/client-s3';
+export const handler = async () => [new AWS.Config({}), new AWS.EnvironmentCredentials('AWS'), new S3ServiceException({})];`,
   ],
   invalid: [
     {
@@ -372,6 +420,124 @@ export const handler = async (event) => {
   return pool;
 };`,
       errors: [{ ...db('new Pool()'), line: 4 }],
+    },
+    // ---- added for mutation testing: each client library the docs list, each import shape ----
+    {
+      name: 'database clients of every supported library, created per invocation',
+      code: `import PgPool from 'pg-pool';
+import { Pool as NeonPool } from '@neondatabase/serverless';
+import Redis, { Cluster } from 'ioredis';
+import { Client as Elastic } from '@elastic/elasticsearch';
+import { Client as OpenSearch } from '@opensearch-project/opensearch';
+import sql from 'mssql';
+import { Sequelize } from 'sequelize-typescript';
+import mysql from 'mysql2/promise';
+import mariadb from 'mariadb';
+import { MongoClient } from 'mongodb';
+import * as redis from '@redis/client';
+import postgres from 'postgres';
+import { knex } from 'knex';
+export const handler = async (event) => [
+  new PgPool(),
+  new NeonPool(),
+  new Redis(),
+  new Cluster([]),
+  new Elastic({}),
+  new OpenSearch({}),
+  new sql.ConnectionPool({}),
+  new Sequelize('x'),
+  mysql.createPool({}),
+  mariadb.createPoolCluster(),
+  MongoClient.connect('mongodb://x'),
+  redis.createCluster({}),
+  postgres('x'),
+  knex({}),
+];`,
+      errors: [
+        { ...db('new PgPool()'), line: 15, column: 3 },
+        { ...db('new NeonPool()'), line: 16 },
+        { ...db('new Redis()'), line: 17 },
+        { ...db('new Cluster()'), line: 18 },
+        { ...db('new Elastic()'), line: 19 },
+        { ...db('new OpenSearch()'), line: 20 },
+        { ...db('new sql.ConnectionPool()'), line: 21 },
+        { ...db('new Sequelize()'), line: 22 },
+        { ...db('mysql.createPool()'), line: 23 },
+        { ...db('mariadb.createPoolCluster()'), line: 24 },
+        { ...db('MongoClient.connect()'), line: 25 },
+        { ...db('redis.createCluster()'), line: 26 },
+        { ...db('postgres()'), line: 27 },
+        { ...db('knex()'), line: 28 },
+      ],
+    },
+    {
+      name: 'require with a property path, a TypeScript import-equals, a dynamic import and a renamed destructuring',
+      code: `import AWS = require('aws-sdk');
+const S3 = require('aws-sdk').S3;
+const { default: db } = require('knex');
+const { createConnection: connect = null } = require('mysql');
+export const handler = async (event) => {
+  const { Client } = await import('pg');
+  return [new AWS.Lambda(), new S3(), db({}), connect({}), new Client()];
+};`,
+      errors: [
+        { ...sdk('new AWS.Lambda()'), line: 7, column: 11 },
+        { ...sdk('new S3()'), line: 7, column: 29 },
+        { ...db('db()'), line: 7, column: 39 },
+        { ...db('connect()'), line: 7, column: 47 },
+        { ...db('new Client()'), line: 7, column: 60 },
+      ],
+    },
+    {
+      name: 'a long callee is shortened in the message',
+      code: `import { ExtremelyLongServiceNameThatKeepsGoingAndGoingForeverAndEverClient } from '@aws-sdk/client-whatever';
+export const handler = async () => new ExtremelyLongServiceNameThatKeepsGoingAndGoingForeverAndEverClient({});`,
+      errors: [{ ...sdk('new ExtremelyLongServiceNameThatKeepsGoingAndGoingForeverAndE...()'), line: 2, column: 36 }],
+    },
+    {
+      name: 'a module-scope variable assigned without a guard, and a handler-local cache',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3;
+export const handler = async (event) => {
+  const cache = new Map();
+  if (!cache.has('s3')) cache.set('s3', new S3Client({}));
+  s3 = new S3Client({});
+  let local;
+  local ??= new S3Client({});
+  return [s3, local, cache];
+};`,
+      errors: [
+        { ...sdk('new S3Client()'), line: 5, column: 41 },
+        { ...sdk('new S3Client()'), line: 6, column: 8 },
+        { ...sdk('new S3Client()'), line: 8, column: 13 },
+      ],
+    },
+    {
+      name: 'a guard on something else does not make the creation lazy',
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+let sqs;
+let ready = false;
+export const handler = async (event) => {
+  if (event.flush) sqs = new SQSClient({});
+  if (!ready) { sqs = new SQSClient({}); }
+  return sqs;
+};`,
+      errors: [
+        { ...sdk('new SQSClient()'), line: 5, column: 26 },
+        { ...sdk('new SQSClient()'), line: 6, column: 23 },
+      ],
+    },
+    {
+      name: 'a helper called once behind a guard and once without one',
+      code: `import { SNSClient } from '@aws-sdk/client-sns';
+let sns;
+function make() { return new SNSClient({}); }
+export const handler = async (event) => {
+  if (!sns) sns = make();
+  const other = make();
+  return [sns, other];
+};`,
+      errors: [{ ...sdk('new SNSClient()'), line: 3, column: 26 }],
     },
   ],
 });

@@ -166,6 +166,43 @@ export const handler = async () => { notificationClient.send('hi'); };`,
       filename: 'typed-valid.ts',
       languageOptions: TYPED,
     },
+    // ---- added for mutation testing ----
+    // Stored, then awaited through a reassignment, a conditional test or a ternary branch.
+    `export const handler = async (event) => {
+  let p;
+  p = fetch(event.url);
+  const q = event.fast ? fetch(event.a) : fetch(event.b);
+  if (await p) return q;
+  return null;
+};`,
+    // A chain that settles the handler's context (context.succeed) or the executor's resolve.
+    {
+      code: `exports.handler = (event, context) => {
+  fetch(event.url).then((r) => context.succeed(r)).catch((e) => context.fail(e));
+};`,
+      languageOptions: CJS,
+    },
+    {
+      code: `exports.handler = (event, ctx, done) => {
+  fetch(event.url).then(done);
+};`,
+      languageOptions: CJS,
+    },
+    // Module-level state outlives the invocation; a generator is not a promise; a promise() with arguments is not SDK v2.
+    `let warm;
+function* ids() { yield 1; }
+export const handler = async (event) => {
+  warm = fetch(event.url);
+  ids();
+  event.emitter.promise(1);
+  return 'ok';
+};`,
+    // A spread into an awaited Promise.all, and a returned async map.
+    `export const handler = async (event) => {
+  const first = [fetch(event.a)];
+  await Promise.all([...first, fetch(event.b)]);
+  return event.items.map(async (i) => save(i));
+};`,
   ],
   invalid: [
     {
@@ -360,6 +397,191 @@ export const handler = async (event: { id: string }) => {
       filename: 'typed-invalid.ts',
       languageOptions: TYPED,
       errors: [{ messageId: 'floatingPromise', line: 3, data: { what: 'saveAudit()' } }],
+    },
+  // ---- added for mutation testing: each documented producer, sink and message ----
+    {
+      name: 'void fetch(): its own message, at the call',
+      code: `export const handler = async (event) => {
+  void fetch(event.url);
+};`,
+      errors: [{ messageId: 'voidPromise', line: 2, column: 8, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'forEach with a named async function',
+      code: `async function save(record) { await ddb.send(new PutCommand({ Item: record })); }
+export const handler = async (event) => {
+  event.Records.forEach(save);
+};`,
+      errors: [{ messageId: 'asyncForEach', line: 3, column: 3 }],
+    },
+    {
+      name: 'a callback handler: its own message',
+      code: `exports.handler = (event, context, callback) => {
+  fetch(event.url);
+  callback(null, 'ok');
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromiseCallbackHandler', line: 2, column: 3, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'a non-async handler that returns a promise is not callback style',
+      code: `exports.handler = (event) => {
+  fetch(event.audit);
+  return fetch(event.url);
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 3 }],
+    },
+    {
+      name: 'new Promise, Promise.all and a client built with new XClient()',
+      code: `const sqs = new SQSClient({});
+export const handler = async (event) => {
+  new Promise((resolve) => setTimeout(resolve, 10));
+  Promise.all([fetch(event.a), fetch(event.b)]);
+  sqs.send(event.command);
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'new Promise()' } },
+        { messageId: 'floatingPromise', line: 4, column: 3, data: { what: 'Promise.all()' } },
+        { messageId: 'floatingPromise', line: 5, column: 3, data: { what: 'sqs.send()' } },
+      ],
+    },
+    {
+      name: 'a command held in a variable, a client from XClient.from() and a *Client property',
+      code: `const docs = DynamoDBDocumentClient.from(raw);
+export const handler = async (event) => {
+  const put = new PutCommand({ Item: event });
+  other.send(put);
+  docs.send(event.command);
+  this.s3Client.send(event.command);
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 4, column: 3, data: { what: 'other.send()' } },
+        { messageId: 'floatingPromise', line: 5, column: 3, data: { what: 'docs.send()' } },
+        { messageId: 'floatingPromise', line: 6, column: 3, data: { what: 'this.s3Client.send()' } },
+      ],
+    },
+    {
+      name: 'SDK v2 .promise() and a .then chain on a local async function',
+      code: `async function getForecast(city) { return city; }
+export const handler = async (event) => {
+  s3.putObject({ Bucket: 'b', Key: 'k' }).promise();
+  getForecast(event.city).then((f) => console.log(f));
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, column: 3, data: { what: 's3.putObject({ Bucket: \'b\', Key: \'k\' }).promise()' } },
+        { messageId: 'floatingPromise', line: 4, column: 3, data: { what: 'getForecast()' } },
+      ],
+    },
+    {
+      name: 'a chain on an unknown value is reported as a chain',
+      code: `export const handler = async (event) => {
+  loadUser(event.id).then((u) => save(u)).catch(console.error);
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'loadUser().catch()' } }],
+    },
+    {
+      name: 'functions returning Promise.resolve, Promise.reject or a chain; object-literal and class methods',
+      code: `function later() { return Promise.resolve(1); }
+const fail = () => Promise.reject(new Error('x'));
+function chained(x) { return x.then((v) => v); }
+const repo = { save: async (item) => item, load(id) { return fetch(id); } };
+class Store { async put(x) { return x; } static async drop() {} }
+const store = new Store();
+export const handler = async (event) => {
+  later();
+  fail();
+  chained(event.p);
+  repo.save(event);
+  repo.load(event.id);
+  store.put(event);
+  Store.drop();
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 8, column: 3, data: { what: 'later()' } },
+        { messageId: 'floatingPromise', line: 9, column: 3, data: { what: 'fail()' } },
+        { messageId: 'floatingPromise', line: 10, column: 3, data: { what: 'chained()' } },
+        { messageId: 'floatingPromise', line: 11, column: 3, data: { what: 'repo.save()' } },
+        { messageId: 'floatingPromise', line: 12, column: 3, data: { what: 'repo.load()' } },
+        { messageId: 'floatingPromise', line: 13, column: 3, data: { what: 'store.put()' } },
+        { messageId: 'floatingPromise', line: 14, column: 3, data: { what: 'Store.drop()' } },
+      ],
+    },
+    {
+      name: 'this.method() of the handler class, including an arrow property',
+      code: `class Handler {
+  notify = async (x) => x;
+  async handle(event) {
+    this.notify(event);
+    this.audit(event);
+    return 'ok';
+  }
+  audit(event) { return fetch(event.url); }
+}
+const h = new Handler();
+export const handler = h.handle.bind(h);`,
+      errors: [
+        { messageId: 'floatingPromise', line: 4, column: 5, data: { what: 'this.notify()' } },
+        { messageId: 'floatingPromise', line: 5, column: 5, data: { what: 'this.audit()' } },
+      ],
+    },
+    {
+      name: 'items.map(async ...) and flatMap as statements: arrays of promises',
+      code: `export const handler = async (event) => {
+  event.Records.map(async (r) => save(r));
+  event.Records.flatMap(async (r) => [save(r)]);
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'event.Records.map()' } },
+        { messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'event.Records.flatMap()' } },
+      ],
+    },
+    {
+      name: 'a sync map callback returning fetch: the array is never awaited',
+      code: `export const handler = async (event) => {
+  event.urls.map((u) => fetch(u));
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 25, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'conditional, logical, sequence and TypeScript wrappers still float',
+      code: `export const handler = async (event) => {
+  event.fast ? fetch(event.a) : fetch(event.b);
+  event.ok && fetch(event.c);
+  (fetch(event.d), 1);
+  fetch(event.e) as Promise<Response>;
+  fetch(event.f)!;
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 16 },
+        { messageId: 'floatingPromise', line: 2, column: 33 },
+        { messageId: 'floatingPromise', line: 3, column: 15 },
+        { messageId: 'floatingPromise', line: 4, column: 4 },
+        { messageId: 'floatingPromise', line: 5, column: 3 },
+        { messageId: 'floatingPromise', line: 6, column: 3 },
+      ],
+    },
+    {
+      name: 'collected, counted or logged, but never awaited',
+      code: `export const handler = async (event) => {
+  const pending = [];
+  pending.push(fetch(event.a));
+  console.log(pending.length, fetch(event.b));
+  const later = fetch(event.c);
+  logger.info(later);
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, column: 16 },
+        { messageId: 'floatingPromise', line: 4, column: 31 },
+        { messageId: 'floatingPromise', line: 5, column: 17 },
+      ],
+    },
+    {
+      name: 'a long callee is shortened in the message',
+      code: `export const handler = async (event) => {
+  void someVeryLongServiceObjectName.withAnEvenLongerChainOfProperties.andOneMore.start().then(done);
+};`,
+      errors: [{ messageId: 'voidPromise', line: 2, column: 8, data: { what: 'someVeryLongServiceObjectName.withAnEvenLongerChainOfProp...().then()' } }],
     },
   ],
 });

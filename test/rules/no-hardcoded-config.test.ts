@@ -138,6 +138,25 @@ ruleTester.run('no-hardcoded-config', rule, {
       code: "export const handler = async (event) => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'x' }));",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
     },
+    // ---- added for mutation testing ----
+    // A region only in plain data, keys and types; a config built from an env read; enum members and class keys.
+    `const menu = { region: 'eu-west-1', label: 'Ireland' };
+enum Regions { Ireland = 'eu-west-1' }
+class Routes { 'arn:aws:sns:us-east-1:123456789012:orders' = 1; }
+const byArn = { 'arn:aws:sns:us-east-1:123456789012:orders': 'orders' };
+export const s3Config = { region: process.env.AWS_REGION ?? 'eu-west-1' };`,
+    // A fallback after env reads through a const, \`env\` destructured from process, and a TS wrapper.
+    `const { env } = process;
+const fromEnv = process.env.TABLE;
+export const a = { TableName: fromEnv || 'orders' };
+export const b = { Bucket: env.BUCKET ?? ('uploads' as string) };
+export const c = { QueueName: process.env['QUEUE'] ?? 'jobs' };`,
+    // \`+=\` is not a plain assignment of a region; a region in a non-config call.
+    "AWS.config.region += '';\nlogRegion({ region: 'eu-west-1' });",
+    // A template or concatenation without any literal AWS shape.
+    "export const key = `${prefix}/${id}.json`;\nexport const k2 = prefix + '/' + id;\nexport const n = 1 + 2;",
+    // Lambda@Edge through the CloudFront event type only.
+    "import type { CloudFrontRequestEvent } from 'aws-lambda';\nexport const handler = async (event: CloudFrontRequestEvent) => ({ TableName: 'edge-sessions' });",
   ],
   invalid: [
     {
@@ -320,6 +339,75 @@ export const handler = instance.handler.bind(instance);
       code: "export const handler = async (event) => sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-2.amazonaws.com/123456789012/jobs', MessageBody: '1' }));",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
       errors: [{ messageId: 'hardcodedQueueUrl', line: 1 }],
+    },
+    // ---- added for mutation testing ----
+    {
+      name: 'client config objects: a factory, a credentials key, an options constant, a ternary and && region',
+      code: `const a = createDynamoDbClient({ region: 'eu-west-1' });
+const b = build({ region: 'eu-west-2', credentials });
+const defaultOptions = { region: 'eu-west-3' };
+const c = new S3Client({ region: isProd ? 'us-east-2' : 'us-west-1' });
+const d = new SQSClient({ region: isProd && 'ap-south-1' });`,
+      errors: [
+        { messageId: 'hardcodedRegion', line: 1, column: 42, data: { value: 'eu-west-1' } },
+        { messageId: 'hardcodedRegion', line: 2, column: 27, data: { value: 'eu-west-2' } },
+        { messageId: 'hardcodedRegion', line: 3, column: 34, data: { value: 'eu-west-3' } },
+        { messageId: 'hardcodedRegion', line: 4, column: 43, data: { value: 'us-east-2' } },
+        { messageId: 'hardcodedRegion', line: 4, column: 57, data: { value: 'us-west-1' } },
+        { messageId: 'hardcodedRegion', line: 5, column: 45, data: { value: 'ap-south-1' } },
+      ],
+    },
+    {
+      name: 'WAFv2 outside us-east-1, and a Region key',
+      code: `const waf = new WAFV2Client({ region: 'eu-west-1' });
+const cfg = { Region: 'eu-north-1', maxRetries: 2 };`,
+      errors: [
+        { messageId: 'hardcodedRegion', line: 1, column: 39 },
+        { messageId: 'hardcodedRegion', line: 2, column: 23 },
+      ],
+    },
+    {
+      name: 'a resource name read from a const object property',
+      code: `const TABLES = { orders: 'orders-prod', users: process.env.USERS };
+export const params = { TableName: TABLES.orders };`,
+      errors: [{ messageId: 'hardcodedResourceName', line: 1, column: 26, data: { property: 'TableName', value: 'orders-prod' } }],
+    },
+    {
+      name: 'concatenated ARNs: a literal account (also as a number const) and a literal region',
+      code: `const ACCOUNT = 123456789012;
+export const a = 'arn:aws:sns:' + region + ':' + ACCOUNT + ':orders';
+export const b = \`arn:aws:sqs:eu-west-1:\${account}:\${name}\`;
+export const c = 'arn:aws:sns:' + region + ':' + account + ':orders';`,
+      errors: [
+        { messageId: 'hardcodedArnPart', line: 2, column: 18, data: { part: 'account ID', value: '123456789012' } },
+        { messageId: 'hardcodedArnPart', line: 3, column: 18, data: { part: 'region', value: 'eu-west-1' } },
+      ],
+    },
+    {
+      name: 'an SQS URL template with a literal account, and an endpoint built by concatenation',
+      code: `export const q = \`https://sqs.\${region}.amazonaws.com/123456789012/\${name}\`;
+export const e = 'https://' + apiId + '.execute-api.eu-west-1.amazonaws.com/' + stage;
+export const s = 'https://sqs.eu-west-1.amazonaws.com/' + account + '/jobs';`,
+      errors: [
+        { messageId: 'hardcodedQueueUrl', line: 1, column: 18, data: { value: 'https://sqs.${region}.amazonaws.com/123456789012/${name}' } },
+        { messageId: 'hardcodedEndpoint', line: 2, column: 18, data: { value: "'https://' + apiId + '.execute-api.eu-west-1.amazonaws.com/' + stage", region: 'eu-west-1' } },
+        { messageId: 'hardcodedQueueUrl', line: 3, column: 18 },
+      ],
+    },
+    {
+      name: 'a long ARN is shortened in the message',
+      code: "export const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:an-extremely-long-state-machine-name-for-orders';",
+      errors: [{ messageId: 'hardcodedArn', line: 1, column: 20, data: { value: 'arn:aws:states:eu-west-1:123456789012:stateMachine:an-extremely-long-state-ma...' } }],
+    },
+    {
+      name: 'strict: a fallback after env reads through a destructuring default and a logical chain',
+      code: `const { TABLE = 'orders' } = process.env;
+export const params = { TableName: TABLE, Bucket: process.env.B || 'uploads' };`,
+      options: [{ allowEnvFallback: false }],
+      errors: [
+        { messageId: 'hardcodedResourceName', line: 1, column: 17 },
+        { messageId: 'hardcodedResourceName', line: 2, column: 68 },
+      ],
     },
   ],
 });

@@ -230,6 +230,27 @@ export const handler = instance.handler.bind(instance);
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
       errors: [{ messageId: 'hardcodedSecret', data: { name: 'apiKey', masked: 'AIza***' }, line: 1 }],
     },
+    // ---- added for mutation testing ----
+    {
+      name: 'a private class field, ||= and ??= assignments, a ternary and a destructuring default',
+      code: `class Api { #apiKey = 'Kx8-Lm2-Zq9-Wv4'; }
+let token;
+token ||= 'Zx9-Qw8-Er7-Ty6';
+settings.password ??= isProd ? 'Prod-Pa55-word!' : 'Dev-Pa55-word!!';
+const { secret = 'whsec-7Hq2-Lm9x-Pz4k' } = options;`,
+      errors: [
+        { messageId: 'hardcodedSecret', line: 1, column: 23, data: { name: 'apiKey', masked: 'Kx8-***' } },
+        { messageId: 'hardcodedSecret', line: 3, column: 11, data: { name: 'token', masked: 'Zx9-***' } },
+        { messageId: 'hardcodedSecret', line: 4, column: 32, data: { name: 'password', masked: 'Prod***' } },
+        { messageId: 'hardcodedSecret', line: 4, column: 52, data: { name: 'password', masked: 'Dev-***' } },
+        { messageId: 'hardcodedSecret', line: 5, column: 18, data: { name: 'secret', masked: 'whse***' } },
+      ],
+    },
+    {
+      name: 'a Proxy-Authorization header with Basic credentials',
+      code: "const headers = { 'Proxy-Authorization': 'Basic dXNlcjpwYXNzd29yZDEyMzQ1Ng==' };",
+      errors: [{ messageId: 'hardcodedSecret', line: 1, column: 42 }],
+    },
   ],
 });
 

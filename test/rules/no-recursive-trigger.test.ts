@@ -49,7 +49,7 @@ const FORWARD = dedent`
   };
 `;
 
-const sam = (filter: string[] = [], outputBucket = '!Ref Uploads'): string =>
+const sam = (filter: string[] = [], outputBucket = '!Ref Uploads', events = 's3:ObjectCreated:*'): string =>
   [
     "AWSTemplateFormatVersion: '2010-09-09'",
     'Transform: AWS::Serverless-2016-10-31',
@@ -72,8 +72,46 @@ const sam = (filter: string[] = [], outputBucket = '!Ref Uploads'): string =>
     '          Type: S3',
     '          Properties:',
     '            Bucket: !Ref Uploads',
-    '            Events: s3:ObjectCreated:*',
+    `            Events: ${events}`,
     ...filter,
+    '',
+  ].join('\n');
+
+/** Publishes each message again to the topic named by TOPIC_ARN. */
+const REPUBLISH = dedent`
+  import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+  const sns = new SNSClient({});
+  export const handler = async (event) => {
+    for (const record of event.Records) await sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: record.Sns.Message }));
+  };
+`;
+
+const serverless = (event: string, environment: string[] = []): string =>
+  ['service: thumbs', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'functions:', '  thumb:', '    handler: thumb.handler', ...environment, '    events:', '      - s3:', '          bucket: uploads', `          event: ${event}`, ''].join('\n');
+
+const snsTemplate = (topic: string): string =>
+  [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Alerts:',
+    '    Type: AWS::SNS::Topic',
+    '  Digest:',
+    '    Type: AWS::SNS::Topic',
+    '  Fanout:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      Runtime: nodejs22.x',
+    '      CodeUri: src/',
+    '      Handler: fanout.handler',
+    '      Environment:',
+    '        Variables:',
+    `          TOPIC_ARN: ${topic}`,
+    '      Events:',
+    '        Alert:',
+    '          Type: SNS',
+    '          Properties:',
+    '            Topic: !Ref Alerts',
     '',
   ].join('\n');
 
@@ -111,6 +149,14 @@ runCrossRuleCases('no-recursive-trigger', {
     { name: 'SAM: writes to another bucket (env var bound to Thumbnails)', files: { 'template.yaml': sam([], '!Ref Thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
     { name: 'SAM: the code skips its own output (key.startsWith guard)', files: { 'template.yaml': sam(), 'src/thumb.mjs': GUARDED } },
     { name: 'Terraform: forwards to another queue', files: { 'main.tf': terraform('aws_sqs_queue.next.url'), 'src/fwd.mjs': FORWARD } },
+    { name: 'SAM: the S3 trigger fires on deletes only, so a put does not come back', files: { 'template.yaml': sam([], '!Ref Uploads', 's3:ObjectRemoved:*'), 'src/thumb.mjs': SAME_BUCKET } },
+    { name: 'serverless: a delete-only event on the bucket the code writes to', files: { 'serverless.yml': serverless('s3:ObjectRemoved:Delete'), 'thumb.mjs': SAME_BUCKET } },
+    {
+      name: 'serverless: an env var naming another bucket whose name contains the trigger bucket (uploads-archive)',
+      files: { 'serverless.yml': serverless('s3:ObjectCreated:*', ['    environment:', '      OUTPUT_BUCKET: uploads-archive']), 'thumb.mjs': ENV_BUCKET },
+    },
+    { name: 'SAM: publishes to another topic than the one it subscribes to', files: { 'template.yaml': snsTemplate('!Ref Digest'), 'src/fanout.mjs': REPUBLISH } },
+    { name: 'SAM: an SNS-triggered function writing to the S3 bucket of an event record is not an SNS loop', files: { 'template.yaml': snsTemplate('!Ref Alerts'), 'src/fanout.mjs': SAME_BUCKET } },
   ],
   invalid: [
     {
@@ -134,7 +180,22 @@ runCrossRuleCases('no-recursive-trigger', {
     {
       name: 'Terraform: SQS consumer sending to its own queue',
       files: { 'main.tf': terraform('aws_sqs_queue.jobs.url'), 'src/fwd.mjs': FORWARD },
-      errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+      errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.mjs', line: 'new SendMessageCommand', functions: ['aws_lambda_function.fwd'], messageIncludes: ["writes to the SQS queue that triggers it (QUEUE_URL = aws_sqs_queue.jobs.arn)"] }],
+    },
+    {
+      name: 'SAM: every S3 event (s3:*) includes creation',
+      files: { 'template.yaml': sam([], '!Ref Uploads', "'s3:*'"), 'src/thumb.mjs': SAME_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      name: 'serverless: the env var holds the literal name of the triggering bucket',
+      files: { 'serverless.yml': serverless('s3:ObjectCreated:Put', ['    environment:', '      OUTPUT_BUCKET: uploads']), 'thumb.mjs': ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'thumb.mjs', line: 'new PutObjectCommand', functions: ['thumb'], messageIncludes: ["Function 'thumb' writes to the S3 bucket that triggers it (OUTPUT_BUCKET = uploads)"] }],
+    },
+    {
+      name: 'SAM: republishes to the SNS topic it subscribes to',
+      files: { 'template.yaml': snsTemplate('!Ref Alerts'), 'src/fanout.mjs': REPUBLISH },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/fanout.mjs', line: 'new PublishCommand', functions: ['Fanout'], messageIncludes: ['SNS topic that triggers it (TOPIC_ARN = Alerts)'] }],
     },
   ],
 });

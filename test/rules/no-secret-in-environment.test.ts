@@ -32,6 +32,10 @@ testConfigRule(rule, {
     { name: 'sha512 integrity hash is not a secret (gitleaks#538)', model: [lambda('Api', { line: 10, environment: { BUNDLE_INTEGRITY: 'sha512-' + 'z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==' } })] },
     { name: 'PWD is the working directory, publishable keys are public, NEXT_TOKEN is pagination', model: [lambda('Api', { line: 10, environment: { PWD: '/var/task', STRIPE_PUBLISHABLE_KEY: 'pk_live_' + '51HqLy2eZvKYlo2C8Nq3', NEXT_TOKEN: 'eyJvZmZzZXQiOjEwfQ' } })] },
     { name: 'connection URL without a password', model: [lambda('Api', { line: 10, environment: { DATABASE_URL: 'postgres://app@db.internal:5432/app' } })] },
+    {
+      name: 'pointers to a secret written as ssm:/secretsmanager: names, a blank value, a URL whose password is a placeholder',
+      model: [lambda('Api', { line: 10, environment: { DB_PASSWORD: 'ssm:/prod/db/password', API_KEY: 'secretsmanager:prod/api-key', AUTH_TOKEN: '   ', DATABASE_URL: 'postgres://app:<password>@db.internal:5432/app' } })],
+    },
     { name: 'ignoreNames option', options: [{ ignoreNames: ['legacy_api_key'] }], model: [lambda('Api', { line: 10, environment: { LEGACY_API_KEY: 'k9Fq2Lx8Wm4Rt7Zp' } })] },
     {
       name: 'function suppresses the rule',

@@ -25,6 +25,9 @@ testConfigRule(rule, {
     { name: 'service principal with PrincipalOrgID', model: model(permission('config.amazonaws.com', { principalOrgId: val('o-abc123', 35) })) },
     { name: "'*' limited to an organization", model: model(permission('*', { principalOrgId: val('o-abc123', 35) })) },
     { name: "'*' for a function URL (no-public-function-url owns it)", model: model(permission('*', { functionUrlAuthType: val('NONE', 35) })) },
+    { name: "'*' with a SourceArn condition", model: model(permission('*', { sourceArn: val('!GetAtt Rule.Arn', 35) })) },
+    { name: "'*' with a SourceAccount condition", model: model(permission('*', { sourceAccount: val('123456789012', 35) })) },
+    { name: 'a reference that is not a service principal: unknown', model: model(permission(ref('var.caller_principal', 'tf-variable'))) },
     { name: 'China partition principal with SourceArn', model: model(permission('s3.amazonaws.com.cn', { sourceArn: val('arn:aws-cn:s3:::b', 35) })) },
   ],
   invalid: [
@@ -43,9 +46,13 @@ testConfigRule(rule, {
     {
       name: 'Terraform sns.${data.aws_partition.current.dns_suffix} (a reference) is SNS',
       model: model(permission(ref('sns.${data.aws_partition.current.dns_suffix}', 'tf-expression'))),
-      findings: [{ messageId: 'unscopedService', at: 'template.yaml:33' }],
+      findings: [{ messageId: 'unscopedService', at: 'template.yaml:33', includes: ["any account's sns.amazonaws.com resource"] }],
     },
-    { name: "Principal '*' without any condition (KICS: wildcard principal)", model: model(permission('*')), findings: [{ messageId: 'anyPrincipal', at: 'template.yaml:33' }] },
+    {
+      name: "Principal '*' without any condition (KICS: wildcard principal), named by the permission's logical id",
+      model: model(permission(' * ', { id: 'PublicInvoke' })),
+      findings: [{ messageId: 'anyPrincipal', at: 'template.yaml:33', column: 5, functions: ['Handler'], includes: ["Permission 'PublicInvoke' lets any AWS account invoke function 'Handler'"] }],
+    },
     {
       name: 'permission for a function outside the analysed configs (FunctionName is an ARN)',
       model: project({ functions: [], permissions: [{ ...permission('events.amazonaws.com'), functionRef: 'arn:aws:lambda:us-east-1:123456789012:function:shared', functionName: undefined }] }),

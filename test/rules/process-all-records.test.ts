@@ -41,6 +41,19 @@ export const handler = async (event: S3Event) => {
     { code: `export const handler = async (event) => publish(event.Records[0].Sns.Message);`, settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sns'] }] } } },
     // Records handed to a helper as a whole.
     { code: `export const handler = async (event) => processAll(event.Records);`, settings: sqs(10) },
+    // The first record destructured apart from the rest, which are processed too.
+    { code: `export const handler = async (event) => { const [first, ...rest] = event.Records; await head(first); await tail(rest); };`, settings: sqs(10) },
+    { code: `export const handler = async (event) => { const [first, second] = event.Records; await pair(first, second); };`, settings: sqs(2) },
+    // A records array renamed while destructuring, then looped over.
+    { code: `export const handler = async ({ Records: records }) => { for (const r of records) await save(r.body); };`, settings: sqs(10) },
+    // Another element than the first.
+    { code: `export const handler = async (event) => save(event.Records[event.Records.length - 1].body);`, settings: sqs(10) },
+    // A handler without batch triggers next to one with: only the batch handler's code counts.
+    {
+      code: `export const api = async (event) => ({ statusCode: 200, body: event.Records[0].body });
+export const worker = async (event) => { for (const r of event.Records) await save(r.body); };`,
+      settings: { lambdalint: { handlers: [{ export: 'api', trigger: ['http-api'] }, { export: 'worker', trigger: ['sqs'], maxBatchSize: 10 }] } },
+    },
   ],
   invalid: [
     {
@@ -56,7 +69,7 @@ export const handler = async (event: SQSEvent) => {
       name: 'event["Records"][0] with BatchSize 5 from the config',
       code: `export const handler = async (event) => save(event["Records"][0].body);`,
       settings: sqs(5),
-      errors: [{ messageId: 'firstRecordOnly', line: 1, data: { trigger: 'SQS', functions: " of 'Import'", batch: 5 } }],
+      errors: [{ messageId: 'firstRecordOnly', line: 1, column: 46, data: { trigger: 'SQS', batch: 5 } }],
     },
     {
       name: 'destructured first record from a Kinesis event',
@@ -65,7 +78,7 @@ export const handler = async (event: KinesisStreamEvent) => {
   const [record] = event.Records;
   await save(Buffer.from(record.kinesis.data, 'base64').toString());
 };`,
-      errors: [{ messageId: 'firstRecordOnly', line: 3 }],
+      errors: [{ messageId: 'firstRecordOnly', line: 3, column: 20, data: { trigger: 'Kinesis stream', batch: 100 } }],
     },
     {
       name: 'destructured Records parameter, DynamoDB stream',
@@ -73,14 +86,26 @@ export const handler = async (event: KinesisStreamEvent) => {
 export const handler = async ({ Records }: DynamoDBStreamEvent) => {
   await save(Records[0].dynamodb?.NewImage);
 };`,
-      errors: [{ messageId: 'firstRecordOnly', line: 3 }],
+      errors: [{ messageId: 'firstRecordOnly', line: 3, column: 14, data: { trigger: 'DynamoDB stream', batch: 100 } }],
     },
     {
       name: 'in a helper the handler calls',
       code: `function firstBody(event) { return JSON.parse(event.Records[0].body); }
 export const handler = async (event) => save(firstBody(event));`,
       settings: sqs(10),
-      errors: [{ messageId: 'firstRecordOnly', line: 1 }],
+      errors: [{ messageId: 'firstRecordOnly', line: 1, column: 47, data: { trigger: 'SQS', batch: 10 } }],
+    },
+    {
+      name: 'optional chaining and a type assertion: Records?.[0] as SQSRecord, BatchSize 2',
+      code: `export const handler = async (event) => save((event?.Records?.[0] as SQSRecord).body);`,
+      settings: sqs(2),
+      errors: [{ messageId: 'firstRecordOnly', line: 1, column: 47, data: { trigger: 'SQS', batch: 2 } }],
+    },
+    {
+      name: 'Records read twice, both times only the first: reported at the first read',
+      code: `export const handler = async (event) => { await save(event.Records[0].body); await ack(event.Records[0].receiptHandle); };`,
+      settings: sqs(10),
+      errors: [{ messageId: 'firstRecordOnly', line: 1, column: 54 }],
     },
   ],
 });

@@ -199,6 +199,29 @@ export const handler = consumer.handler.bind(consumer);`,
 });`,
       settings: sqsSettings,
     },
+    // ---- added for mutation testing ----
+    // Batch size 1: a throw fails exactly one record.
+    {
+      code: `export const handler = async (event) => { for (const record of event.Records) { if (!record.body) throw new Error('empty'); } };`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], maxBatchSize: 1 }] } },
+    },
+    // Caught around the loop by a catch that swallows: no-swallowed-error's finding, not this rule's.
+    {
+      code: `export const handler = async (event) => {
+  try { for (const record of event.Records) { if (!record.body) throw new Error('empty'); } } catch (err) { console.error(err); }
+};`,
+      settings: sqsSettings,
+    },
+    // Ids collected first and mapped to objects before being returned; entries with a spread; outside handlers, a source identifier.
+    {
+      code: `export const handler = async (event) => {
+  const result = { batchItemFailures: [] };
+  for (const record of event.Records) { try { await save(record); } catch { result.batchItemFailures.push(record.messageId); } }
+  return { batchItemFailures: result.batchItemFailures.map((id) => ({ itemIdentifier: id })) };
+};
+export const other = { batchItemFailures: [{ ...base }], entry: { itemIdentifier: item.sequenceNumber } };`,
+      settings: sqsSettings,
+    },
   ],
   invalid: [
     {
@@ -394,6 +417,68 @@ export const handler = consumer.handler.bind(consumer);`,
 });`,
       settings: sqsSettings,
       errors: [{ messageId: 'swallowedRecordError', line: 4, data: { what: 'is empty', identifier: 'record.messageId' } }],
+    },
+    // ---- added for mutation testing ----
+    {
+      name: 'identifier values built from a record field: template, String(), renamed and defaulted destructuring, optional chain',
+      code: `export const handler = async (event: SQSEvent) => {
+  const batchItemFailures = [];
+  for (const record of event.Records) {
+    const { receiptHandle: handle } = record;
+    const { md5OfBody = '' } = record;
+    try { await save(record.body); } catch {
+      batchItemFailures.push({ itemIdentifier: \`\${record.eventSourceARN}\` });
+      batchItemFailures.push({ itemIdentifier: String(record.awsRegion) });
+      batchItemFailures.push({ itemIdentifier: handle });
+      batchItemFailures.push({ itemIdentifier: md5OfBody });
+      batchItemFailures.push({ itemIdentifier: record?.body });
+    }
+  }
+  return { batchItemFailures };
+};`,
+      errors: [
+        { messageId: 'wrongItemIdentifier', line: 7, column: 48, data: { field: 'eventSourceARN', expected: 'record.messageId' } },
+        { messageId: 'wrongItemIdentifier', line: 8, column: 48, data: { field: 'awsRegion', expected: 'record.messageId' } },
+        { messageId: 'wrongItemIdentifier', line: 9, column: 48, data: { field: 'receiptHandle', expected: 'record.messageId' } },
+        { messageId: 'wrongItemIdentifier', line: 10, column: 48, data: { field: 'md5OfBody', expected: 'record.messageId' } },
+        { messageId: 'wrongItemIdentifier', line: 11, column: 48, data: { field: 'body', expected: 'record.messageId' } },
+      ],
+    },
+    {
+      name: 'outside a batch handler a never-valid field names both identifiers',
+      code: `export function failure(record) { return { itemIdentifier: record.receiptHandle }; }`,
+      errors: [{ messageId: 'wrongItemIdentifier', line: 1, column: 60, data: { field: 'receiptHandle', expected: 'record.messageId (SQS) or the sequence number (Kinesis, DynamoDB streams)' } }],
+    },
+    {
+      name: 'returned entries without itemIdentifier: an empty object, a bare string, a mapped object',
+      code: `export const handler = async (event: SQSEvent) => {
+  if (event.Records.length === 0) return { batchItemFailures: [{}, 'all'] };
+  const failed = await run(event.Records);
+  return { batchItemFailures: failed.map((r) => ({ id: r.messageId })) };
+};`,
+      errors: [
+        { messageId: 'missingItemIdentifier', line: 2, column: 64, data: { found: 'an empty object', identifier: 'record.messageId' } },
+        { messageId: 'missingItemIdentifier', line: 2, column: 68, data: { found: 'a bare value instead of an object', identifier: 'record.messageId' } },
+        { messageId: 'missingItemIdentifier', line: 4, column: 50, data: { found: 'keys: id', identifier: 'record.messageId' } },
+      ],
+    },
+    {
+      name: 'a handler with SQS and Kinesis triggers names both identifiers; a throw caught around the loop and rethrown',
+      code: `export const handler = async (event) => {
+  try {
+    for (const record of event.Records) {
+      try { await save(record); } catch (e) { console.error(e); }
+      if (!record) throw new Error('no record');
+    }
+  } catch (err) {
+    throw err;
+  }
+};`,
+      settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs', 'kinesis'], maxBatchSize: 10 }] } },
+      errors: [
+        { messageId: 'swallowedRecordError', line: 4, column: 35, data: { what: 'only logs the error', identifier: 'record.messageId / record.kinesis.sequenceNumber' } },
+        { messageId: 'throwFailsBatch', line: 5, column: 20, data: { identifier: 'record.messageId / record.kinesis.sequenceNumber' } },
+      ],
     },
   ],
 });

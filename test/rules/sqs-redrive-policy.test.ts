@@ -14,6 +14,11 @@ testConfigRule(rule, {
       model: project({ functions: [lambda('Worker', { line: 10, triggers: [sqsTrigger(jobs, 20)] })], queues: [{ ...jobs, redriveUnknown: true }] }),
     },
     { name: 'queue of another stack (ARN, not in the model): unknown', model: [lambda('Worker', { line: 10, triggers: [trigger('sqs', 20, { source: { ref: 'arn:aws:sqs:us-east-1:123456789012:jobs' } })] })] },
+    {
+      name: 'strict: an EventBridge target with a DeadLetterConfig',
+      ...strict,
+      model: [lambda('OnOrder', { line: 10, triggers: [trigger('eventbridge', 20, { deliveryDeadLetterKnown: true, deliveryDeadLetter: val('!GetAtt RuleDlq.Arn', 24) })] })],
+    },
     { name: 'queue that triggers nothing', model: project({ functions: [lambda('Api', { line: 10 })], queues: [jobs] }) },
     {
       name: 'SNS subscription without DLQ: not reported by default (strict only)',
@@ -41,6 +46,20 @@ testConfigRule(rule, {
       name: 'one queue, two consumers: one finding',
       model: project({ functions: [lambda('A', { line: 10, triggers: [sqsTrigger(jobs, 20)] }), lambda('B', { line: 25, triggers: [sqsTrigger(jobs, 30)] })], queues: [jobs] }),
       findings: [{ messageId: 'noRedrivePolicy', at: 'template.yaml:40', functions: ['A', 'B'], includes: ['2 functions (A, B)'] }],
+    },
+    {
+      name: 'four consumers, one of them twice: three named, then an ellipsis',
+      model: project({
+        functions: ['A', 'B', 'C', 'D'].map((name, i) => lambda(name, { line: 10 + 10 * i, triggers: [sqsTrigger(jobs, 15 + 10 * i), ...(name === 'A' ? [sqsTrigger(jobs, 17)] : [])] })),
+        queues: [jobs],
+      }),
+      findings: [{ messageId: 'noRedrivePolicy', at: 'template.yaml:40', functions: ['A', 'B', 'C', 'D'], includes: ["SQS queue 'JobsQueue' triggering 4 functions (A, B, C, ...) has no redrive policy"] }],
+    },
+    {
+      name: 'strict: a schedule target without a dead-letter queue, next to an SQS trigger the option does not concern',
+      ...strict,
+      model: [lambda('Nightly', { line: 10, triggers: [trigger('schedule', 20, { deliveryDeadLetterKnown: true }), trigger('sqs', 25, { deliveryDeadLetterKnown: true })] })],
+      findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:20', functions: ['Nightly'], includes: ["The schedule target invoking function 'Nightly'"] }],
     },
     {
       name: 'mapping whose function is an imported ARN still drains the queue',

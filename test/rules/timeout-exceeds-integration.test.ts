@@ -34,6 +34,8 @@ testConfigRule(rule, {
     { name: 'SQS: nobody waits', model: [lambda('Worker', { line: 10, timeout: 600, triggers: [trigger('sqs', 20)] })] },
     { name: 'timeout is a reference', model: [lambda('Api', { line: 10, timeout: ref('!Ref FnTimeout'), triggers: [trigger('http-api', 20)] })] },
     { name: 'Lambda@Edge origin-request at 30 s', model: [lambda('Router', { line: 10, timeout: 30, triggers: [trigger('other', 20, { edgeEventType: 'origin-request' })] })] },
+    { name: 'Lambda@Edge VIEWER-REQUEST (any case) at 5 s', model: [lambda('Auth2', { line: 10, timeout: 5, triggers: [trigger('other', 20, { edgeEventType: 'VIEWER-REQUEST' })] })] },
+    { name: 'an edge event type of no known kind: no fixed limit', model: [lambda('Edge', { line: 10, timeout: 600, triggers: [trigger('other', 20, { edgeEventType: 'unknown-event' })] })] },
     { name: 'Lambda@Edge viewer-request at 5 s', model: [lambda('Auth', { line: 10, timeout: 5, triggers: [trigger('other', 20, { edgeEventType: 'viewer-request' })] })] },
   ],
   invalid: [
@@ -74,6 +76,11 @@ testConfigRule(rule, {
       name: 'REST API integration lowered to 10 s, function 20 s',
       model: [lambda('Api', { line: 10, timeout: 20, triggers: [trigger('rest-api', 20, { integrationTimeoutMs: val(10_000, 25) })] })],
       findings: [{ messageId: 'exceedsConfiguredIntegration', at: 'template.yaml:13', includes: ['10 s'] }],
+    },
+    {
+      name: 'HTTP API integration lowered to 2.5 s, function 3 s: the limit keeps its fraction',
+      model: [lambda('Api', { line: 10, timeout: 3, triggers: [trigger('http-api', 20, { integrationTimeoutMs: val(2_500, 25) })] })],
+      findings: [{ messageId: 'exceedsConfiguredIntegration', at: 'template.yaml:13', functions: ['Api'], includes: ['Timeout 3 s (own setting) of Api exceeds its API Gateway HTTP API integration timeout of 2.5 s'] }],
     },
     {
       name: 'HTTP API cannot be raised beyond 30 s even if configured higher',
