@@ -105,12 +105,82 @@ const terraform = (queueUrl: string): string => dedent`
   }
 `;
 
+/** Publishes each message again to the topic named by TOPIC_ARN. */
+const REPUBLISH = dedent`
+  import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+  const sns = new SNSClient({});
+  export const handler = async (event) => {
+    for (const record of event.Records) await sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: record.Sns.Message }));
+  };
+`;
+
+/**
+ * A CDK stack (lib/stack.ts, code in src/): buckets `uploads` and `thumbnails`, queues `jobs` and
+ * `next`, topic `events`, function `fn` with `environment` and then `wiring`.
+ */
+const cdk = (environment: string, wiring: string): Record<string, string> => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': [
+    "import * as path from 'node:path';",
+    "import { Stack } from 'aws-cdk-lib';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import { S3EventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';",
+    "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    "import * as s3n from 'aws-cdk-lib/aws-s3-notifications';",
+    "import * as sns from 'aws-cdk-lib/aws-sns';",
+    "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';",
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';",
+    "import type { Construct } from 'constructs';",
+    '',
+    'export class ThumbStack extends Stack {',
+    "  private readonly bucket = new s3.Bucket(this, 'Thumbnails');",
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    const uploads = new s3.Bucket(this, 'Uploads');",
+    "    const thumbnails = new s3.Bucket(this, 'ThumbnailsToo');",
+    "    const jobs = new sqs.Queue(this, 'Jobs');",
+    "    const next = new sqs.Queue(this, 'Next');",
+    "    const events = new sns.Topic(this, 'Events');",
+    "    const fn = new lambda.Function(this, 'Thumb', {",
+    '      runtime: lambda.Runtime.NODEJS_22_X,',
+    "      handler: 'thumb.handler',",
+    "      code: lambda.Code.fromAsset(path.join(__dirname, '../src')),",
+    `      environment: { ${environment} },`,
+    '    });',
+    ...wiring.split('\n').map((line) => `    ${line}`),
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+});
+
+const NOTIFY_UPLOADS = 'uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));';
+
 runCrossRuleCases('no-recursive-trigger', {
   valid: [
     { name: 'SAM: writes to the same bucket, but the trigger filters on a prefix the output lacks', files: { 'template.yaml': sam(SAM_FILTER), 'src/thumb.mjs': SAME_BUCKET } },
     { name: 'SAM: writes to another bucket (env var bound to Thumbnails)', files: { 'template.yaml': sam([], '!Ref Thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
     { name: 'SAM: the code skips its own output (key.startsWith guard)', files: { 'template.yaml': sam(), 'src/thumb.mjs': GUARDED } },
     { name: 'Terraform: forwards to another queue', files: { 'main.tf': terraform('aws_sqs_queue.next.url'), 'src/fwd.mjs': FORWARD } },
+    { name: 'CDK: env var bound to another bucket (thumbnails.bucketName)', files: { ...cdk('OUTPUT_BUCKET: thumbnails.bucketName', NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET } },
+    {
+      // By name, `this.bucket.bucketName` looks like the local `bucket`: they are two constructs.
+      name: 'CDK: a trigger variable and an env var with the same name that hold different buckets',
+      files: { ...cdk('OUTPUT_BUCKET: this.bucket.bucketName', "const bucket = uploads;\nfn.addEventSource(new S3EventSource(bucket, { events: [s3.EventType.OBJECT_CREATED] }));"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, but the notification filters on a prefix the output lacks',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', "uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), { prefix: 'uploads/' });"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, S3EventSource with a suffix filter',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', "fn.addEventSource(new S3EventSource(uploads, { events: [s3.EventType.OBJECT_CREATED], filters: [{ suffix: '.jpg' }] }));"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, but the notification is for removed objects',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', 'uploads.addObjectRemovedNotification(new s3n.LambdaDestination(fn));'), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    { name: 'CDK: forwards to another queue', files: { ...cdk('QUEUE_URL: next.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD } },
   ],
   invalid: [
     {
@@ -135,6 +205,30 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'Terraform: SQS consumer sending to its own queue',
       files: { 'main.tf': terraform('aws_sqs_queue.jobs.url'), 'src/fwd.mjs': FORWARD },
       errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'CDK: env var bound to the bucket whose notification invokes the function',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand', functions: ['Thumb'], messageIncludes: ['OUTPUT_BUCKET = uploads'] }],
+    },
+    {
+      // Another name for the same construct: linked by what the variables hold.
+      name: 'CDK: S3EventSource on an alias of the bucket, env var set with addEnvironment',
+      files: {
+        ...cdk('STAGE: "prod"', "const source = uploads;\nfn.addEventSource(new S3EventSource(source, { events: [s3.EventType.OBJECT_CREATED_PUT] }));\nfn.addEnvironment('OUTPUT_BUCKET', uploads.bucketName);"),
+        'src/thumb.mjs': ENV_BUCKET,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      name: 'CDK: SqsEventSource on the queue the code sends to',
+      files: { ...cdk('QUEUE_URL: jobs.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'CDK: LambdaSubscription on the topic the code publishes to',
+      files: { ...cdk('TOPIC_ARN: events.topicArn', 'events.addSubscription(new subs.LambdaSubscription(fn));'), 'src/thumb.mjs': REPUBLISH },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PublishCommand', messageIncludes: ['SNS topic'] }],
     },
   ],
 });
