@@ -390,6 +390,39 @@ export function wire(scope: any, extra: any) {
     expect(f.environmentResources).toEqual({ BUCKET: UPLOADS, QUEUE: JOBS, ALIAS: UPLOADS, URL: JOBS, SHARED: `${FILE}#Shared@22:20` });
   });
 
+  it("follows a wrapper construct's props to the construct passed at its instantiation", () => {
+    const r = load(`import { Construct } from 'constructs';
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { S3EventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+
+class Resizer extends Construct {
+  constructor(scope: Construct, id: string, props: { bucket: s3.Bucket; output: s3.Bucket }) {
+    super(scope, id);
+    const fn = new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist'), environment: { OUT: props.output.bucketName } });
+    fn.addEventSource(new S3EventSource(props.bucket, { events: [s3.EventType.OBJECT_CREATED] }));
+  }
+}
+
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const uploads = new s3.Bucket(this, 'Uploads');
+    const thumbs = new s3.Bucket(this, 'Thumbs');
+    new Resizer(this, 'Same', { bucket: uploads, output: uploads });
+    new Resizer(this, 'Other', { bucket: uploads, output: thumbs });
+  }
+}
+`);
+    const same = fn(r.functions, 'Same/Fn');
+    const other = fn(r.functions, 'Other/Fn');
+    expect(same.triggers[0].source).toEqual({ ref: 'props.bucket', resourceId: `${FILE}#Uploads@18:21` });
+    expect(same.environmentResources).toEqual({ OUT: `${FILE}#Uploads@18:21` });
+    expect(other.triggers[0].source).toEqual({ ref: 'props.bucket', resourceId: `${FILE}#Uploads@18:21` });
+    expect(other.environmentResources).toEqual({ OUT: `${FILE}#Thumbs@19:20` });
+  });
+
   it('records the bucket, events and key filters of S3 notifications and event sources', () => {
     const f = wire('{}', [
       "  uploads.addEventNotification(s3.EventType.OBJECT_CREATED_PUT, new s3n.LambdaDestination(f), { prefix: 'in/' }, { suffix: '.png' });",
