@@ -736,11 +736,36 @@ class CdkLoader {
    * variable's name; undefined when it is unknown or may be one of several.
    */
   private resourceId(expr: TS.Expression | undefined): string | undefined {
-    const ids = new Set(this.resourceNodes(expr, 0).map((n) => {
+    const nodes = this.resourceNodes(expr, 0);
+    if (nodes.length === 0) return expr ? this.declarationId(expr) : undefined;
+    const ids = new Set(nodes.map((n) => {
       const at = this.loc(n);
       return `${at.file}#${this.constructId(n)}@${at.line}:${at.column}`;
     }));
     return ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /**
+   * A construct made elsewhere (`props.uploads` of a stack the app fills in), named by the
+   * declaration the expression starts from and the path after it: `props.uploads` of one
+   * constructor's `props` is one resource wherever that constructor reads it.
+   */
+  private declarationId(expr: TS.Expression): string | undefined {
+    const chain: TS.PropertyAccessExpression[] = [];
+    let e = skipOuter(expr);
+    while (ts.isPropertyAccessExpression(e)) {
+      chain.unshift(e);
+      e = skipOuter(e.expression);
+    }
+    const fromThis = e.kind === ts.SyntaxKind.ThisKeyword;
+    if (!fromThis && !ts.isIdentifier(e)) return undefined;
+    // `this.uploads`: the class member is the declaration.
+    const root = fromThis ? chain[0] : e;
+    const decl = root ? this.src.symbolOf(root)?.declarations?.[0] : undefined;
+    if (!decl) return undefined;
+    const at = this.loc(decl);
+    const path = [fromThis ? 'this' : (e as TS.Identifier).text, ...chain.map((c) => c.name.text)].join('.');
+    return `${at.file}#${path}@${at.line}:${at.column}`;
   }
 
   private resourceNodes(expr: TS.Expression | undefined, depth: number): Array<TS.NewExpression | TS.CallExpression> {

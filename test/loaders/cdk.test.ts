@@ -323,21 +323,21 @@ export function wire(scope: any, table: any, stream: any, topic: any, bucket: an
     expect(f.environment.MODE).toEqual({ value: 'batch', loc: at(38, 3) });
     expect(f.functionUrls).toEqual([{ authType: { value: 'AWS_IAM', loc: at(36, 3), isDefault: true }, loc: at(36, 3) }]);
     expect(f.triggers).toEqual([
-      { kind: 'sns', loc: at(18, 14), source: { ref: 'topic' }, deliveryDeadLetterKnown: true },
+      { kind: 'sns', loc: at(18, 14), source: { ref: 'topic', resourceId: `${FILE}#topic@12:59` }, deliveryDeadLetterKnown: true },
       { kind: 'schedule', loc: at(29, 99), deliveryDeadLetterKnown: true },
       { kind: 'eventbridge', loc: at(31, 18), deliveryDeadLetterKnown: true },
-      { kind: 'sns', loc: at(32, 25), source: { ref: 'topic' }, deliveryDeadLetterKnown: true },
+      { kind: 'sns', loc: at(32, 25), source: { ref: 'topic', resourceId: `${FILE}#topic@12:59` }, deliveryDeadLetterKnown: true },
       { kind: 'cognito', loc: at(34, 59) },
       { kind: 'function-url', loc: at(36, 3) },
       {
         kind: 'dynamodb-stream',
         loc: at(22, 20),
-        source: { ref: 'table' },
+        source: { ref: 'table', resourceId: `${FILE}#table@12:34` },
         batchSize: { value: 100, loc: at(24, 5) },
         onFailure: { value: ref('new sources.SqsDlq(dlq)'), loc: at(25, 5) },
       },
-      { kind: 'kinesis', loc: at(27, 20), source: { ref: 'stream' } },
-      { kind: 's3', loc: at(28, 20), source: { ref: 'bucket' }, s3Events: [] },
+      { kind: 'kinesis', loc: at(27, 20), source: { ref: 'stream', resourceId: `${FILE}#stream@12:46` } },
+      { kind: 's3', loc: at(28, 20), source: { ref: 'bucket', resourceId: `${FILE}#bucket@12:71` }, s3Events: [] },
       { kind: 'appsync', loc: at(33, 3) },
       {
         kind: 'sqs',
@@ -387,7 +387,8 @@ export function wire(scope: any, extra: any) {
       '  f.addEnvironment("SHARED", imported.bucketName);',
       '  f.addEnvironment("EITHER", (extra.flag ? uploads : imported).bucketName);',
     ].join('\n'));
-    expect(f.environmentResources).toEqual({ BUCKET: UPLOADS, QUEUE: JOBS, ALIAS: UPLOADS, URL: JOBS, SHARED: `${FILE}#Shared@22:20` });
+    // `extra` (a parameter) is made elsewhere: named by its declaration.
+    expect(f.environmentResources).toEqual({ BUCKET: UPLOADS, QUEUE: JOBS, ALIAS: UPLOADS, URL: JOBS, SHARED: `${FILE}#Shared@22:20`, OTHER: `${FILE}#extra@11:34` });
   });
 
   it("follows a wrapper construct's props to the construct passed at its instantiation", () => {

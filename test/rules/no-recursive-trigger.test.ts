@@ -154,6 +154,33 @@ const cdk = (environment: string, wiring: string): Record<string, string> => ({
   ].join('\n'),
 });
 
+/** A stack given its buckets by the app (`props`), which the loader cannot follow to a construct. */
+const cdkProps = (output: string): Record<string, string> => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': [
+    "import * as path from 'node:path';",
+    "import { Stack } from 'aws-cdk-lib';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    "import * as s3n from 'aws-cdk-lib/aws-s3-notifications';",
+    "import type { Construct } from 'constructs';",
+    '',
+    'export class ThumbStack extends Stack {',
+    '  constructor(scope: Construct, id: string, props: { uploads: s3.Bucket; thumbnails: s3.Bucket }) {',
+    '    super(scope, id);',
+    "    const fn = new lambda.Function(this, 'Thumb', {",
+    '      runtime: lambda.Runtime.NODEJS_22_X,',
+    "      handler: 'thumb.handler',",
+    "      code: lambda.Code.fromAsset(path.join(__dirname, '../src')),",
+    `      environment: { OUTPUT_BUCKET: ${output}.bucketName },`,
+    '    });',
+    '    props.uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+});
+
 const NOTIFY_UPLOADS = 'uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));';
 
 runCrossRuleCases('no-recursive-trigger', {
@@ -180,6 +207,7 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'CDK: same bucket, but the notification is for removed objects',
       files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', 'uploads.addObjectRemovedNotification(new s3n.LambdaDestination(fn));'), 'src/thumb.mjs': ENV_BUCKET },
     },
+    { name: "CDK: stack props, env var bound to another of the stack's buckets (props.thumbnails)", files: { ...cdkProps('props.thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
     { name: 'CDK: forwards to another queue', files: { ...cdk('QUEUE_URL: next.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD } },
   ],
   invalid: [
@@ -219,6 +247,11 @@ runCrossRuleCases('no-recursive-trigger', {
         'src/thumb.mjs': ENV_BUCKET,
       },
       errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      name: 'CDK: stack props, the same prop (props.uploads) behind the notification and the env var',
+      files: { ...cdkProps('props.uploads'), 'src/thumb.mjs': ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand', messageIncludes: ['OUTPUT_BUCKET = props.uploads'] }],
     },
     {
       name: 'CDK: SqsEventSource on the queue the code sends to',
