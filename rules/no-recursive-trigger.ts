@@ -63,9 +63,22 @@ function loopingTrigger(fn: LambdaFunction, write: ServiceWrite): Trigger | unde
     if (trigger.kind !== write.service) return false;
     if (trigger.kind === 's3' && (trigger.keyFilter?.length || !createsObjects(trigger))) return false;
     if (write.target.kind === 'event-bucket') return write.service === 's3';
-    const value = fn.environment[write.target.name];
-    return value !== undefined && trigger.source !== undefined && sameResource(value.value, trigger.source.ref);
+    return boundToSource(fn, write.target.name, trigger);
   });
+}
+
+/**
+ * Whether an env var holds the bucket, queue or topic a trigger reads from. Loaders that resolve
+ * references (CDK) link both to one resource id; a CDK variable's name is no link, since another
+ * scope may reuse it. Elsewhere references are global names (logical ids, Terraform addresses).
+ */
+function boundToSource(fn: LambdaFunction, name: string, trigger: Trigger): boolean {
+  const source = trigger.source;
+  if (!source) return false;
+  const resourceId = fn.environmentResources?.[name];
+  if (source.resourceId !== undefined || resourceId !== undefined || fn.format === 'cdk') return resourceId !== undefined && resourceId === source.resourceId;
+  const value = fn.environment[name];
+  return value !== undefined && sameResource(value.value, source.ref);
 }
 
 /** No event list (the loaders' default for S3 is object creation) or one that includes ObjectCreated. */

@@ -38,7 +38,7 @@ import {
   type TriggerKind,
 } from '../model/index.js';
 import { emptyResult, type LoaderHost, type LoadResult } from './types.js';
-import { ARCHITECTURES, CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, DURATION_SECONDS, RETENTION_DAYS, TRACING, runtimeFromConstant } from './cdk/constants.js';
+import { ARCHITECTURES, CDK_LOG_GROUP_DEFAULT_RETENTION_DAYS, DURATION_SECONDS, RETENTION_DAYS, S3_EVENT_TYPES, TRACING, runtimeFromConstant } from './cdk/constants.js';
 import { CdkSource, skipOuter, withBindings, type Props } from './cdk/resolve.js';
 
 /** Files above this size are not parsed. */
@@ -118,6 +118,15 @@ const INVOKERS: Readonly<Record<string, { kind: TriggerKind; arg?: number; prop?
   'aws-lambda:EventSourceMapping': { kind: 'other', prop: 'target' },
   'aws-lambda:FunctionUrl': { kind: 'function-url', prop: 'function' },
 };
+
+/** Attributes that name a bucket, queue or topic: what code passes as `Bucket`, `QueueUrl`, `TopicArn`. */
+const RESOURCE_ATTRIBUTES = new Set(['bucketName', 'bucketArn', 'queueUrl', 'queueArn', 'queueName', 'topicArn', 'topicName']);
+/** `s3.Bucket.fromBucketName(this, 'Id', 'name')` and the like: an existing resource, given a construct id here. */
+const IMPORTED_RESOURCE = /^aws-(?:s3:Bucket|sqs:Queue|sns:Topic)\.from\w+$/;
+/** Invokers whose trigger the call that attaches them completes (`bucket.addEventNotification(.., dest)`, `topic.addSubscription(sub)`). */
+const ATTACHED_INVOKERS = new Set(['aws-s3-notifications:LambdaDestination', 'aws-sns-subscriptions:LambdaSubscription']);
+/** Invokers with a `deadLetterQueue` prop for events the service could not deliver. */
+const DELIVERY_DLQ_INVOKERS = new Set(['aws-sns-subscriptions:LambdaSubscription', 'aws-events-targets:LambdaFunction']);
 
 /** Loads one CDK TypeScript file. Never throws. */
 export function loadCdk(file: string, text: string, host: LoaderHost): LoadResult {
@@ -204,6 +213,8 @@ class CdkLoader {
   private readonly queues = new Map<TS.NewExpression, SqsQueue>();
   private readonly logGroups = new Map<TS.NewExpression, LogGroup>();
   private readonly usedIds = new Set<string>();
+  /** Triggers of `new LambdaDestination(fn)` / `new LambdaSubscription(fn)`, completed by the call that attaches them. */
+  private readonly attachedTriggers = new Map<TS.NewExpression, Trigger[]>();
 
   constructor(
     readonly src: CdkSource,
@@ -695,7 +706,143 @@ class CdkLoader {
     const vars = this.src.props(env.value);
     // `{ ...shared, X: 'y' }` or an object from another file: more names than we can list.
     if (vars.unknown) fn.environmentUnknown = true;
-    for (const p of vars.entries()) fn.environment[p.key] = this.string(p.value, this.loc(p.node));
+    for (const p of vars.entries()) this.setEnvironment(fn, p.key, p.value, this.loc(p.node));
+  }
+
+  /** One variable, and the bucket, queue or topic its value names (`bucket.bucketName`), when it is one construct. */
+  private setEnvironment(fn: LambdaFunction, name: string, value: TS.Expression, at: SourceLocation): void {
+    fn.environment[name] = this.string(value, at);
+    const resource = this.boundResource(value);
+    if (resource) (fn.environmentResources ??= {})[name] = resource;
+    else if (fn.environmentResources) delete fn.environmentResources[name];
+  }
+
+  // --- buckets, queues and topics ----------------------------------------------------
+
+  /** The resource whose name, ARN or URL a value is: `bucket.bucketName`, `this.queue.queueUrl`, a const holding one. */
+  private boundResource(expr: TS.Expression, depth = 0): string | undefined {
+    const e = skipOuter(this.src.pick(expr));
+    if (ts.isPropertyAccessExpression(e) && RESOURCE_ATTRIBUTES.has(e.name.text)) return this.resourceId(e.expression);
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && depth < 8) {
+      const inits = this.src.initializers(e);
+      return inits.length === 1 ? this.boundResource(inits[0], depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The id of the one construct an expression holds (`<file>#<construct id>@line:column` of its
+   * `new`), so that a trigger and an environment variable link by what they hold, not by the
+   * variable's name; undefined when it is unknown or may be one of several.
+   */
+  private resourceId(expr: TS.Expression | undefined): string | undefined {
+    const nodes = this.resourceNodes(expr, 0);
+    if (nodes.length === 0) return expr ? this.declarationId(expr) : undefined;
+    const ids = new Set(nodes.map((n) => {
+      const at = this.loc(n);
+      return `${at.file}#${this.constructId(n)}@${at.line}:${at.column}`;
+    }));
+    return ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /**
+   * A construct made elsewhere (`props.uploads` of a stack the app fills in), named by the
+   * declaration the expression starts from and the path after it: `props.uploads` of one
+   * constructor's `props` is one resource wherever that constructor reads it.
+   */
+  private declarationId(expr: TS.Expression): string | undefined {
+    const chain: TS.PropertyAccessExpression[] = [];
+    let e = skipOuter(expr);
+    while (ts.isPropertyAccessExpression(e)) {
+      chain.unshift(e);
+      e = skipOuter(e.expression);
+    }
+    const fromThis = e.kind === ts.SyntaxKind.ThisKeyword;
+    if (!fromThis && !ts.isIdentifier(e)) return undefined;
+    // `this.uploads`: the class member is the declaration.
+    const root = fromThis ? chain[0] : e;
+    const decl = root ? this.src.symbolOf(root)?.declarations?.[0] : undefined;
+    if (!decl) return undefined;
+    const at = this.loc(decl);
+    const path = [fromThis ? 'this' : (e as TS.Identifier).text, ...chain.map((c) => c.name.text)].join('.');
+    return `${at.file}#${path}@${at.line}:${at.column}`;
+  }
+
+  private resourceNodes(expr: TS.Expression | undefined, depth: number): Array<TS.NewExpression | TS.CallExpression> {
+    if (!expr || depth > 8) return [];
+    const e = skipOuter(expr);
+    if (ts.isConditionalExpression(e)) return [...this.resourceNodes(e.whenTrue, depth + 1), ...this.resourceNodes(e.whenFalse, depth + 1)];
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return [...this.resourceNodes(e.left, depth + 1), ...this.resourceNodes(e.right, depth + 1)];
+    }
+    if (ts.isCallExpression(e) && IMPORTED_RESOURCE.test(this.src.qualify(e.expression) ?? '')) return [e];
+    const created = this.src.constructs(e);
+    if (created.length > 0) return created;
+    if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return [];
+    const inits = this.src.initializers(e);
+    if (inits.length > 0) return inits.flatMap((init) => this.resourceNodes(init, depth + 1));
+    // `props.bucket` of a wrapper construct: the value at its instantiation.
+    const member = ts.isPropertyAccessExpression(e) ? this.src.props(e.expression).get(e.name.text) : undefined;
+    return member ? this.resourceNodes(member.value, depth + 1) : [];
+  }
+
+  /** What a trigger reads from: the expression as written, and the construct it holds when known. */
+  private triggerSource(expr: TS.Expression, queueId?: string): NonNullable<Trigger['source']> {
+    const source: NonNullable<Trigger['source']> = { ref: this.src.text(expr) };
+    if (queueId) source.queueId = queueId;
+    const resourceId = this.resourceId(expr);
+    if (resourceId) source.resourceId = resourceId;
+    return source;
+  }
+
+  /** `s3.EventType.OBJECT_CREATED` -> `s3:ObjectCreated:*`; other members and values as written. */
+  private s3Event(expr: TS.Expression): string {
+    const name = this.member(expr, 'aws-s3:EventType');
+    if (name) return S3_EVENT_TYPES[name] ?? `EventType.${name}`;
+    const v = this.src.evaluate(expr);
+    return v.kind === 'value' ? String(v.value) : this.src.text(expr);
+  }
+
+  /** Notification key filters (`{ prefix: 'uploads/' }`); a filter that cannot be read still counts, with its value unknown. */
+  private keyFilters(filters: readonly TS.Expression[]): NonNullable<Trigger['keyFilter']> {
+    const out: NonNullable<Trigger['keyFilter']> = [];
+    for (const filter of filters) {
+      const props = this.src.props(filter);
+      for (const p of props.entries()) if (p.key === 'prefix' || p.key === 'suffix') out.push({ name: p.key, value: this.string(p.value, this.loc(p.node)) });
+      if (props.unknown) out.push({ name: 'filter', value: { value: ref(this.src.text(filter)), loc: this.loc(filter) } });
+    }
+    return out;
+  }
+
+  /** S3 events and key filters of an event source or notification. */
+  private s3Notification(trigger: Trigger, events: readonly TS.Expression[] | undefined, filters: readonly TS.Expression[]): void {
+    if (events) trigger.s3Events = events.map((e) => this.s3Event(e));
+    const keyFilter = this.keyFilters(filters);
+    if (keyFilter.length > 0) trigger.keyFilter = keyFilter;
+  }
+
+  /** `{ deadLetterQueue }` of an SNS subscription or EventBridge target: where undeliverable events go. */
+  private deliveryDeadLetter(trigger: Trigger, opts: Props): void {
+    const dlq = opts.get('deadLetterQueue');
+    if (dlq) trigger.deliveryDeadLetter = { value: ref(this.src.text(dlq.value)), loc: this.loc(dlq.node) };
+    // Spread options may hold one: unknown, not missing.
+    if (dlq || !opts.unknown) trigger.deliveryDeadLetterKnown = true;
+  }
+
+  /** The call attaching `new LambdaDestination(fn)` to a bucket, or `new LambdaSubscription(fn)` to a topic: the trigger's source. */
+  private attach(method: string, receiver: TS.Expression, args: readonly TS.Expression[]): void {
+    const destIndex = method === 'addEventNotification' ? 1 : 0;
+    const triggers = this.src.constructs(args[destIndex]).flatMap((d) => this.attachedTriggers.get(d) ?? []);
+    const wanted = method === 'addSubscription' ? 'sns' : 's3';
+    for (const trigger of triggers) {
+      if (trigger.kind !== wanted) continue;
+      trigger.source = this.triggerSource(receiver);
+      if (wanted === 'sns') continue;
+      const events = method === 'addEventNotification' ? args.slice(0, 1) : undefined;
+      this.s3Notification(trigger, events, args.slice(destIndex + 1));
+      if (method === 'addObjectCreatedNotification') trigger.s3Events = [S3_EVENT_TYPES.OBJECT_CREATED];
+      else if (method === 'addObjectRemovedNotification') trigger.s3Events = [S3_EVENT_TYPES.OBJECT_REMOVED];
+    }
   }
 
   // --- triggers -----------------------------------------------------------------
@@ -763,6 +910,8 @@ class CdkLoader {
         }
         if (this.isEventInvocation(opts)) trigger.asyncInvocation = true;
       }
+      if (DELIVERY_DLQ_INVOKERS.has(key)) this.deliveryDeadLetter(trigger, this.src.props(n.arguments?.[1]));
+      if (ATTACHED_INVOKERS.has(key)) this.attachedTriggers.set(n, [...(this.attachedTriggers.get(n) ?? []), trigger]);
       fn.triggers.push(trigger);
     }
   }
@@ -821,7 +970,12 @@ class CdkLoader {
       else if (/^arn:aws[\w-]*:dynamodb:.*\/stream\//.test(s)) kind = 'dynamodb-stream';
     }
     const trigger: Trigger = { kind, loc: this.loc(at) };
-    if (arn) trigger.source = queueId ? { ref: text, queueId } : { ref: text };
+    if (arn) {
+      trigger.source = queueId ? { ref: text, queueId } : { ref: text };
+      const owner = ts.isPropertyAccessExpression(skipOuter(arn.value)) ? (skipOuter(arn.value) as TS.PropertyAccessExpression).expression : undefined;
+      const resourceId = owner ? this.resourceId(owner) : undefined;
+      if (resourceId) trigger.source.resourceId = resourceId;
+    }
     this.batchSettings(trigger, props);
     const types = props.get('reportBatchItemFailures');
     if (types && this.boolean(types.value) === true) trigger.functionResponseTypes = { value: ['ReportBatchItemFailures'], loc: this.loc(types.node) };
@@ -848,10 +1002,24 @@ class CdkLoader {
     const target = n.arguments?.[0];
     if (target && kind !== 'rest-api') {
       const queue = this.src.constructs(target).map((q) => this.queues.get(q)).find((q) => !!q);
-      trigger.source = queue ? { ref: this.src.text(target), queueId: queue.id } : { ref: this.src.text(target) };
+      trigger.source = this.triggerSource(target, queue?.id);
     }
+    const opts = this.src.props(n.arguments?.[1]);
+    if (kind === 's3') {
+      const events = opts.get('events');
+      const list = events ? skipOuter(events.value) : undefined;
+      const filters = opts.get('filters');
+      const filterList = filters ? skipOuter(filters.value) : undefined;
+      this.s3Notification(
+        trigger,
+        list ? (ts.isArrayLiteralExpression(list) ? list.elements : [list]) : undefined,
+        filterList ? (ts.isArrayLiteralExpression(filterList) ? filterList.elements : [filterList]) : [],
+      );
+      // Spread options may hold filters: the trigger may be filtered.
+      if (opts.unknown) (trigger.keyFilter ??= []).push({ name: 'filter', value: { value: ref(this.src.text(opts.unknown)), loc: this.loc(opts.unknown) } });
+    }
+    if (kind === 'sns') this.deliveryDeadLetter(trigger, opts);
     if (kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb-stream') {
-      const opts = this.src.props(n.arguments?.[1]);
       this.batchSettings(trigger, opts);
       const report = opts.get('reportBatchItemFailures');
       if (report && this.boolean(report.value) === true) trigger.functionResponseTypes = { value: ['ReportBatchItemFailures'], loc: this.loc(report.node) };
@@ -922,11 +1090,17 @@ class CdkLoader {
         if (!args[0] || !args[1]) return;
         const key = this.src.evaluate(args[0]);
         if (key.kind !== 'value') return;
-        for (const fn of this.functionsOf(callee.expression)) fn.environment[String(key.value)] = this.string(args[1], this.loc(call));
+        for (const fn of this.functionsOf(callee.expression)) this.setEnvironment(fn, String(key.value), args[1], this.loc(call));
         return;
       }
       case 'addPermission':
         for (const fn of this.functionsOf(callee.expression)) this.permission(fn, call);
+        return;
+      case 'addEventNotification':
+      case 'addObjectCreatedNotification':
+      case 'addObjectRemovedNotification':
+      case 'addSubscription':
+        this.attach(method, callee.expression, args);
         return;
       case 'addLambdaDataSource':
         for (const fn of this.functionsOf(args[1])) fn.triggers.push({ kind: 'appsync', loc: this.loc(call) });

@@ -138,6 +138,7 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
   if (synthesized) result.cdkSynthesized = true;
 
   for (const [id, fn] of options.externalFunctions ?? []) ctx.functions.set(id, fn);
+  if (options.externalFunctions) ctx.generatedIds = new Set(options.externalFunctions.keys());
 
   // Queues first, so functions' events can link to them.
   for (const resource of resources.values()) {

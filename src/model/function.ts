@@ -27,6 +27,11 @@ export interface Trigger {
     ref: string;
     /** Id of the `SqsQueue` in the model when the loader could link it. */
     queueId?: string;
+    /**
+     * The bucket, queue or topic the loader resolved `ref` to, for loaders whose references are
+     * not global names (CDK variables): compared with `LambdaFunction.environmentResources`.
+     */
+    resourceId?: string;
   };
   batchSize?: Located<number>;
   /** `FunctionResponseTypes` / `function_response_types`; `undefined` when not set. */
@@ -88,6 +93,12 @@ export interface LambdaFunction {
   environmentLoc?: SourceLocation;
   /** The environment block is not statically known as a whole (`environment: ${file(env.yml)}` unresolved, a CDK spread): names may be missing. */
   environmentUnknown?: boolean;
+  /**
+   * Environment variables whose value names a bucket, queue or topic the loader resolved (CDK
+   * `bucket.bucketName`, `queue.queueUrl`, `topic.topicArn`): variable name -> the resource's id,
+   * as in `Trigger.source.resourceId`.
+   */
+  environmentResources?: Record<string, string>;
   /** Files whose keys are loaded as environment (dotenv, serverless `useDotenv`). Relative to the root. */
   dotenvFiles?: string[];
   /** Deploy plugins of its config (serverless `plugins:`), some of which add environment variables. */

@@ -127,6 +127,7 @@ describe.concurrent('fixture projects, one per config format', () => {
       'functions/admin.yml:3 deprecated-runtime',
       'jobs/serverless.yml:16 no-max-timeout',
       'jobs/serverless.yml:18 no-secret-in-environment',
+      'peers/serverless.yml:10 async-failure-destination',
       'peers/serverless.yml:12 lambda-limits',
       'peers/serverless.yml:15 no-duplicate-key',
       'peers/serverless.yml:22 sqs-redrive-policy',

@@ -65,7 +65,7 @@ describe('cdk loader: fixtures/cdk-app', () => {
       {
         kind: 'sqs',
         loc: loc(57, 27),
-        source: { ref: 'ingestQueue', queueId: `${S}#IngestQueue` },
+        source: { ref: 'ingestQueue', queueId: `${S}#IngestQueue`, resourceId: `${S}#IngestQueue@50:25` },
         batchSize: { value: 10, loc: loc(57, 61) },
         functionResponseTypes: { value: ['ReportBatchItemFailures'], loc: loc(57, 76) },
       },
@@ -90,7 +90,9 @@ describe('cdk loader: fixtures/cdk-app', () => {
 
   it('broken: S3 notification target without DLQ or retention', () => {
     const reports = fn(r.functions, 'reports');
-    expect(reports.triggers).toEqual([{ kind: 's3', loc: loc(78, 63) }]);
+    expect(reports.triggers).toEqual([
+      { kind: 's3', loc: loc(78, 63), source: { ref: 'uploads', resourceId: `${S}#Uploads@71:21` }, s3Events: ['s3:ObjectCreated:*'] },
+    ]);
     expect(reports.deadLetter).toBeUndefined();
     expect(reports.logRetentionDays).toBeUndefined();
   });
@@ -321,32 +323,149 @@ export function wire(scope: any, table: any, stream: any, topic: any, bucket: an
     expect(f.environment.MODE).toEqual({ value: 'batch', loc: at(38, 3) });
     expect(f.functionUrls).toEqual([{ authType: { value: 'AWS_IAM', loc: at(36, 3), isDefault: true }, loc: at(36, 3) }]);
     expect(f.triggers).toEqual([
-      { kind: 'sns', loc: at(18, 14), source: { ref: 'topic' } },
-      { kind: 'schedule', loc: at(29, 99) },
-      { kind: 'eventbridge', loc: at(31, 18) },
-      { kind: 'sns', loc: at(32, 25) },
+      { kind: 'sns', loc: at(18, 14), source: { ref: 'topic', resourceId: `${FILE}#topic@12:59` }, deliveryDeadLetterKnown: true },
+      { kind: 'schedule', loc: at(29, 99), deliveryDeadLetterKnown: true },
+      { kind: 'eventbridge', loc: at(31, 18), deliveryDeadLetterKnown: true },
+      { kind: 'sns', loc: at(32, 25), source: { ref: 'topic', resourceId: `${FILE}#topic@12:59` }, deliveryDeadLetterKnown: true },
       { kind: 'cognito', loc: at(34, 59) },
       { kind: 'function-url', loc: at(36, 3) },
       {
         kind: 'dynamodb-stream',
         loc: at(22, 20),
-        source: { ref: 'table' },
+        source: { ref: 'table', resourceId: `${FILE}#table@12:34` },
         batchSize: { value: 100, loc: at(24, 5) },
         onFailure: { value: ref('new sources.SqsDlq(dlq)'), loc: at(25, 5) },
       },
-      { kind: 'kinesis', loc: at(27, 20), source: { ref: 'stream' } },
-      { kind: 's3', loc: at(28, 20), source: { ref: 'bucket' } },
+      { kind: 'kinesis', loc: at(27, 20), source: { ref: 'stream', resourceId: `${FILE}#stream@12:46` } },
+      { kind: 's3', loc: at(28, 20), source: { ref: 'bucket', resourceId: `${FILE}#bucket@12:71` }, s3Events: [] },
       { kind: 'appsync', loc: at(33, 3) },
       {
         kind: 'sqs',
         loc: at(35, 3),
-        source: { ref: 'dlq.queueArn', queueId: 'app/lib/stack.ts#Dlq' },
+        source: { ref: 'dlq.queueArn', queueId: 'app/lib/stack.ts#Dlq', resourceId: 'app/lib/stack.ts#Dlq@13:15' },
         batchSize: { value: 5, loc: at(35, 66) },
         functionResponseTypes: { value: ['ReportBatchItemFailures'], loc: at(35, 80) },
       },
     ]);
     expect(r.queues).toEqual([
       { id: 'app/lib/stack.ts#Dlq', name: 'Dlq', source: at(13, 15), visibilityTimeout: { value: 300, loc: at(13, 45) }, fifo: true },
+    ]);
+  });
+});
+
+describe('cdk loader: the bucket, queue or topic behind triggers and environment variables', () => {
+  const HEAD = `import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+
+export function wire(scope: any, extra: any) {
+  const uploads = new s3.Bucket(scope, 'Uploads');
+  const jobs = new sqs.Queue(scope, 'Jobs');
+  const topic = new sns.Topic(scope, 'Topic');
+  const dlq = new sqs.Queue(scope, 'Dlq');
+  const f = new lambda.Function(scope, 'F', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist'), environment: ENV });
+`;
+  const UPLOADS = `${FILE}#Uploads@12:19`;
+  const JOBS = `${FILE}#Jobs@13:16`;
+  const TOPIC = `${FILE}#Topic@14:17`;
+  const wire = (env: string, body: string) => fn(load(`${HEAD.replace('ENV', env)}${body}\n}\n`).functions, 'F');
+
+  it('binds env vars to the construct whose name, URL or ARN they hold (through consts and aliases, addEnvironment last)', () => {
+    const f = wire("{ BUCKET: uploads.bucketName, QUEUE: jobs.queueUrl, TOPIC: topic.topicArn, MODE: 'x', OTHER: extra.bucketName }", [
+      '  const same = uploads;',
+      '  const url = jobs.queueUrl;',
+      '  f.addEnvironment("ALIAS", same.bucketArn);',
+      '  f.addEnvironment("URL", url);',
+      '  f.addEnvironment("TOPIC", "literal");',
+      '  const imported = s3.Bucket.fromBucketName(scope, "Shared", "shared-bucket");',
+      '  f.addEnvironment("SHARED", imported.bucketName);',
+      '  f.addEnvironment("EITHER", (extra.flag ? uploads : imported).bucketName);',
+    ].join('\n'));
+    // `extra` (a parameter) is made elsewhere: named by its declaration.
+    expect(f.environmentResources).toEqual({ BUCKET: UPLOADS, QUEUE: JOBS, ALIAS: UPLOADS, URL: JOBS, SHARED: `${FILE}#Shared@22:20`, OTHER: `${FILE}#extra@11:34` });
+  });
+
+  it("follows a wrapper construct's props to the construct passed at its instantiation", () => {
+    const r = load(`import { Construct } from 'constructs';
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { S3EventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+
+class Resizer extends Construct {
+  constructor(scope: Construct, id: string, props: { bucket: s3.Bucket; output: s3.Bucket }) {
+    super(scope, id);
+    const fn = new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist'), environment: { OUT: props.output.bucketName } });
+    fn.addEventSource(new S3EventSource(props.bucket, { events: [s3.EventType.OBJECT_CREATED] }));
+  }
+}
+
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const uploads = new s3.Bucket(this, 'Uploads');
+    const thumbs = new s3.Bucket(this, 'Thumbs');
+    new Resizer(this, 'Same', { bucket: uploads, output: uploads });
+    new Resizer(this, 'Other', { bucket: uploads, output: thumbs });
+  }
+}
+`);
+    const same = fn(r.functions, 'Same/Fn');
+    const other = fn(r.functions, 'Other/Fn');
+    expect(same.triggers[0].source).toEqual({ ref: 'props.bucket', resourceId: `${FILE}#Uploads@18:21` });
+    expect(same.environmentResources).toEqual({ OUT: `${FILE}#Uploads@18:21` });
+    expect(other.triggers[0].source).toEqual({ ref: 'props.bucket', resourceId: `${FILE}#Uploads@18:21` });
+    expect(other.environmentResources).toEqual({ OUT: `${FILE}#Thumbs@19:20` });
+  });
+
+  it('records the bucket, events and key filters of S3 notifications and event sources', () => {
+    const f = wire('{}', [
+      "  uploads.addEventNotification(s3.EventType.OBJECT_CREATED_PUT, new s3n.LambdaDestination(f), { prefix: 'in/' }, { suffix: '.png' });",
+      '  const dest = new s3n.LambdaDestination(f);',
+      '  uploads.addObjectCreatedNotification(dest);',
+      '  uploads.addObjectRemovedNotification(new s3n.LambdaDestination(f), extra.filter);',
+      "  f.addEventSource(new sources.S3EventSource(uploads, { events: [s3.EventType.OBJECT_CREATED], filters: [{ prefix: 'raw/' }] }));",
+      '  f.addEventSource(new sources.S3EventSource(uploads, { ...extra.options }));',
+    ].join('\n'));
+    const source = { ref: 'uploads', resourceId: UPLOADS };
+    expect(f.triggers).toEqual([
+      {
+        kind: 's3',
+        loc: at(17, 65),
+        source,
+        s3Events: ['s3:ObjectCreated:Put'],
+        keyFilter: [{ name: 'prefix', value: { value: 'in/', loc: at(17, 97) } }, { name: 'suffix', value: { value: '.png', loc: at(17, 116) } }],
+      },
+      { kind: 's3', loc: at(18, 16), source, s3Events: ['s3:ObjectCreated:*'] },
+      { kind: 's3', loc: at(20, 40), source, s3Events: ['s3:ObjectRemoved:*'], keyFilter: [{ name: 'filter', value: { value: ref('extra.filter'), loc: at(20, 70) } }] },
+      { kind: 's3', loc: at(21, 20), source, s3Events: ['s3:ObjectCreated:*'], keyFilter: [{ name: 'prefix', value: { value: 'raw/', loc: at(21, 108) } }] },
+      { kind: 's3', loc: at(22, 20), source, keyFilter: [{ name: 'filter', value: { value: ref('extra.options'), loc: at(22, 60) } }] },
+    ]);
+  });
+
+  it('records the topic and dead-letter queue of SNS subscriptions, and EventBridge target DLQs', () => {
+    const f = wire('{}', [
+      '  topic.addSubscription(new subs.LambdaSubscription(f, { deadLetterQueue: dlq }));',
+      '  topic.addSubscription(new subs.LambdaSubscription(f));',
+      '  f.addEventSource(new sources.SnsEventSource(topic, { deadLetterQueue: dlq, filterPolicy: {} }));',
+      '  f.addEventSource(new sources.SnsEventSource(topic, extra.options));',
+      "  new events.Rule(scope, 'R', { eventPattern: { source: ['x'] }, targets: [new targets.LambdaFunction(f, { deadLetterQueue: dlq })] });",
+      '  f.addEventSource(new sources.SqsEventSource(jobs));',
+    ].join('\n'));
+    const source = { ref: 'topic', resourceId: TOPIC };
+    expect(f.triggers).toEqual([
+      { kind: 'sns', loc: at(17, 25), source, deliveryDeadLetterKnown: true, deliveryDeadLetter: { value: ref('dlq'), loc: at(17, 58) } },
+      { kind: 'sns', loc: at(18, 25), source, deliveryDeadLetterKnown: true },
+      { kind: 'eventbridge', loc: at(21, 76), deliveryDeadLetterKnown: true, deliveryDeadLetter: { value: ref('dlq'), loc: at(21, 108) } },
+      { kind: 'sns', loc: at(19, 20), source, deliveryDeadLetterKnown: true, deliveryDeadLetter: { value: ref('dlq'), loc: at(19, 56) } },
+      { kind: 'sns', loc: at(20, 20), source },
+      { kind: 'sqs', loc: at(22, 20), source: { ref: 'jobs', queueId: `${FILE}#Jobs`, resourceId: JOBS } },
     ]);
   });
 });

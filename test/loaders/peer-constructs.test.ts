@@ -293,6 +293,64 @@ functions:
     expect(eventBridge.deliveryDeadLetter).toBeUndefined();
     expect(s3.keyFilter?.map((f) => [f.name, literal(f.value)])).toEqual([['prefix', 'incoming/']]);
   });
+
+  it('resources that name a function by its generated logical id (<Name>LambdaFunction) are linked to it', () => {
+    const text = `service: shop
+provider:
+  name: aws
+  runtime: nodejs22.x
+functions:
+  image-resize_v2:
+    handler: src/resize.handler
+  other:
+    handler: src/other.handler
+resources:
+  Resources:
+    S3Invoke:
+      Type: AWS::Lambda::Permission
+      Properties:
+        Action: lambda:InvokeFunction
+        FunctionName: !GetAtt ImageDashresizeUnderscorev2LambdaFunction.Arn
+        Principal: s3.amazonaws.com
+    SnsInvoke:
+      Type: AWS::Lambda::Permission
+      Properties:
+        Action: lambda:InvokeFunction
+        FunctionName:
+          Fn::GetAtt: [OtherLambdaFunction, Arn]
+        Principal: sns.amazonaws.com
+        SourceArn: !Ref Orders
+    EventsInvoke:
+      Type: AWS::Lambda::Permission
+      Properties:
+        Action: lambda:InvokeFunction
+        FunctionName: !Ref OtherLambdaFunction
+        Principal: events.amazonaws.com
+    Elsewhere:
+      Type: AWS::Lambda::Permission
+      Properties:
+        FunctionName: !GetAtt ImageResizeLambdaFunction.Arn
+        Principal: s3.amazonaws.com
+    Orders:
+      Type: AWS::SNS::Topic
+    OrdersSubscription:
+      Type: AWS::SNS::Subscription
+      Properties:
+        Protocol: lambda
+        TopicArn: !Ref Orders
+        Endpoint: !GetAtt OtherLambdaFunction.Arn
+`;
+    const r = loadServerless('serverless.yml', text, memoryHost({ 'serverless.yml': text }));
+    expect(r.permissions?.map((p) => [p.id, p.functionName])).toEqual([
+      ['serverless.yml#S3Invoke', 'image-resize_v2'],
+      ['serverless.yml#SnsInvoke', 'other'],
+      ['serverless.yml#EventsInvoke', 'other'],
+      // Not one of ours (the normalized name keeps `-` as Dash): not linked.
+      ['serverless.yml#Elsewhere', undefined],
+    ]);
+    expect(fn(r, 'image-resize_v2').triggers.map((t) => t.kind)).toEqual(['s3']);
+    expect(fn(r, 'other').triggers).toMatchObject([{ kind: 'sns', deliveryDeadLetterKnown: true }, { kind: 'eventbridge' }]);
+  });
 });
 
 describe('CDK', () => {

@@ -143,6 +143,76 @@ const terraform = (queueUrl: string): string => dedent`
   }
 `;
 
+
+/**
+ * A CDK stack (lib/stack.ts, code in src/): buckets `uploads` and `thumbnails`, queues `jobs` and
+ * `next`, topic `events`, function `fn` with `environment` and then `wiring`.
+ */
+const cdk = (environment: string, wiring: string): Record<string, string> => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': [
+    "import * as path from 'node:path';",
+    "import { Stack } from 'aws-cdk-lib';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import { S3EventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';",
+    "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    "import * as s3n from 'aws-cdk-lib/aws-s3-notifications';",
+    "import * as sns from 'aws-cdk-lib/aws-sns';",
+    "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';",
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';",
+    "import type { Construct } from 'constructs';",
+    '',
+    'export class ThumbStack extends Stack {',
+    "  private readonly bucket = new s3.Bucket(this, 'Thumbnails');",
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    const uploads = new s3.Bucket(this, 'Uploads');",
+    "    const thumbnails = new s3.Bucket(this, 'ThumbnailsToo');",
+    "    const jobs = new sqs.Queue(this, 'Jobs');",
+    "    const next = new sqs.Queue(this, 'Next');",
+    "    const events = new sns.Topic(this, 'Events');",
+    "    const fn = new lambda.Function(this, 'Thumb', {",
+    '      runtime: lambda.Runtime.NODEJS_22_X,',
+    "      handler: 'thumb.handler',",
+    "      code: lambda.Code.fromAsset(path.join(__dirname, '../src')),",
+    `      environment: { ${environment} },`,
+    '    });',
+    ...wiring.split('\n').map((line) => `    ${line}`),
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+});
+
+/** A stack given its buckets by the app (`props`), which the loader cannot follow to a construct. */
+const cdkProps = (output: string): Record<string, string> => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+  'lib/stack.ts': [
+    "import * as path from 'node:path';",
+    "import { Stack } from 'aws-cdk-lib';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    "import * as s3n from 'aws-cdk-lib/aws-s3-notifications';",
+    "import type { Construct } from 'constructs';",
+    '',
+    'export class ThumbStack extends Stack {',
+    '  constructor(scope: Construct, id: string, props: { uploads: s3.Bucket; thumbnails: s3.Bucket }) {',
+    '    super(scope, id);',
+    "    const fn = new lambda.Function(this, 'Thumb', {",
+    '      runtime: lambda.Runtime.NODEJS_22_X,',
+    "      handler: 'thumb.handler',",
+    "      code: lambda.Code.fromAsset(path.join(__dirname, '../src')),",
+    `      environment: { OUTPUT_BUCKET: ${output}.bucketName },`,
+    '    });',
+    '    props.uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+});
+
+const NOTIFY_UPLOADS = 'uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));';
+
 runCrossRuleCases('no-recursive-trigger', {
   valid: [
     { name: 'SAM: writes to the same bucket, but the trigger filters on a prefix the output lacks', files: { 'template.yaml': sam(SAM_FILTER), 'src/thumb.mjs': SAME_BUCKET } },
@@ -157,6 +227,26 @@ runCrossRuleCases('no-recursive-trigger', {
     },
     { name: 'SAM: publishes to another topic than the one it subscribes to', files: { 'template.yaml': snsTemplate('!Ref Digest'), 'src/fanout.mjs': REPUBLISH } },
     { name: 'SAM: an SNS-triggered function writing to the S3 bucket of an event record is not an SNS loop', files: { 'template.yaml': snsTemplate('!Ref Alerts'), 'src/fanout.mjs': SAME_BUCKET } },
+    { name: 'CDK: env var bound to another bucket (thumbnails.bucketName)', files: { ...cdk('OUTPUT_BUCKET: thumbnails.bucketName', NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET } },
+    {
+      // By name, `this.bucket.bucketName` looks like the local `bucket`: they are two constructs.
+      name: 'CDK: a trigger variable and an env var with the same name that hold different buckets',
+      files: { ...cdk('OUTPUT_BUCKET: this.bucket.bucketName', "const bucket = uploads;\nfn.addEventSource(new S3EventSource(bucket, { events: [s3.EventType.OBJECT_CREATED] }));"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, but the notification filters on a prefix the output lacks',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', "uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), { prefix: 'uploads/' });"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, S3EventSource with a suffix filter',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', "fn.addEventSource(new S3EventSource(uploads, { events: [s3.EventType.OBJECT_CREATED], filters: [{ suffix: '.jpg' }] }));"), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      name: 'CDK: same bucket, but the notification is for removed objects',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', 'uploads.addObjectRemovedNotification(new s3n.LambdaDestination(fn));'), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    { name: "CDK: stack props, env var bound to another of the stack's buckets (props.thumbnails)", files: { ...cdkProps('props.thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
+    { name: 'CDK: forwards to another queue', files: { ...cdk('QUEUE_URL: next.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD } },
   ],
   invalid: [
     {
@@ -196,6 +286,35 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'SAM: republishes to the SNS topic it subscribes to',
       files: { 'template.yaml': snsTemplate('!Ref Alerts'), 'src/fanout.mjs': REPUBLISH },
       errors: [{ messageId: 'recursiveWrite', file: 'src/fanout.mjs', line: 'new PublishCommand', functions: ['Fanout'], messageIncludes: ['SNS topic that triggers it (TOPIC_ARN = Alerts)'] }],
+    },
+    {
+      name: 'CDK: env var bound to the bucket whose notification invokes the function',
+      files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand', functions: ['Thumb'], messageIncludes: ['OUTPUT_BUCKET = uploads'] }],
+    },
+    {
+      // Another name for the same construct: linked by what the variables hold.
+      name: 'CDK: S3EventSource on an alias of the bucket, env var set with addEnvironment',
+      files: {
+        ...cdk('STAGE: "prod"', "const source = uploads;\nfn.addEventSource(new S3EventSource(source, { events: [s3.EventType.OBJECT_CREATED_PUT] }));\nfn.addEnvironment('OUTPUT_BUCKET', uploads.bucketName);"),
+        'src/thumb.mjs': ENV_BUCKET,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      name: 'CDK: stack props, the same prop (props.uploads) behind the notification and the env var',
+      files: { ...cdkProps('props.uploads'), 'src/thumb.mjs': ENV_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand', messageIncludes: ['OUTPUT_BUCKET = props.uploads'] }],
+    },
+    {
+      name: 'CDK: SqsEventSource on the queue the code sends to',
+      files: { ...cdk('QUEUE_URL: jobs.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'CDK: LambdaSubscription on the topic the code publishes to',
+      files: { ...cdk('TOPIC_ARN: events.topicArn', 'events.addSubscription(new subs.LambdaSubscription(fn));'), 'src/thumb.mjs': REPUBLISH },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PublishCommand', messageIncludes: ['SNS topic'] }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import rule from '../../rules/no-unscoped-permission.js';
 import type { InvokePermission } from '../../src/model/index.js';
 import { lambda, project, ref, testConfigRule, val } from '../helpers/model-builder.js';
+import { runCrossRuleCases } from '../helpers/temp-project.js';
 
 const permission = (principal: string | ReturnType<typeof ref>, extra: Partial<InvokePermission> = {}, line = 30): InvokePermission => ({
   id: `template.yaml#${extra.id ?? 'InvokePermission'}`,
@@ -57,6 +58,47 @@ testConfigRule(rule, {
       name: 'permission for a function outside the analysed configs (FunctionName is an ARN)',
       model: project({ functions: [], permissions: [{ ...permission('events.amazonaws.com'), functionRef: 'arn:aws:lambda:us-east-1:123456789012:function:shared', functionName: undefined }] }),
       findings: [{ messageId: 'unscopedService', at: 'template.yaml:33', functions: [], includes: ['function:shared'] }],
+    },
+  ],
+});
+
+/** A serverless service whose `resources:` grant `principal` on function `image-resize` by its generated logical id. */
+const serverlessPermission = (functionName: string, extra: string[] = []): string =>
+  [
+    'service: images',
+    'provider:',
+    '  name: aws',
+    '  runtime: nodejs22.x',
+    'functions:',
+    '  image-resize:',
+    '    handler: src/resize.handler',
+    'resources:',
+    '  Resources:',
+    '    S3InvokePermission:',
+    '      Type: AWS::Lambda::Permission',
+    '      Properties:',
+    '        Action: lambda:InvokeFunction',
+    `        FunctionName: ${functionName}`,
+    '        Principal: s3.amazonaws.com',
+    ...extra,
+    '',
+  ].join('\n');
+
+// Serverless end to end: the permission is linked to the function serverless generates it as.
+runCrossRuleCases('no-unscoped-permission', {
+  valid: [
+    { name: 'serverless: resources permission with SourceAccount', files: { 'serverless.yml': serverlessPermission('!GetAtt ImageDashresizeLambdaFunction.Arn', ['        SourceAccount: !Ref AWS::AccountId']) } },
+  ],
+  invalid: [
+    {
+      name: 'serverless: resources permission on !GetAtt <Name>LambdaFunction.Arn names the function',
+      files: { 'serverless.yml': serverlessPermission('!GetAtt ImageDashresizeLambdaFunction.Arn') },
+      errors: [{ messageId: 'unscopedService', file: 'serverless.yml', line: 'Principal: s3', functions: ['image-resize'], messageIncludes: ["'image-resize'"] }],
+    },
+    {
+      name: 'serverless: resources permission on !Ref <Name>LambdaFunction names the function',
+      files: { 'serverless.yml': serverlessPermission('!Ref ImageDashresizeLambdaFunction') },
+      errors: [{ messageId: 'unscopedService', file: 'serverless.yml', line: 'Principal: s3', functions: ['image-resize'] }],
     },
   ],
 });

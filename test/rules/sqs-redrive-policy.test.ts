@@ -1,6 +1,7 @@
 import rule from '../../rules/sqs-redrive-policy.js';
 import type { SqsQueue } from '../../src/model/index.js';
 import { lambda, project, queue, sqsTrigger, testConfigRule, trigger, val } from '../helpers/model-builder.js';
+import { cdkStack, runCrossRuleCases } from '../helpers/temp-project.js';
 
 const withRedrive = (q: SqsQueue, line: number): SqsQueue => ({ ...q, redrivePolicy: val<string>('!GetAtt JobsDlq.Arn', line) });
 const jobs = queue('JobsQueue', 40);
@@ -83,6 +84,52 @@ testConfigRule(rule, {
       ...strict,
       model: [lambda('OnOrder', { line: 10, triggers: [trigger('eventbridge', 20, { deliveryDeadLetterKnown: true })] })],
       findings: [{ messageId: 'noDeliveryDeadLetter', at: 'template.yaml:20', includes: ['EventBridge target'] }],
+    },
+  ],
+});
+
+/** A CDK stack whose function `Notify` is wired by `wiring` to topic `topic`, queue `dlq` and rule `rule`. */
+const cdkNotify = (wiring: string) => {
+  const files = cdkStack(
+    [
+      "    const topic = new cdk.aws_sns.Topic(this, 'Orders');",
+      "    const dlq = new cdk.aws_sqs.Queue(this, 'NotifyDlq');",
+      "    const rule = new cdk.aws_events.Rule(this, 'OnOrder', { eventPattern: { source: ['shop'] } });",
+      "    const fn = new lambda.Function(this, 'Notify', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('src') });",
+      ...wiring.split('\n').map((line) => `    ${line}`),
+    ].join('\n'),
+  );
+  return { ...files, 'lib/stack.ts': files['lib/stack.ts'].replace("import type { Construct } from 'constructs';", "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nimport { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nimport type { Construct } from 'constructs';") };
+};
+
+// CDK end to end: the loader reads `deadLetterQueue` of subscriptions and targets.
+const strictCdk = { options: [{ deliveryDeadLetters: true }] };
+runCrossRuleCases('sqs-redrive-policy', {
+  valid: [
+    { name: 'CDK strict: LambdaSubscription with a deadLetterQueue', ...strictCdk, files: cdkNotify('topic.addSubscription(new subs.LambdaSubscription(fn, { deadLetterQueue: dlq }));') },
+    { name: 'CDK strict: SnsEventSource with a deadLetterQueue', ...strictCdk, files: cdkNotify('fn.addEventSource(new SnsEventSource(topic, { deadLetterQueue: dlq }));') },
+    { name: 'CDK strict: EventBridge target with a deadLetterQueue', ...strictCdk, files: cdkNotify('rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: dlq }));') },
+    { name: 'CDK strict: subscription options spread from elsewhere (unknown)', ...strictCdk, files: cdkNotify('topic.addSubscription(new subs.LambdaSubscription(fn, { ...props }));') },
+    { name: 'CDK: subscription without a DLQ is not reported by default', files: cdkNotify('topic.addSubscription(new subs.LambdaSubscription(fn));') },
+  ],
+  invalid: [
+    {
+      name: 'CDK strict: LambdaSubscription without a deadLetterQueue',
+      ...strictCdk,
+      files: cdkNotify('topic.addSubscription(new subs.LambdaSubscription(fn));'),
+      errors: [{ messageId: 'noDeliveryDeadLetter', file: 'lib/stack.ts', line: 'new subs.LambdaSubscription', functions: ['Notify'], messageIncludes: ['SNS subscription'] }],
+    },
+    {
+      name: 'CDK strict: SnsEventSource without a deadLetterQueue',
+      ...strictCdk,
+      files: cdkNotify("fn.addEventSource(new SnsEventSource(topic, { filterPolicy: {} }));"),
+      errors: [{ messageId: 'noDeliveryDeadLetter', file: 'lib/stack.ts', line: 'new SnsEventSource' }],
+    },
+    {
+      name: 'CDK strict: EventBridge target without a deadLetterQueue',
+      ...strictCdk,
+      files: cdkNotify('rule.addTarget(new targets.LambdaFunction(fn));'),
+      errors: [{ messageId: 'noDeliveryDeadLetter', file: 'lib/stack.ts', line: 'new targets.LambdaFunction', messageIncludes: ['EventBridge target'] }],
     },
   ],
 });

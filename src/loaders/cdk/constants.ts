@@ -84,3 +84,18 @@ export const DURATION_SECONDS: Readonly<Record<string, number>> = {
   hours: 3600,
   days: 86400,
 };
+
+/**
+ * `s3.EventType.*` members in S3 notification event names, from aws-cdk-lib's `aws-s3/lib/bucket.ts`
+ * (enum EventType), checked 2026-12-06. Members not listed stay as written (not object creation).
+ */
+export const S3_EVENT_TYPES: Readonly<Record<string, string>> = {
+  OBJECT_CREATED: 's3:ObjectCreated:*',
+  OBJECT_CREATED_PUT: 's3:ObjectCreated:Put',
+  OBJECT_CREATED_POST: 's3:ObjectCreated:Post',
+  OBJECT_CREATED_COPY: 's3:ObjectCreated:Copy',
+  OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD: 's3:ObjectCreated:CompleteMultipartUpload',
+  OBJECT_REMOVED: 's3:ObjectRemoved:*',
+  OBJECT_REMOVED_DELETE: 's3:ObjectRemoved:Delete',
+  OBJECT_REMOVED_DELETE_MARKER_CREATED: 's3:ObjectRemoved:DeleteMarkerCreated',
+};

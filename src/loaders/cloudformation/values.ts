@@ -41,6 +41,13 @@ export interface TemplateScope {
   mappings: YNode | undefined;
   /** The file's value expansion budget (`!Sub`, `!Join`); none: unbounded (tests). */
   budget?: ExpansionBudget;
+  /** Logical ids the framework generates outside `Resources` (serverless `<Name>LambdaFunction`), which templates may reference. */
+  generatedIds?: ReadonlySet<string>;
+}
+
+/** A resource the template defines, or one the framework generates. */
+function isResource(scope: TemplateScope, id: string): boolean {
+  return scope.resources.has(id) || scope.generatedIds?.has(id) === true;
 }
 
 export type Resolved =
@@ -295,11 +302,11 @@ function collectMentions(node: YNode | undefined, scope: TemplateScope, depth: n
   const arg = node.pairs[0].value;
   if (fn === 'Ref') {
     const id = scalarString(arg);
-    if (id && scope.resources.has(id)) out.push({ id });
+    if (id && isResource(scope, id)) out.push({ id });
     // SAM: `!Ref Fn.Version` / `!Ref Fn.Alias`
     else if (id && id.includes('.')) {
       const [base, attribute] = id.split('.', 2);
-      if (scope.resources.has(base)) out.push({ id: base, attribute });
+      if (isResource(scope, base)) out.push({ id: base, attribute });
     }
     return;
   }
@@ -313,7 +320,7 @@ function collectMentions(node: YNode | undefined, scope: TemplateScope, depth: n
       const text = scalarString(arg);
       if (text) [id, attribute] = text.split('.', 2);
     }
-    if (id && scope.resources.has(id)) out.push({ id, attribute });
+    if (id && isResource(scope, id)) out.push({ id, attribute });
     return;
   }
   if (fn === 'Fn::Sub') {
@@ -329,7 +336,7 @@ function collectMentions(node: YNode | undefined, scope: TemplateScope, depth: n
           continue;
         }
         const [id, attribute] = name.split('.', 2);
-        if (scope.resources.has(id)) out.push(attribute ? { id, attribute } : { id });
+        if (isResource(scope, id)) out.push(attribute ? { id, attribute } : { id });
       }
     }
     return;
