@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { appendAll, codeFindings, dedupe } from '../../src/analyze.js';
+import { codeFindings, dedupe } from '../../src/analyze.js';
 import type { LintedFile } from '../../src/code/lint-pass.js';
 import { emptyFacts } from '../../src/code/facts.js';
 import type { Finding } from '../../src/findings.js';
