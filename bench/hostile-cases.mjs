@@ -245,6 +245,19 @@ export const CASES = [
     },
   },
   {
+    // One file of 80,000 findings is over the token budget: the same count over 8 files is linted.
+    name: 'many-findings-8-files',
+    what: '80,000 findings in 8 handlers',
+    write(dir, scale = 1) {
+      let sls = `${SLS_HEAD}functions:\n`;
+      for (let i = 0; i < 8; i++) {
+        sls += `  f${i}:\n    handler: h${i}.handler\n`;
+        put(dir, `h${i}.js`, manyFindings(Math.round(10_000 * scale)));
+      }
+      put(dir, 'serverless.yml', sls);
+    },
+  },
+  {
     name: 'many-variables',
     what: 'handler with 40,000 variables (no-floating-promise scope lookups)',
     write(dir, scale = 1) {

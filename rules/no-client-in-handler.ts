@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/rule-creator.js';
@@ -9,6 +8,7 @@ import {
   propertyName,
   staticString,
   unwrapTs,
+  variableOf,
   walk,
   type FunctionNode,
   type HandlerInfo,
@@ -259,7 +259,7 @@ interface Origin {
 /** Module that `identifier` was imported or required from, following scopes (local `await import()` too). */
 function importOrigin(context: Context, identifier: TSESTree.Identifier): Origin | undefined {
   try {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+    const variable = variableOf(context.sourceCode, identifier);
     return variable ? variableOrigin(variable, identifier.name) : undefined;
   } catch {
     return undefined;
@@ -441,7 +441,7 @@ function isLongLived(context: Context, target: TSESTree.Node): boolean {
   if (root.type === AST_NODE_TYPES.ThisExpression) return true; // instance of a module-scope handler class
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   try {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+    const variable = variableOf(context.sourceCode, root);
     if (!variable) return true; // implicit global
     return variable.scope.type === 'module' || variable.scope.type === 'global';
   } catch {

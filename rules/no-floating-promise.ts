@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
@@ -15,6 +14,7 @@ import {
   propertyName,
   skipWrappers,
   unwrapTs,
+  variableOf,
   walk,
   type FunctionNode,
   type HandlerInfo,
@@ -70,7 +70,7 @@ export default createRule<[], MessageIds>({
 
     function findVariable(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
       try {
-        return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+        return variableOf(sourceCode, identifier);
       } catch {
         return null;
       }

@@ -1,10 +1,9 @@
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { compilePatterns } from '../src/user-patterns.js';
 import { createRule } from '../src/rule-creator.js';
-import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, walk } from '../src/handlers/ast-utils.js';
+import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, variableOf, walk } from '../src/handlers/ast-utils.js';
 import { isInfraCodeFile } from '../src/infra-code.js';
 import {
   awsEndpointRegion,
@@ -393,7 +392,7 @@ class StaticResolver {
   private constBinding(identifier: TSESTree.Identifier): { kind: 'init' | 'default'; node: TSESTree.Node } | undefined {
     let variable;
     try {
-      variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+      variable = variableOf(this.context.sourceCode, identifier);
     } catch {
       return undefined;
     }

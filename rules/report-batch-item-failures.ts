@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
@@ -22,6 +21,7 @@ import {
   keyName,
   propertyName,
   unwrapTs,
+  variableOf,
   walk,
   type HandlerInfo,
 } from '../src/handlers/index.js';
@@ -126,7 +126,7 @@ export default createRule<[], MessageIds>({
 
     function findVariable(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
       try {
-        return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+        return variableOf(sourceCode, identifier);
       } catch {
         return null;
       }

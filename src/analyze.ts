@@ -181,11 +181,9 @@ function report(
   }
 
   const findings: Finding[] = [...diagnosticFindings(model)];
-  findings.push(...runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now, { callbackHandlers: callbackHandlers(linked, linted) }));
-  findings.push(
-    ...runCrossRules(Object.values(crossRules), rules, { model, functions: checked, facts: (file) => linted.get(file)?.facts, host }),
-  );
-  findings.push(...codeFindings(linted, handlersByFile));
+  appendAll(findings, runConfigRules(model, Object.values(configRules) as ConfigRule[], rules, now, { callbackHandlers: callbackHandlers(linked, linted) }));
+  appendAll(findings, runCrossRules(Object.values(crossRules), rules, { model, functions: checked, facts: (file) => linted.get(file)?.facts, host }));
+  appendAll(findings, codeFindings(linted, handlersByFile));
 
   // Source text only where there is something to show or fingerprint.
   const sources = new Map<string, string>();
@@ -220,24 +218,40 @@ function callbackHandlers(linked: LinkedFunction[], linted: Map<string, LintedFi
 }
 
 /** A code finding in a handler file names the functions that run it. */
-function codeFindings(linted: Map<string, LintedFile>, handlersByFile: Map<string, HandlerSetting[]>): Finding[] {
+/**
+ * Appends in a loop: `push(...items)` passes every item as an argument, and past about 120,000
+ * (findings of a large project) that overflows the stack.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Code findings, each naming the functions whose handler file it is in: one shared, sorted list per file (read-only). */
+export function codeFindings(linted: Map<string, LintedFile>, handlersByFile: Map<string, HandlerSetting[]>): Finding[] {
   const result: Finding[] = [];
   for (const [file, entry] of linted) {
-    const functions = (handlersByFile.get(file) ?? []).flatMap((h) => h.functions ?? []);
-    for (const finding of entry.findings) result.push(functions.length > 0 ? { ...finding, functions: [...new Set(functions)].sort() } : finding);
+    const names = [...new Set((handlersByFile.get(file) ?? []).flatMap((h) => h.functions ?? []))].sort();
+    for (const finding of entry.findings) result.push(names.length > 0 ? { ...finding, functions: names } : finding);
   }
   return result;
 }
 
-/** The same finding reported twice (two functions sharing a config value) is shown once, naming both. */
-function dedupe(findings: Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
+/**
+ * The same finding reported twice (two functions sharing a config value) is shown once, naming
+ * both. The names are gathered in a set and sorted once: merging lists per duplicate was
+ * quadratic in the functions sharing a value.
+ */
+export function dedupe(findings: Finding[]): Finding[] {
+  const byKey = new Map<string, { finding: Finding; functions?: Set<string> }>();
   for (const finding of findings) {
     const key = `${finding.file}\0${finding.line}\0${finding.column}\0${finding.ruleId}\0${finding.message}`;
     const existing = byKey.get(key);
-    if (!existing) byKey.set(key, { ...finding });
-    else if (finding.functions) existing.functions = [...new Set([...(existing.functions ?? []), ...finding.functions])].sort();
+    if (!existing) byKey.set(key, { finding });
+    else if (finding.functions) {
+      existing.functions ??= new Set(existing.finding.functions);
+      for (const name of finding.functions) existing.functions.add(name);
+    }
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map(({ finding, functions }) => (functions ? { ...finding, functions: [...functions].sort() } : { ...finding }));
 }
 

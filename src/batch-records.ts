@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { dottedName, isFunctionNode, keyName, propertyName, skipWrappers, unwrapTs, walk, type FunctionNode } from './handlers/ast-utils.js';
+import { dottedName, isFunctionNode, keyName, propertyName, skipWrappers, unwrapTs, variableOf, walk, type FunctionNode } from './handlers/ast-utils.js';
 import { bindingSource, type Binding } from './handlers/bindings.js';
 import type { HandlerInfo } from './handlers/detect.js';
 import { isBatchTrigger, type TriggerKind } from './model/trigger.js';
@@ -53,7 +52,7 @@ export function isRecordsExpression(node: TSESTree.Node, sourceCode: Readonly<TS
 
 function findVariable(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
   try {
-    return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    return variableOf(sourceCode, identifier);
   } catch {
     return null;
   }

@@ -10,7 +10,8 @@ import type { HandlerSetting } from '../handlers/settings.js';
 import type { ProjectHost } from '../project/host.js';
 import { createFactsRule, emptyFacts, type CodeFacts } from './facts.js';
 import { resolveRelativeImport } from './resolve-import.js';
-import { jsNestingPosition } from './nesting.js';
+import { scanJs } from './nesting.js';
+import { makeAcornScopesLinear } from './acorn-scopes.js';
 import { guardRule, type RuleFailure } from './guard-rules.js';
 import { cliRulePlaceholders } from '../cli-rule-placeholders.js';
 import { RULE_PREFIX, unknownRuleFinding } from '../suppressions.js';
@@ -47,9 +48,19 @@ const TS_FILE = /\.[cm]?tsx?$/;
  */
 export const MAX_JS_NESTING = 500;
 /**
- * Larger JavaScript goes to the TypeScript parser too: espree (acorn) checks each `let`/`const`
- * against every earlier declaration of its scope, which is quadratic (40,000 module-scope
- * constants took 30 s); the TypeScript parser is linear there.
+ * Files with more tokens are not linted. ESLint's memory grows by about 2 KB per token whatever
+ * the parser (tokens, AST, scopes, code paths; measured 1.8 to 2.1 KB on the hostile generators),
+ * so this keeps one file within the guard worker's 640 MB heap and 30 s: a 4.9 MB minified
+ * handler (2.7 million tokens) needed 5 GB. Hand-written code has 3 to 7 tokens per line
+ * (ESLint's linter.js, acorn, typescript-estree's convert.js), so a 10,000-line module has 30,000
+ * to 70,000; above the limit are bundles and generated code. README ("Limits").
+ */
+export const MAX_LINT_TOKENS = 250_000;
+/**
+ * Larger JavaScript goes to the TypeScript parser too when acorn's redeclaration check could not
+ * be made linear (`acorn-scopes.ts`): espree (acorn) checks each `let`/`const` against every
+ * earlier declaration of its scope, which is quadratic (40,000 module-scope constants took 30 s);
+ * the TypeScript parser is linear there, but needs a third more time and memory than espree.
  */
 const ESPREE_MAX_CHARS = 64 * 1024;
 /** Distinct configs kept ready (kind of file x handler settings); past this the cache starts over. */
@@ -101,6 +112,7 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
     ruleConfig[`lambdalint/${id}`] = setting.options ? [setting.severity, ...setting.options] : setting.severity;
   }
   const linter = new Linter({ configType: 'flat', cwd: host.root });
+  const espreeLinear = makeAcornScopesLinear();
   const ConfigArrayClass = options.configPerFile ? undefined : loadConfigArrayClass();
   const configArrays = new Map<string, ConfigArray>();
   /** The config as ESLint's verify takes it: one ready-built config array per distinct config. */
@@ -137,7 +149,8 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
         imports: [],
       };
     }
-    const deep = jsNestingPosition(outcome.text, MAX_JS_NESTING);
+    const scan = scanJs(outcome.text, MAX_JS_NESTING);
+    const deep = scan.deep;
     if (deep) {
       return {
         file,
@@ -147,7 +160,22 @@ export function createFileLinter(host: ProjectHost, options: FileLinterOptions):
         imports: [],
       };
     }
-    const typescript = TS_FILE.test(file) || outcome.text.length > ESPREE_MAX_CHARS;
+    if (scan.tokens > MAX_LINT_TOKENS) {
+      return {
+        file,
+        findings: [{
+          ruleId: 'parse-error',
+          severity: 'warning',
+          message: `skipped: ${scan.tokens.toLocaleString('en-US')} tokens, over the ${MAX_LINT_TOKENS.toLocaleString('en-US')} linted per file (about 2 KB of memory each); if it is generated or bundled, exclude it with --ignore-pattern`,
+          file,
+          line: 1,
+          column: 1,
+        }],
+        facts: { ...emptyFacts(), exportNames: ['*'] },
+        imports: [],
+      };
+    }
+    const typescript = TS_FILE.test(file) || (!espreeLinear && outcome.text.length > ESPREE_MAX_CHARS);
     const sourceType = /\.c[jt]s$/.test(file) ? ('commonjs' as const) : ('module' as const);
     const settings = { lambdalint: { handlers, handlerNames: options.handlerNames, runtime: handlers[0]?.runtime } };
     const config = {

@@ -21,6 +21,8 @@ export interface LintPassOptions extends FileLinterOptions {
   pool?: LintPool;
   /** A file taking longer than this (ms) is stopped and reported (worker mode only). */
   fileTimeoutMs?: number;
+  /** Heap limit of each lint worker (MB); default `workerHeapMb(workers)`. */
+  workerHeapMb?: number;
 }
 
 /**
@@ -33,6 +35,19 @@ export interface LintPassOptions extends FileLinterOptions {
 const WORKER_THRESHOLD = 500;
 const MAX_WORKERS = 4;
 const DEFAULT_FILE_TIMEOUT_MS = 30_000;
+/**
+ * Heap shared by the lint workers, as the guard worker has for one large file: with the main
+ * thread (under 250 MB on the largest inputs) the process stays under the 1 GB bound of README
+ * ("Limits") however large a file is. Each worker has its part, at least 160 MB (ESLint and the
+ * parser loaded take about 60 MB).
+ */
+const POOL_HEAP_MB = GUARD_HEAP_MB;
+const MIN_WORKER_HEAP_MB = 160;
+
+/** Heap limit of each of `workers` lint workers. */
+export function workerHeapMb(workers: number): number {
+  return Math.max(MIN_WORKER_HEAP_MB, Math.floor(POOL_HEAP_MB / Math.max(1, workers)));
+}
 
 /**
  * Worker threads for a project with `codeFiles` code files: one per core (up to 4) for large
@@ -69,7 +84,7 @@ export async function runLintPass(host: ProjectHost, options: LintPassOptions): 
 }
 
 function startPool(host: ProjectHost, options: LintPassOptions, workers: number): LintPool | undefined {
-  return workers > 0 ? LintPool.start(host.root, fileLinterOptions(options), workers, options.fileTimeoutMs) : undefined;
+  return workers > 0 ? LintPool.start(host.root, fileLinterOptions(options), workers, options.fileTimeoutMs, options.workerHeapMb) : undefined;
 }
 
 async function lintInThread(host: ProjectHost, options: LintPassOptions, entries: string[]): Promise<Map<string, LintedFile>> {
@@ -103,19 +118,20 @@ export const IN_THREAD_MAX_CHARS = 128 * 1024;
 async function lintGuarded(root: string, options: FileLinterOptions, file: string, handlers: HandlerSetting[], deadlineMs: number): Promise<LintedFile> {
   const outcome = await runGuarded<LintedFile>(new URL('./lint-task.js', import.meta.url), 'lintFile', { root, options, file, handlers }, { deadlineMs });
   if (outcome.ok) return outcome.value;
-  const limit = outcome.reason === 'timeout' || outcome.reason === 'memory';
+  if (outcome.reason === 'timeout') return limitHit(file, `took longer than ${deadlineMs / 1000} s`);
+  if (outcome.reason === 'memory') return limitHit(file, `needed more than ${GUARD_HEAP_MB} MB`);
+  return notLinted(file, 'internal-error', `The lint worker failed on this file (${outcome.message}); the other files were still checked. Please report it with this file.`);
+}
+
+/** A file stopped at the time or memory limit (README "Limits"): the same finding in every mode. */
+function limitHit(file: string, what: string): LintedFile {
+  return notLinted(file, 'parse-error', `Linting this file ${what} and was stopped; the other files were still checked`);
+}
+
+function notLinted(file: string, ruleId: 'parse-error' | 'internal-error', message: string): LintedFile {
   return {
     file,
-    findings: [{
-      ruleId: limit ? 'parse-error' : 'internal-error',
-      severity: 'error',
-      message: limit
-        ? `Linting this file ${outcome.reason === 'timeout' ? `took longer than ${deadlineMs / 1000} s` : `needed more than ${GUARD_HEAP_MB} MB`} and was stopped; the other files were still checked`
-        : `The lint worker failed on this file (${outcome.message}); the other files were still checked. Please report it with this file.`,
-      file,
-      line: 1,
-      column: 1,
-    }],
+    findings: [{ ruleId, severity: 'error', message, file, line: 1, column: 1 }],
     // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
     facts: { ...emptyFacts(), exportNames: ['*'] },
     imports: [],
@@ -224,10 +240,11 @@ export class LintPool {
     private readonly root: string,
     private readonly options: FileLinterOptions,
     private readonly timeoutMs: number,
+    private readonly heapMb: number,
   ) {}
 
-  static start(root: string, options: FileLinterOptions, count: number, timeoutMs = DEFAULT_FILE_TIMEOUT_MS): LintPool {
-    const pool = new LintPool(root, fileLinterOptions(options), timeoutMs);
+  static start(root: string, options: FileLinterOptions, count: number, timeoutMs = DEFAULT_FILE_TIMEOUT_MS, heapMb = workerHeapMb(count)): LintPool {
+    const pool = new LintPool(root, fileLinterOptions(options), timeoutMs, heapMb);
     for (let i = 0; i < Math.max(1, count); i++) pool.startWorker();
     return pool;
   }
@@ -274,7 +291,8 @@ export class LintPool {
   private startWorker(): void {
     let worker: Worker;
     try {
-      worker = new Worker(this.workerUrl, { workerData: { root: this.root, options: this.options } });
+      // A heap limit: a file that needs more ends this worker with an error event, not the process.
+      worker = new Worker(this.workerUrl, { workerData: { root: this.root, options: this.options }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     } catch (error) {
       this.giveUp(new WorkerStartError(`a lint worker failed to start: ${error instanceof Error ? error.message : String(error)}`));
       return;
@@ -289,7 +307,10 @@ export class LintPool {
         this.onResult(slot, message);
       }
     });
-    slot.worker.on('error', (error) => this.fail(slot, `The lint worker failed on this file (${error.message.split('\n')[0]})`));
+    slot.worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.fail(slot, { limit: `needed more than ${this.heapMb} MB` });
+      else this.fail(slot, `The lint worker failed on this file (${error.message.split('\n')[0]})`);
+    });
     slot.worker.on('exit', (code) => this.fail(slot, `The lint worker stopped on this file (exit code ${code})`));
   }
 
@@ -320,7 +341,7 @@ export class LintPool {
 
   private armTimer(slot: Slot): void {
     clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.fail(slot, `Linting this file took longer than ${this.timeoutMs / 1000} s and was stopped`), this.timeoutMs);
+    slot.timer = setTimeout(() => this.fail(slot, { limit: `took longer than ${this.timeoutMs / 1000} s` }), this.timeoutMs);
   }
 
   private onResult(slot: Slot, linted: LintedFile): void {
@@ -353,8 +374,12 @@ export class LintPool {
     else this.startFailure = error;
   }
 
-  /** The slot's current file failed (timeout, crash): report it, replace the worker, go on. */
-  private fail(slot: Slot, why: string): void {
+  /**
+   * The slot's current file failed: past a limit (`limit`: what it took, a `parse-error` as in the
+   * guard worker) or a crash (`why`, an `internal-error`). Report it, replace the worker, go on.
+   */
+  private fail(slot: Slot, failure: string | { limit: string }): void {
+    const why = typeof failure === 'string' ? failure : `Linting this file ${failure.limit}`;
     if (this.closed || !this.slots.has(slot)) return;
     clearTimeout(slot.timer);
     this.slots.delete(slot);
@@ -370,20 +395,10 @@ export class LintPool {
       return;
     }
     for (const { file } of notStarted) this.queue.again(file);
-    this.results.set(current.file, {
-      file: current.file,
-      findings: [{
-        ruleId: 'internal-error',
-        severity: 'error',
-        message: `${why}; the other files were still checked (please report it with this file).`,
-        file: current.file,
-        line: 1,
-        column: 1,
-      }],
-      // Unknown exports ('*'), not analysed: cross rules say nothing about this file.
-      facts: { ...emptyFacts(), exportNames: ['*'] },
-      imports: [],
-    });
+    this.results.set(
+      current.file,
+      typeof failure === 'string' ? notLinted(current.file, 'internal-error', `${why}; the other files were still checked (please report it with this file).`) : limitHit(current.file, failure.limit),
+    );
     this.finishIfDone();
     if (this.closed) return;
     this.startWorker();

@@ -7,6 +7,23 @@
 
 /** Where `(`, `[`, `{` or `${` nest deeper than `limit` (1-based line and column), or undefined. Linear in the text. */
 export function jsNestingPosition(text: string, limit: number): { line: number; column: number } | undefined {
+  return scanJs(text, limit).deep;
+}
+
+export interface JsScan {
+  /** Where brackets first nest deeper than the limit. */
+  deep?: { line: number; column: number };
+  /**
+   * Tokens up to there (all of them when not too deep), roughly as a parser counts them: a word,
+   * a number, a string, a regular expression, a bracket, a run of other punctuators, a template
+   * literal's text between its `${ }`. Comments do not count. ESLint's memory grows with them.
+   */
+  tokens: number;
+}
+
+/** Nesting and token count of JavaScript or TypeScript source, in one linear pass. */
+export function scanJs(text: string, limit: number): JsScan {
+  let tokens = 0;
   /** Open levels: a bracket, or the `${` of a template literal (its `}` returns to the template). */
   const stack: Array<'bracket' | 'template'> = [];
   let line = 1;
@@ -62,6 +79,7 @@ export function jsNestingPosition(text: string, limit: number): { line: number; 
         i = stop - 1;
         continue;
       }
+      tokens++;
       if (regexAllowed) {
         // A regular expression literal: to the unescaped `/` outside a class, on this line.
         let inClass = false;
@@ -83,6 +101,7 @@ export function jsNestingPosition(text: string, limit: number): { line: number; 
       continue;
     }
     if (c === 34 || c === 39) {
+      tokens++;
       for (i++; i < n; i++) {
         const s = text.charCodeAt(i);
         if (s === 92) {
@@ -97,22 +116,25 @@ export function jsNestingPosition(text: string, limit: number): { line: number; 
       continue;
     }
     if (c === 96 /* ` */) {
+      tokens++;
       const after = afterTemplateText(templateText(i + 1));
-      if (after.deep) return { line, column: after.index - lineStart };
+      if (after.deep) return { deep: { line, column: after.index - lineStart }, tokens };
       i = after.index;
       continue;
     }
     if (c === 40 || c === 91 || c === 123) {
+      tokens++;
       stack.push('bracket');
       regexAllowed = true;
-      if (stack.length > limit) return { line, column: i - lineStart + 1 };
+      if (stack.length > limit) return { deep: { line, column: i - lineStart + 1 }, tokens };
       continue;
     }
     if (c === 41 || c === 93 || c === 125) {
+      tokens++;
       const top = stack.pop();
       if (c === 125 && top === 'template') {
         const after = afterTemplateText(templateText(i + 1));
-        if (after.deep) return { line, column: after.index - lineStart };
+        if (after.deep) return { deep: { line, column: after.index - lineStart }, tokens };
         i = after.index;
         continue;
       }
@@ -121,15 +143,23 @@ export function jsNestingPosition(text: string, limit: number): { line: number; 
       continue;
     }
     if (isWordChar(c)) {
+      tokens++;
       const start = i;
       while (i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i++;
       regexAllowed = KEYWORDS_BEFORE_EXPRESSION.has(text.slice(start, i + 1));
       continue;
     }
     // Any other punctuator: an operator, after which an expression (and so a regex) can start.
+    // A run of them (`===`, `=>`, `&&`) counts once.
+    if (!regexAllowed || !isOperatorChar(text.charCodeAt(i - 1))) tokens++;
     regexAllowed = true;
   }
-  return undefined;
+  return { tokens };
+}
+
+/** Characters of operators that may run together (`=`, `!`, `<`, `>`, `&`, `|`, `+`, `-`, `*`, `%`, `^`, `?`, `.`, `:`). */
+function isOperatorChar(c: number): boolean {
+  return c === 61 || c === 33 || c === 60 || c === 62 || c === 38 || c === 124 || c === 43 || c === 45 || c === 42 || c === 37 || c === 94 || c === 63 || c === 46 || c === 58;
 }
 
 const KEYWORDS_BEFORE_EXPRESSION = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { keyName, propertyName, unwrapTs } from '../handlers/ast-utils.js';
+import { keyName, propertyName, unwrapTs, variableOf } from '../handlers/ast-utils.js';
 
 export interface ServiceWrite {
   service: 's3' | 'sqs' | 'sns';
@@ -56,7 +56,7 @@ function targetOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
   }
   // const bucket = record.s3.bucket.name; ... { Bucket: bucket }
   if (value.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const variable = findVariable(sourceCode, value);
+    const variable = variableOf(sourceCode, value);
     const definition = variable?.defs[0]?.node;
     if (variable?.defs.length === 1 && definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && definition.id.type === AST_NODE_TYPES.Identifier) {
       return targetOf(definition.init, sourceCode, depth + 1);
@@ -65,10 +65,3 @@ function targetOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>
   return undefined;
 }
 
-function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-    const found = scope.set.get(identifier.name);
-    if (found) return found;
-  }
-  return undefined;
-}

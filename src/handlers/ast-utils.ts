@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -150,4 +151,19 @@ export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
 /** True for files that are tests or test helpers, where hardcoded values are expected. */
 export function isTestFile(filename: string): boolean {
   return /(^|[\\/])(__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/.test(filename);
+}
+
+/**
+ * The variable a name refers to, from the scope ESLint gives the identifier up through the
+ * enclosing scopes; null for an undeclared (global) name. `ASTUtils.findVariable` given a node
+ * first searches the scope's child scopes for a smaller one around it, one by one: that is the
+ * identifier's own scope already, and with thousands of callbacks in one function it made every
+ * lookup linear and a rule quadratic (issue 14).
+ */
+export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) return variable;
+  }
+  return null;
 }

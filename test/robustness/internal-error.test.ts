@@ -14,6 +14,7 @@ import { codeRules } from '../../rules/index.js';
 import { analyzeProject } from '../../src/analyze.js';
 import { runCli } from '../../src/cli/main.js';
 import type { Finding } from '../../src/findings.js';
+import { minifiedHandler } from '../../bench/hostile-cases.mjs';
 import { assertBuilt, REPO, removeTemps, tempDir } from './generators/cli.js';
 
 afterEach(() => {
@@ -100,18 +101,40 @@ describe('an internal error in one rule on one file', () => {
     // The built modules: workers load dist/src/code/lint-worker.js.
     const { runLintPass } = (await import(pathToFileURL(join(REPO, 'dist/src/code/lint-pass.js')).href)) as typeof import('../../src/code/lint-pass.js');
     const { ProjectHost } = (await import(pathToFileURL(join(REPO, 'dist/src/project/host.js')).href)) as typeof import('../../src/project/host.js');
-    // About 3.5 MB of code (under the 5 MB limit): linting it takes seconds.
+    // About 3.5 MB of code (under the 5 MB limit): linting it takes far longer than 5 s. The limit leaves a small
+    // file's first lint in a fresh worker room (over 1 s at a load average of 26); the heap is no limit here.
     const slow = `${Array.from({ length: 34_000 }, (_, i) => `export const v${i} = async (e) => { try { await e.f${i}(e, [1, 2, 3].map((x) => x * ${i})); } catch (err) { console.log(err); } };`).join('\n')}\n`;
     const files: Record<string, string> = { 'src/slow.js': slow };
     for (let i = 0; i < 6; i++) files[`src/f${i}.js`] = "import AWS from 'aws-sdk';\nexport const handler = async () => new AWS.S3();\n";
     const root = project(files);
     const handlersByFile = new Map(Object.keys(files).map((f) => [f, [{ export: 'handler' }]]));
     const started = performance.now();
-    const linted = await runLintPass(new ProjectHost(root), { rules: { 'no-aws-sdk-v2': { severity: 'error' } }, handlersByFile, workers: 2, fileTimeoutMs: 1000 });
+    const linted = await runLintPass(new ProjectHost(root), { rules: { 'no-aws-sdk-v2': { severity: 'error' } }, handlersByFile, workers: 2, fileTimeoutMs: 5000, workerHeapMb: 4096 });
     expect(performance.now() - started).toBeLessThan(30_000);
     expect([...linted.keys()]).toEqual(['src/f0.js', 'src/f1.js', 'src/f2.js', 'src/f3.js', 'src/f4.js', 'src/f5.js', 'src/slow.js']);
-    expect(linted.get('src/slow.js')!.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([expect.stringMatching(/^internal-error Linting this file took longer than 1 s and was stopped/)]);
+    // A limit hit, as in the guard worker: a parse-error, not a lambdalint bug.
+    expect(linted.get('src/slow.js')!.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([expect.stringMatching(/^parse-error Linting this file took longer than 5 s and was stopped/)]);
     for (let i = 0; i < 6; i++) expect(linted.get(`src/f${i}.js`)!.findings.map((f) => f.ruleId)).toEqual(['no-aws-sdk-v2']);
+  });
+
+  it('worker threads have a heap limit: a file that needs more is reported, the other files are linted, the pass ends', async () => {
+    assertBuilt();
+    const { runLintPass } = (await import(pathToFileURL(join(REPO, 'dist/src/code/lint-pass.js')).href)) as typeof import('../../src/code/lint-pass.js');
+    const { ProjectHost } = (await import(pathToFileURL(join(REPO, 'dist/src/project/host.js')).href)) as typeof import('../../src/project/host.js');
+    // 400 KB of minified code: linting it needs about 400 MB, four times the workers' heap here.
+    const files: Record<string, string> = { 'src/huge.js': minifiedHandler(400_000) };
+    for (let i = 0; i < 6; i++) files[`src/f${i}.js`] = "import AWS from 'aws-sdk';\nexport const handler = async () => new AWS.S3();\n";
+    const root = project(files);
+    const handlersByFile = new Map(Object.keys(files).map((f) => [f, [{ export: 'handler' }]]));
+    const linted = await runLintPass(new ProjectHost(root), { rules: { 'no-aws-sdk-v2': { severity: 'error' } }, handlersByFile, workers: 2, workerHeapMb: 100 });
+    expect([...linted.keys()]).toEqual(['src/f0.js', 'src/f1.js', 'src/f2.js', 'src/f3.js', 'src/f4.js', 'src/f5.js', 'src/huge.js']);
+    expect(linted.get('src/huge.js')!.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(['parse-error Linting this file needed more than 100 MB and was stopped; the other files were still checked']);
+    for (let i = 0; i < 6; i++) expect(linted.get(`src/f${i}.js`)!.findings.map((f) => f.ruleId)).toEqual(['no-aws-sdk-v2']);
+  }, 60_000);
+
+  it('the lint workers share the guard worker\'s heap, each at least 160 MB', async () => {
+    const { workerHeapMb } = await import('../../src/code/lint-pass.js');
+    expect([1, 2, 4].map(workerHeapMb)).toEqual([640, 320, 160]);
   });
 });
 
