@@ -139,7 +139,7 @@ function notLinted(file: string, ruleId: 'parse-error' | 'internal-error', messa
 }
 
 export function fileLinterOptions(options: FileLinterOptions): FileLinterOptions {
-  return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, configPerFile: options.configPerFile };
+  return { rules: options.rules, handlerNames: options.handlerNames, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, configPerFile: options.configPerFile, maxTokens: options.maxTokens };
 }
 
 /** Files to lint, first the entries, then each import the first time it is seen; a file can be queued again. */
