@@ -2,8 +2,14 @@
 // without the CDK's own custom-resource handlers.
 import { describe, expect, it } from 'vitest';
 import { loadCloudFormation } from '../../src/loaders/cloudformation.js';
+import { cdkPath, isCdkInternalFunction, isCdkSynthesized } from '../../src/loaders/cloudformation/cdk-synth.js';
+import type { CfnResource } from '../../src/loaders/cloudformation/values.js';
+import { parseYaml, type YMap, type YNode } from '../../src/loaders/yaml-tree.js';
 import { analyzeFiles, dedent } from '../helpers/temp-project.js';
 import { memoryHost } from './host.js';
+
+const loc = { file: 't.json', line: 1, column: 1 };
+const node = (yaml: string): YNode => parseYaml('t.yaml', yaml).documents[0];
 
 const SYNTHESIZED = dedent`
   {
@@ -72,5 +78,70 @@ describe('templates synthesized by the CDK', () => {
       ['deprecated-runtime', ['OrdersHandler1A2B3C4D']],
       ['no-max-timeout', ['OrdersHandler1A2B3C4D']],
     ]);
+  });
+});
+
+describe('CDK internal handlers and synthesized templates, one case per marker', () => {
+  const resource = (id: string, type = 'AWS::Lambda::Function', path?: string): CfnResource => ({
+    id,
+    type,
+    node: (path === undefined ? { kind: 'map', pairs: [], loc } : node(`{ Metadata: { "aws:cdk:path": "${path}" } }`)) as YMap,
+    properties: undefined,
+    loc,
+  });
+
+  it.each([
+    ['AWS679f53fac002430cb0da5b7982bd22872D164C4C'],
+    ['CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C81C01536'],
+    ['BucketNotificationsHandler050a0587b7544547bf325f094a3db8347ECC3691'],
+    ['LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A'],
+    ['CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F'],
+    ['ProviderframeworkonEvent83C1D0A7'],
+    ['ProviderframeworkisComplete83C1D0A7'],
+    ['ProviderframeworkonTimeout83C1D0A7'],
+  ])('by logical id: %s', (id) => {
+    expect(isCdkInternalFunction(resource(id))).toBe(true);
+  });
+
+  it.each([
+    ['Stack/AWS679f53fac002430cb0da5b7982bd2287/Resource'],
+    ['Stack/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB/Resource'],
+    ['Stack/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role'],
+    ['Stack/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/Resource'],
+    ['Stack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Handler'],
+    ['Stack/Provider/framework-onEvent/Resource'],
+    ['Stack/Provider/framework-isComplete/Resource'],
+    ['Stack/Provider/framework-onTimeout/Resource'],
+  ])('by construct path: %s', (path) => {
+    expect(isCdkInternalFunction(resource('Handler', 'AWS::Lambda::Function', path))).toBe(true);
+  });
+
+  it.each([
+    ['OrdersHandler1A2B3C4D', 'Stack/OrdersHandler/Resource'],
+    ['XAWS679f53fac002430cb0da5b7982bd2287', 'Stack/AWS679f53fac002430cb0da5b7982bd2287'],
+    ['CustomS3AutoDeleteObjectsCustomResourceProviderHandler9d90184f', undefined],
+    ['CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F00', undefined],
+    ['ProviderframeworkonEventX', 'Stack/Provider/framework-onEventX/Resource'],
+    ['MyLogRetention', 'Stack/Custom::CustomResourceProvider/Handler'],
+  ])('not internal: %s', (id, path) => {
+    expect(isCdkInternalFunction(resource(id, 'AWS::Lambda::Function', path))).toBe(false);
+  });
+
+  it('recognises synthesized templates by bootstrap version, metadata, paths or hashed ids', () => {
+    const none = new Map<string, CfnResource>();
+    const map = (...rs: CfnResource[]) => new Map(rs.map((r) => [r.id, r]));
+    expect(isCdkSynthesized(node('{ Parameters: { BootstrapVersion: { Type: String } } }'), none)).toBe(true);
+    expect(isCdkSynthesized(node('{ Rules: { CheckBootstrapVersion: { Assertions: [] } } }'), none)).toBe(true);
+    expect(isCdkSynthesized(node('{ Parameters: { Other: {} }, Rules: { Other: {} } }'), none)).toBe(false);
+    expect(isCdkSynthesized(node('{}'), map(resource('CDKMetadata', 'AWS::CDK::Metadata')))).toBe(true);
+    expect(isCdkSynthesized(node('{}'), map(resource('Fn', 'AWS::Lambda::Function', 'Stack/Fn/Resource')))).toBe(true);
+    expect(isCdkSynthesized(node('{}'), map(resource('QueueA1B2C3D4'), resource('Handler0dc9f04c9CB1DC29')))).toBe(true);
+    // One hashed id alone, or one unhashed id among them, is not enough.
+    expect(isCdkSynthesized(node('{}'), map(resource('QueueA1B2C3D4')))).toBe(false);
+    expect(isCdkSynthesized(node('{}'), map(resource('QueueA1B2C3D4'), resource('Handler')))).toBe(false);
+    expect(isCdkSynthesized(node('{}'), map(resource('QUEUEA1B2C3D4'), resource('HandlerA1B2C3D4')))).toBe(false);
+    expect(isCdkSynthesized(node('{}'), map(resource('QueueA1B2C3D'), resource('HandlerA1B2C3D4')))).toBe(false);
+    expect(cdkPath(resource('Fn', 'AWS::Lambda::Function', 'Stack/Fn/Resource'))).toBe('Stack/Fn/Resource');
+    expect(cdkPath(resource('Fn'))).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ export function runtimeFromConstant(name: string): string | undefined {
     PROVIDED_AL2: 'provided.al2',
     PROVIDED_AL2023: 'provided.al2023',
   };
-  if (special[name]) return special[name];
+  if (Object.hasOwn(special, name)) return special[name];
   let m = /^NODEJS_(\d+)_X$/.exec(name);
   if (m) return `nodejs${m[1]}.x`;
   m = /^PYTHON_(\d+)_(\d+)$/.exec(name);
