@@ -410,6 +410,22 @@ export function isDocstring(node: Node): boolean {
   return node.parent?.type === 'expression_statement' && namedChildren(node.parent).length === 1;
 }
 
+/** The value under parentheses and the left side of `or` / `and` fallbacks: `(os.environ.get("X") or "")`. */
+export function unwrapFallbacks(node: Node): Node | undefined {
+  let value = node;
+  while (value.type === 'parenthesized_expression' || value.type === 'boolean_operator') {
+    const inner = value.type === 'boolean_operator' ? value.childForFieldName('left') : namedChildren(value)[0];
+    if (!inner) return undefined;
+    value = inner;
+  }
+  return value;
+}
+
+/** The variable name of an env read (`isEnvRead`): `os.environ["X"]` or `os.getenv("X")` give `X`. */
+export function envReadName(read: Node): string | undefined {
+  return read.type === 'subscript' ? stringValue(read.childForFieldName('subscript')) : stringValue(positionalArguments(read)[0]);
+}
+
 /** `os.environ.get("X", ...)`, `os.getenv("X", ...)`, `os.environ["X"]`, `environ.get(...)`. */
 export function isEnvRead(node: Node, bindings: Map<string, ImportBinding>): boolean {
   if (node.type === 'subscript') {

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ServiceWrite } from '../code/service-writes.js';
-import { callee, descendants, isEnvRead, keywordArgument, namedChildren, positionalArguments, singleAssignment, stringValue, type ImportBinding } from './ast.js';
+import { callee, descendants, envReadName, isEnvRead, keywordArgument, namedChildren, positionalArguments, singleAssignment, stringValue, unwrapFallbacks, type ImportBinding } from './ast.js';
 
 /**
  * The Python counterpart of src/code/service-writes.ts, for `no-recursive-trigger`: boto3 writes to
@@ -115,14 +115,10 @@ function resourceOf(node: Node, root: Node, depth = 0): { kind: string; call: No
 
 /** The bucket, queue or topic an argument names: an env var, or the bucket of the S3 event record. */
 function targetOf(node: Node, root: Node, bindings: Map<string, ImportBinding>, depth: number): ServiceWrite['target'] | undefined {
-  let value = node;
-  while (value.type === 'parenthesized_expression' || value.type === 'boolean_operator') {
-    const inner = value.type === 'boolean_operator' ? value.childForFieldName('left') : namedChildren(value)[0];
-    if (!inner) return undefined;
-    value = inner;
-  }
+  const value = unwrapFallbacks(node);
+  if (!value) return undefined;
   if (isEnvRead(value, bindings)) {
-    const name = value.type === 'subscript' ? stringValue(value.childForFieldName('subscript')) : stringValue(positionalArguments(value)[0]);
+    const name = envReadName(value);
     return name !== undefined ? { kind: 'env', name } : undefined;
   }
   // record["s3"]["bucket"]["name"], record["s3"]["bucket"].get("name"), record.s3.bucket.name (Powertools data classes)

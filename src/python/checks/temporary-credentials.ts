@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { callee, descendants, dictEntries, dottedName, importBindings, isEnvRead, keywordArgument, keywordArguments, namedChildren, positionalArguments, singleAssignment, stringValue, type ImportBinding } from '../ast.js';
+import { callee, descendants, dictEntries, dottedName, envReadName, importBindings, isEnvRead, keywordArgument, keywordArguments, namedChildren, positionalArguments, singleAssignment, unwrapFallbacks, type ImportBinding } from '../ast.js';
 import type { PythonCheck } from './types.js';
 
 const ACCESS_KEY = 'AWS_ACCESS_KEY_ID';
@@ -67,15 +67,9 @@ export const temporaryCredentials: PythonCheck = {
  * module level).
  */
 function envName(node: Node, bindings: Map<string, ImportBinding>, root: Node, depth: number): string | undefined {
-  let value = node;
-  while (value.type === 'parenthesized_expression' || value.type === 'boolean_operator') {
-    const inner = value.type === 'boolean_operator' ? value.childForFieldName('left') : namedChildren(value)[0];
-    if (!inner) return undefined;
-    value = inner;
-  }
-  if (isEnvRead(value, bindings)) {
-    return value.type === 'subscript' ? stringValue(value.childForFieldName('subscript')) : stringValue(positionalArguments(value)[0]);
-  }
+  const value = unwrapFallbacks(node);
+  if (!value) return undefined;
+  if (isEnvRead(value, bindings)) return envReadName(value);
   if (value.type !== 'identifier' || depth >= MAX_ALIAS_DEPTH) return undefined;
   const assigned = singleAssignment(value, root);
   return assigned ? envName(assigned, bindings, root, depth + 1) : undefined;
