@@ -5,6 +5,7 @@ import { createRule } from '../src/rule-creator.js';
 import { isTestFile, keyName, propertyName, staticString, unwrapTs } from '../src/handlers/ast-utils.js';
 import {
   authorizationHeaderCredential,
+  createSecretNameClassifier,
   findAwsAccessKeyIds,
   findSecretAccessKeysInText,
   isAccessKeyIdName,
@@ -15,8 +16,6 @@ import {
   looksLikeSecretAccessKey,
   maskSecret,
   pemPrivateKeyLabel,
-  secretNameKind,
-  type SecretNameKind,
 } from '../src/secret-patterns.js';
 
 type TestFiles = 'all' | 'aws-keys' | 'off';
@@ -110,16 +109,7 @@ export default createRule<Options, MessageIds>({
       if (label !== undefined) report(node, 'pemPrivateKey', { label }, text);
     };
 
-    // Secret kind per name, cached: the same property names repeat through a file.
-    const kinds = new Map<string, SecretNameKind | 'authorization' | null>();
-    const kindOf = (name: string): SecretNameKind | 'authorization' | null => {
-      let kind = kinds.get(name);
-      if (kind === undefined) {
-        kind = secretNameKind(name) ?? (/(?:^|-)authorization$/i.test(name) ? 'authorization' : null);
-        kinds.set(name, kind);
-      }
-      return kind;
-    };
+    const kindOf = createSecretNameClassifier();
 
     /** A name bound to a value: variables, properties, assignments, defaults, class fields, enum members. */
     const checkNamed = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {

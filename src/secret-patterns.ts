@@ -113,6 +113,22 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   }
 }
 
+/**
+ * `secretNameKind`, or `authorization` for an Authorization header name, cached per name for one
+ * file: the same property names repeat through a file.
+ */
+export function createSecretNameClassifier(): (name: string) => SecretNameKind | 'authorization' | null {
+  const kinds = new Map<string, SecretNameKind | 'authorization' | null>();
+  return (name) => {
+    let kind = kinds.get(name);
+    if (kind === undefined) {
+      kind = secretNameKind(name) ?? (/(?:^|-)authorization$/i.test(name) ? 'authorization' : null);
+      kinds.set(name, kind);
+    }
+    return kind;
+  };
+}
+
 /** True for names that hold a password, token, API key or other secret (see `secretNameKind`). */
 export function isSecretLikeName(name: string): boolean {
   return secretNameKind(name) !== undefined;

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { compilePatterns } from '../../user-patterns.js';
 import {
   authorizationHeaderCredential,
+  createSecretNameClassifier,
   findAwsAccessKeyIds,
   findSecretAccessKeysInText,
   isAccessKeyIdName,
@@ -12,8 +13,6 @@ import {
   looksLikeSecretAccessKey,
   maskSecret,
   pemPrivateKeyLabel,
-  secretNameKind,
-  type SecretNameKind,
 } from '../../secret-patterns.js';
 import { DYNAMIC, descendants, dictEntries, importBindings, keywordArguments, stringPattern, stringValue } from '../ast.js';
 import { boundValues, isPythonTestFile, literalSources, stringLiterals } from './literals.js';
@@ -89,15 +88,7 @@ export const noHardcodedSecret: PythonCheck = {
     });
 
     // Names bound to secrets: `DB_PASSWORD = "..."`, `connect(password="...")`, `{"api_key": "..."}`.
-    const kinds = new Map<string, SecretNameKind | 'authorization' | null>();
-    const kindOf = (name: string): SecretNameKind | 'authorization' | null => {
-      let kind = kinds.get(name);
-      if (kind === undefined) {
-        kind = secretNameKind(name) ?? (/(?:^|-)authorization$/i.test(name) ? 'authorization' : null);
-        kinds.set(name, kind);
-      }
-      return kind;
-    };
+    const kindOf = createSecretNameClassifier();
     boundValues(context.root, (name, value) => {
       const kind = kindOf(name);
       if (kind === null) return;
