@@ -6,13 +6,9 @@ import { createRule } from '../src/rule-creator.js';
 import { calleeName, dottedName, isTestFile, keyName, propertyName, staticString, typeReferenceName, unwrapTs, variableOf, walk } from '../src/handlers/ast-utils.js';
 import { isInfraCodeFile } from '../src/infra-code.js';
 import {
-  awsEndpointRegion,
-  isAwsAccountId,
-  isAwsManagedArn,
   isAwsRegion,
   isPlaceholder,
-  parseArn,
-  urlHost,
+  classifyConfigPattern,
   classifyStaticConfigString,
 } from '../src/secret-patterns.js';
 import { GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../src/knowledge/aws-config-names.js';
@@ -131,25 +127,8 @@ export default createRule<Options, MessageIds>({
       const source = context.sourceCode.getText(node);
       // Templates are shown without their backticks: `https://${apiId}.execute-api...`.
       const text = node.type === AST_NODE_TYPES.TemplateLiteral ? source.slice(1, -1) : source;
-      const trimmed = pattern.trim();
-      if (trimmed.startsWith('arn:')) {
-        const arn = parseArn(trimmed);
-        if (!arn || isAwsManagedArn(trimmed)) return;
-        if (isAwsRegion(arn.region)) report(node, 'hardcodedArnPart', { part: 'region', value: arn.region }, text);
-        else if (isAwsAccountId(arn.account)) report(node, 'hardcodedArnPart', { part: 'account ID', value: arn.account }, text);
-        return;
-      }
-      if (urlHost(trimmed) === undefined) return;
-      if (isPlaceholder(trimmed.split(DYNAMIC).join(''), { minLength: 1 })) return;
-      const region = awsEndpointRegion(trimmed);
-      if (region !== undefined) {
-        const isQueue = urlHost(trimmed)?.startsWith('sqs.') === true;
-        report(node, isQueue ? 'hardcodedQueueUrl' : 'hardcodedEndpoint', { value: shown(text), region }, text);
-        return;
-      }
-      // `https://sqs.${region}.amazonaws.com/123456789012/${name}`: the account is still literal.
-      const queueAccount = /^https?:\/\/sqs\.[^/]+\.amazonaws\.com(?:\.cn)?\/(\d{12})\//.exec(trimmed);
-      if (queueAccount) report(node, 'hardcodedQueueUrl', { value: shown(text) }, text);
+      const found = classifyConfigPattern(pattern.trim(), DYNAMIC);
+      if (found) report(node, found.messageId, { value: shown(text), ...found.data }, text);
     };
 
     const checkResourceValue = (property: string, value: TSESTree.Node): void => {

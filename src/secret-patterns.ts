@@ -548,3 +548,28 @@ export function classifyStaticConfigString(v: string): StaticConfigString | unde
   const region = awsEndpointRegion(v);
   return region !== undefined ? { messageId: 'hardcodedEndpoint', region } : undefined;
 }
+
+/** What `no-hardcoded-config` makes of a partly known string (a template, an f-string), in any language. */
+export type ConfigPatternFinding =
+  | { messageId: 'hardcodedArnPart'; data: { part: 'region' | 'account ID'; value: string } }
+  | { messageId: 'hardcodedQueueUrl' | 'hardcodedEndpoint'; data: { region?: string } };
+
+/**
+ * An ARN whose region or account is literal, or a queue URL or regional endpoint, in a trimmed
+ * string whose unknown parts are `hole` characters: `arn:aws:sqs:eu-west-1:${account}:jobs`.
+ */
+export function classifyConfigPattern(pattern: string, hole: string): ConfigPatternFinding | undefined {
+  if (pattern.startsWith('arn:')) {
+    const arn = parseArn(pattern);
+    if (!arn || isAwsManagedArn(pattern)) return undefined;
+    if (isAwsRegion(arn.region)) return { messageId: 'hardcodedArnPart', data: { part: 'region', value: arn.region } };
+    if (isAwsAccountId(arn.account)) return { messageId: 'hardcodedArnPart', data: { part: 'account ID', value: arn.account } };
+    return undefined;
+  }
+  const host = urlHost(pattern);
+  if (host === undefined || isPlaceholder(pattern.split(hole).join(''), { minLength: 1 })) return undefined;
+  const region = awsEndpointRegion(pattern);
+  if (region !== undefined) return { messageId: host.startsWith('sqs.') ? 'hardcodedQueueUrl' : 'hardcodedEndpoint', data: { region } };
+  // `https://sqs.${region}.amazonaws.com/123456789012/${name}`: the account is still literal.
+  return /^https?:\/\/sqs\.[^/]+\.amazonaws\.com(?:\.cn)?\/\d{12}\//.test(pattern) ? { messageId: 'hardcodedQueueUrl', data: {} } : undefined;
+}

@@ -2,13 +2,9 @@ import type { Node } from 'web-tree-sitter';
 import { BOTO3_GLOBAL_SERVICES, GLOBAL_SERVICE_CLIENTS, RESOURCE_PROPERTIES, SAME_IN_EVERY_ACCOUNT } from '../../knowledge/aws-config-names.js';
 import { compilePatterns } from '../../user-patterns.js';
 import {
-  awsEndpointRegion,
-  isAwsAccountId,
-  isAwsManagedArn,
   isAwsRegion,
   isPlaceholder,
-  parseArn,
-  urlHost,
+  classifyConfigPattern,
   classifyStaticConfigString,
 } from '../../secret-patterns.js';
 import {
@@ -81,23 +77,8 @@ export const noHardcodedConfig: PythonCheck = {
         return;
       }
       const text = shown(node.text);
-      const trimmed = pattern.trim();
-      if (trimmed.startsWith('arn:')) {
-        const arn = parseArn(trimmed);
-        if (!arn || isAwsManagedArn(trimmed)) return;
-        if (isAwsRegion(arn.region)) report(node, 'hardcodedArnPart', { part: 'region', value: arn.region }, text);
-        else if (isAwsAccountId(arn.account)) report(node, 'hardcodedArnPart', { part: 'account ID', value: arn.account }, text);
-        return;
-      }
-      if (urlHost(trimmed) === undefined) return;
-      if (isPlaceholder(trimmed.split(DYNAMIC).join(''), { minLength: 1 })) return;
-      const region = awsEndpointRegion(trimmed);
-      if (region !== undefined) {
-        const isQueue = urlHost(trimmed)?.startsWith('sqs.') === true;
-        report(node, isQueue ? 'hardcodedQueueUrl' : 'hardcodedEndpoint', { value: text, region }, text);
-        return;
-      }
-      if (/^https?:\/\/sqs\.[^/]+\.amazonaws\.com(?:\.cn)?\/(\d{12})\//.test(trimmed)) report(node, 'hardcodedQueueUrl', { value: text }, text);
+      const found = classifyConfigPattern(pattern.trim(), DYNAMIC);
+      if (found) report(node, found.messageId, { value: text, ...found.data }, text);
     };
 
     const sources = (value: Node): LiteralSource[] => {
