@@ -4,7 +4,7 @@ import { compilePatterns } from '../src/user-patterns.js';
 import { createRule } from '../src/rule-creator.js';
 import { isTestFile, keyName, propertyName, staticString, unwrapTs } from '../src/handlers/ast-utils.js';
 import {
-  authorizationHeaderCredential,
+  classifyNamedSecret,
   createSecretNameClassifier,
   findAwsAccessKeyIds,
   findSecretAccessKeysInText,
@@ -118,22 +118,8 @@ export default createRule<Options, MessageIds>({
       if (kind === null) return;
       for (const source of literalSources(value)) {
         if (reported.has(source.node)) continue;
-        const v = source.value;
-        // Access key IDs get their own message from the text check.
-        if (/A(?:KIA|SIA|BIA|CCA)/.test(v) && findAwsAccessKeyIds(v).length > 0) continue;
-        if (isSecretAccessKeyName(name) && looksLikeSecretAccessKey(v)) {
-          report(source.node, 'awsSecretAccessKey', { masked: maskSecret(v) }, v);
-          continue;
-        }
-        if (awsKeysOnly) continue;
-        if (kind !== 'authorization' && looksLikeHardcodedSecretValue(v, kind)) {
-          report(source.node, 'hardcodedSecret', { name, masked: maskSecret(v) }, v);
-          continue;
-        }
-        if (kind === 'authorization') {
-          const credential = authorizationHeaderCredential(v);
-          if (credential !== undefined) report(source.node, 'hardcodedSecret', { name, masked: maskSecret(credential) }, v);
-        }
+        const found = classifyNamedSecret(name, kind, source.value, awsKeysOnly);
+        if (found) report(source.node, found.messageId, found.messageId === 'hardcodedSecret' ? { name, masked: found.masked } : { masked: found.masked }, source.value);
       }
     };
 

@@ -573,3 +573,22 @@ export function classifyConfigPattern(pattern: string, hole: string): ConfigPatt
   // `https://sqs.${region}.amazonaws.com/123456789012/${name}`: the account is still literal.
   return /^https?:\/\/sqs\.[^/]+\.amazonaws\.com(?:\.cn)?\/\d{12}\//.test(pattern) ? { messageId: 'hardcodedQueueUrl', data: {} } : undefined;
 }
+
+/**
+ * What `no-hardcoded-secret` makes of a literal bound to a name (`DB_PASSWORD = "..."`), in any
+ * language; `kind` from `createSecretNameClassifier`. The value is masked for the message.
+ */
+export function classifyNamedSecret(
+  name: string,
+  kind: SecretNameKind | 'authorization',
+  value: string,
+  awsKeysOnly: boolean,
+): { messageId: 'awsSecretAccessKey' | 'hardcodedSecret'; masked: string } | undefined {
+  // Access key IDs get their own message from the text check.
+  if (/A(?:KIA|SIA|BIA|CCA)/.test(value) && findAwsAccessKeyIds(value).length > 0) return undefined;
+  if (isSecretAccessKeyName(name) && looksLikeSecretAccessKey(value)) return { messageId: 'awsSecretAccessKey', masked: maskSecret(value) };
+  if (awsKeysOnly) return undefined;
+  if (kind !== 'authorization') return looksLikeHardcodedSecretValue(value, kind) ? { messageId: 'hardcodedSecret', masked: maskSecret(value) } : undefined;
+  const credential = authorizationHeaderCredential(value);
+  return credential !== undefined ? { messageId: 'hardcodedSecret', masked: maskSecret(credential) } : undefined;
+}

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { compilePatterns } from '../../user-patterns.js';
 import {
-  authorizationHeaderCredential,
+  classifyNamedSecret,
   createSecretNameClassifier,
   findAwsAccessKeyIds,
   findSecretAccessKeysInText,
@@ -94,21 +94,8 @@ export const noHardcodedSecret: PythonCheck = {
       if (kind === null) return;
       for (const source of literalSources(value, bindings, false)) {
         if (reported.has(source.node.id)) continue;
-        const v = source.value;
-        if (/A(?:KIA|SIA|BIA|CCA)/.test(v) && findAwsAccessKeyIds(v).length > 0) continue;
-        if (isSecretAccessKeyName(name) && looksLikeSecretAccessKey(v)) {
-          report(source.node, 'awsSecretAccessKey', { masked: maskSecret(v) }, v);
-          continue;
-        }
-        if (awsKeysOnly) continue;
-        if (kind !== 'authorization' && looksLikeHardcodedSecretValue(v, kind)) {
-          report(source.node, 'hardcodedSecret', { name, masked: maskSecret(v) }, v);
-          continue;
-        }
-        if (kind === 'authorization') {
-          const credential = authorizationHeaderCredential(v);
-          if (credential !== undefined) report(source.node, 'hardcodedSecret', { name, masked: maskSecret(credential) }, v);
-        }
+        const found = classifyNamedSecret(name, kind, source.value, awsKeysOnly);
+        if (found) report(source.node, found.messageId, found.messageId === 'hardcodedSecret' ? { name, masked: found.masked } : { masked: found.masked }, source.value);
       }
     });
   },
