@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const STRYKER_VERSION = '9.6.1';
-const STRYKER_PACKAGES = ['@stryker-mutator/core', '@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'];
+const STRYKER_PACKAGES = ['@stryker-mutator/core', '@stryker-mutator/vitest-runner'];
 // Peers of the runner and the checker: the project's copies, never a second install.
 const BORROWED = ['vitest', 'vite', '@vitest', 'typescript'];
 
