@@ -4,10 +4,12 @@
 // .cache/stryker-tools, which borrows the project's own vitest, vite and typescript through symlinks
 // (the runner and the checker must drive the same copies the tests use), and its bin is run from the
 // project root with any extra arguments passed through (e.g. `--mutate rules/no-max-timeout.ts`).
+// `--sample=P` replaces the configured files with a seeded sample of their lines (scripts/mutation-sample.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sampleMutatePatterns } from './mutation-sample.mjs';
 
 const STRYKER_VERSION = '9.6.1';
 const STRYKER_PACKAGES = ['@stryker-mutator/core', '@stryker-mutator/vitest-runner'];
@@ -40,7 +42,19 @@ for (const name of BORROWED) {
   if (existsSync(target)) symlinkSync(target, link, 'dir');
 }
 
-const stryker = spawnSync(process.execPath, [join(toolModules, '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', ...process.argv.slice(2)], {
+const strykerArgs = process.argv.slice(2);
+const sampleArg = strykerArgs.findIndex((arg) => arg.startsWith('--sample='));
+if (sampleArg !== -1) {
+  const fraction = Number(strykerArgs[sampleArg].slice('--sample='.length));
+  if (!(fraction > 0 && fraction <= 1)) {
+    console.error(`${strykerArgs[sampleArg]}: the sample is a fraction of lines, above 0 and at most 1`);
+    process.exit(2);
+  }
+  const { mutate } = JSON.parse(readFileSync(join(root, 'stryker.config.json'), 'utf8'));
+  strykerArgs.splice(sampleArg, 1, '--mutate', sampleMutatePatterns(root, mutate, fraction).join(','));
+}
+
+const stryker = spawnSync(process.execPath, [join(toolModules, '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', ...strykerArgs], {
   cwd: root,
   stdio: 'inherit',
 });

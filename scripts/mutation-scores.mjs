@@ -1,5 +1,6 @@
-// `node scripts/mutation-scores.mjs REPORT.json... [--survivors]`: the mutation score of each
-// mutated file, from StrykerJS JSON reports (a later report wins for a file found in several).
+// `npm run mutate:scores [-- REPORT.json... --survivors]`: the mutation score of each mutated file,
+// from StrykerJS JSON reports (default: the one `npm run mutate` writes; a later report wins for a file
+// found in several). --survivors also lists each surviving mutant as file:line:column.
 //
 // Why not Stryker's TypeScript checker: on these 2-core machines it checked about one mutant per
 // 1.5 s, three times slower than running the tests. Runs without it, then a mutant the type checker
@@ -10,7 +11,7 @@
 //
 // score = (killed + timed out) / (killed + timed out + survived + no coverage), per file.
 // Thresholds from issue 16: 80% for rules/, 70% for src/loaders/. Exit 1 when a file is below.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -18,9 +19,11 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const listSurvivors = args.includes('--survivors');
-const reports = args.filter((arg) => !arg.startsWith('--'));
-if (reports.length === 0) {
-  console.error('usage: node scripts/mutation-scores.mjs REPORT.json... [--survivors]');
+const named = args.filter((arg) => !arg.startsWith('--'));
+const reports = named.length > 0 ? named : [join(root, '.cache', 'stryker', 'report.json')];
+const missing = reports.find((report) => !existsSync(report));
+if (missing !== undefined) {
+  console.error(`${missing}: no such report; run \`npm run mutate\` first`);
   process.exit(2);
 }
 
