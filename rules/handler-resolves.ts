@@ -32,12 +32,11 @@ export default createCrossRule({
         // A CDK NodejsFunction's file is its `entry`: a missing file is reported there, not at `handler`.
         const entryLoc = fn.code?.kind === 'entry' && !fn.code.path.isDefault ? fn.code.path.loc : undefined;
         const loc = (resolution.status === 'missing-file' ? (entryLoc ?? handlerLoc) : (handlerLoc ?? entryLoc)) ?? fn.code?.path.loc ?? fn.source;
-        const handler = typeof fn.handler?.value === 'string' ? fn.handler.value : '';
         if (resolution.status === 'missing-file') {
           const tried = resolution.tried.length > 1 ? `${stem(resolution.tried[0])}{${resolution.tried.map(ext).join(',')}}` : resolution.tried[0];
           context.report({
             messageId: 'missingFile',
-            data: { fn: fn.name, handler: handler || resolution.tried[0], tried, hint: resolution.nearest ? ` (did you mean ${resolution.nearest}?)` : '' },
+            data: { fn: fn.name, tried, hint: resolution.nearest ? ` (did you mean ${resolution.nearest}?)` : '' },
             loc,
             functions: [fn.name],
           });

@@ -166,6 +166,8 @@ export interface RunOptions {
   severity?: 'error' | 'warn';
   options?: readonly unknown[];
   now?: Date;
+  /** Ids of functions whose handler takes a callback (found in code by the CLI). */
+  callbackHandlers?: string[];
 }
 
 /** Runs one config rule through `runConfigRules` and the suppressions, as the CLI does; suppressed findings are left out. */
@@ -176,6 +178,7 @@ export function runRule(rule: ConfigRule, model: ProjectModel | LambdaFunction[]
     [rule as ConfigRule],
     { [rule.name]: { severity: opts.severity ?? 'error', ...(opts.options ? { options: opts.options } : {}) } },
     opts.now ?? new Date('2026-11-27T12:00:00Z'),
+    { callbackHandlers: opts.callbackHandlers ? new Set(opts.callbackHandlers) : undefined },
   );
   // `Metadata.lambdalint.ignore` applies after the rules, to every family, as in the CLI.
   return applySuppressions(findings, { rules: allRuleSummaries(), model: m, textOf: () => undefined }).filter((f) => !f.suppressions);
@@ -201,6 +204,8 @@ export interface ExpectedFinding {
   /** Substrings the message must contain / must not contain. */
   includes?: string[];
   excludes?: string[];
+  /** The whole message, when the case pins what the rule computes for it. */
+  message?: string;
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -233,6 +238,7 @@ export function testConfigRule(rule: ConfigRule, cases: { valid: RuleCase[]; inv
             if (want.functions) expect(finding.functions).toEqual(want.functions);
             for (const text of want.includes ?? []) expect(finding.message).toContain(text);
             for (const text of want.excludes ?? []) expect(finding.message).not.toContain(text);
+            if (want.message !== undefined) expect(finding.message).toBe(want.message);
           });
         });
       }

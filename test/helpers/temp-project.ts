@@ -80,6 +80,8 @@ export interface ExpectedFinding {
   functions?: string[];
   /** Substrings the message must contain. */
   messageIncludes?: string[];
+  /** The whole message, when the case pins what the rule computes for it. */
+  message?: string;
 }
 
 export interface CrossRuleCase {
@@ -124,6 +126,7 @@ export function runCrossRuleCases(ruleId: string, cases: { valid: CrossRuleCase[
           c.errors.forEach((e, i) => {
             if (e.functions) expect(findings[i].functions, `functions of finding ${i}`).toEqual(e.functions);
             for (const part of e.messageIncludes ?? []) expect(findings[i].message).toContain(part);
+            if (e.message !== undefined) expect(findings[i].message, `message of finding ${i}`).toBe(e.message);
           });
         });
       }

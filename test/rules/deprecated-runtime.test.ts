@@ -89,6 +89,32 @@ testConfigRule(rule, {
       findings: [{ messageId: 'deprecated', at: 'lib/stack.ts:22', column: 16 }],
     },
     {
+      name: 'callback handlers moving to nodejs24.x: the message counts them (exact)',
+      model: [lambda('A', { line: 20, runtime: inherited('nodejs20.x', 6) }), lambda('B', { line: 40, runtime: inherited('nodejs20.x', 6) }), lambda('C', { line: 60, runtime: inherited('nodejs20.x', 6) })],
+      callbackHandlers: ['template.yaml#A', 'template.yaml#C'],
+      findings: [
+        {
+          messageId: 'deprecated',
+          at: 'template.yaml:6',
+          message: 'Runtime nodejs20.x of A, B and C lost support on Apr 30, 2026 (no patches; creates blocked from Feb 1, 2027): move to nodejs24.x (2 handlers use callbacks).',
+        },
+      ],
+    },
+    {
+      name: 'one callback handler: singular; none: no note; Python: no note (exact)',
+      model: [lambda('A', { line: 10, runtime: 'nodejs18.x' }), lambda('B', { line: 30, runtime: 'nodejs16.x' }), lambda('P', { line: 50, runtime: 'python3.9' })],
+      callbackHandlers: ['template.yaml#A', 'template.yaml#P'],
+      findings: [
+        {
+          messageId: 'deprecated',
+          at: 'template.yaml:12',
+          message: 'Runtime nodejs18.x of A lost support on Sep 1, 2025 (no patches; creates blocked from Feb 1, 2027): move to nodejs24.x (1 handler uses callbacks).',
+        },
+        { messageId: 'deprecated', at: 'template.yaml:32', message: 'Runtime nodejs16.x of B lost support on Jun 12, 2024 (no patches; creates blocked from Feb 1, 2027): move to nodejs24.x.' },
+        { messageId: 'deprecated', at: 'template.yaml:52', message: 'Runtime python3.9 of P lost support on Dec 15, 2025 (no patches; creates blocked from Feb 1, 2027): move to python3.14.' },
+      ],
+    },
+    {
       name: 'two functions, two runtime lines: two findings',
       model: [lambda('A', { line: 10, runtime: 'ruby3.2' }), lambda('B', { line: 30, runtime: 'dotnet6' })],
       findings: [

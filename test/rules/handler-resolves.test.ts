@@ -521,3 +521,105 @@ runCrossRuleCases('handler-resolves', {
     },
   ],
 });
+
+// Whole messages: the file list, the nearest-name hint and the list of defined functions are computed.
+const node = (handler: string): string => serverless(`  create:\n    handler: ${handler}\n`);
+
+runCrossRuleCases('handler-resolves', {
+  valid: [{ name: 'a dotted file name resolves', files: { 'serverless.yml': node('src/create.v2.main'), 'src/create.v2.mjs': 'export const main = async () => {};\n' } }],
+  invalid: [
+    {
+      name: 'exact message: a dotted file name keeps every dot but the extension in the tried list',
+      files: { 'serverless.yml': node('src/create.v2.main'), 'src/create.ts': 'export const main = async () => {};\n' },
+      errors: [
+        {
+          messageId: 'missingFile',
+          file: 'serverless.yml',
+          line: 'handler: src/create.v2.main',
+          message: 'Handler file src/create.v2{.js,.mjs,.cjs,.ts,.mts,.cts} does not exist (did you mean src/create.ts?): create fails every invocation (Runtime.ImportModuleError).',
+        },
+      ],
+    },
+    {
+      name: 'exact message: a Python module is one file, named as it is',
+      files: { 'template.yaml': pythonSam('jobs.run'), 'src/other/unrelated.py': 'def run(event, context):\n    return 1\n' },
+      errors: [{ messageId: 'missingFile', file: 'template.yaml', line: 'Handler: jobs.run', message: 'Handler file src/jobs.py does not exist: Fn fails every invocation (Runtime.ImportModuleError).' }],
+    },
+    {
+      name: "exact message: no close name in JavaScript gives no hint, and 'default' is never suggested",
+      files: { 'serverless.yml': node('src/create.defaults'), 'src/create.mjs': 'export default async () => {};\nexport const unrelatedHelper = 1;\n' },
+      errors: [
+        {
+          messageId: 'missingExport',
+          file: 'serverless.yml',
+          line: 'handler: src/create.defaults',
+          message: "src/create.mjs has no export 'defaults': create fails every invocation (Runtime.HandlerNotFound).",
+        },
+      ],
+    },
+    {
+      name: 'exact message: a long name tolerates a third of its length in edits',
+      files: { 'serverless.yml': node('src/create.handleEvent'), 'src/create.mjs': 'export const handleEv = async () => {};\n' },
+      errors: [
+        {
+          messageId: 'missingExport',
+          file: 'serverless.yml',
+          line: 'handler: src/create.handleEvent',
+          message: "src/create.mjs has no export 'handleEvent' (did you mean 'handleEv'?): create fails every invocation (Runtime.HandlerNotFound).",
+        },
+      ],
+    },
+    {
+      name: 'exact message: the closest name is suggested, and of two equally close the first in order',
+      files: {
+        'serverless.yml': serverless('  a:\n    handler: src/a.handlr\n  b:\n    handler: src/b.handlr\n'),
+        'src/a.mjs': 'export const handle = async () => {};\nexport const handlers = async () => {};\n',
+        'src/b.mjs': 'export const handlerss = async () => {};\nexport const handler = async () => {};\nexport const handl = async () => {};\n',
+      },
+      errors: [
+        { messageId: 'missingExport', file: 'serverless.yml', line: 'handler: src/a.handlr', message: "src/a.mjs has no export 'handlr' (did you mean 'handle'?): a fails every invocation (Runtime.HandlerNotFound)." },
+        { messageId: 'missingExport', file: 'serverless.yml', line: 'handler: src/b.handlr', message: "src/b.mjs has no export 'handlr' (did you mean 'handl'?): b fails every invocation (Runtime.HandlerNotFound)." },
+      ],
+    },
+    {
+      name: 'exact message: Python lists three module-level functions (async ones too) and counts the rest',
+      files: {
+        'template.yaml': pythonSam('app.main'),
+        'src/app.py': 'async def alpha(e, c):\n    return 1\n\ndef beta(e, c):\n    return 1\n\ndef gamma(e, c):\n    return 1\n\ndef delta(e, c):\n    return 1\n\ndef epsilon(e, c):\n    return 1\n',
+      },
+      errors: [
+        {
+          messageId: 'missingExport',
+          file: 'template.yaml',
+          line: 'Handler: app.main',
+          message: "src/app.py has no export 'main' (it defines 'alpha', 'beta', 'gamma' and 2 more): Fn fails every invocation (Runtime.HandlerNotFound).",
+        },
+      ],
+    },
+    {
+      name: 'exact message: Python with exactly three functions lists them all',
+      files: { 'template.yaml': pythonSam('app.main'), 'src/app.py': 'async def alpha(e, c):\n    return 1\n\nasync def beta(e, c):\n    return 1\n\nasync def gamma(e, c):\n    return 1\n' },
+      errors: [
+        {
+          messageId: 'missingExport',
+          file: 'template.yaml',
+          line: 'Handler: app.main',
+          message: "src/app.py has no export 'main' (it defines 'alpha', 'beta', 'gamma'): Fn fails every invocation (Runtime.HandlerNotFound).",
+        },
+      ],
+    },
+    {
+      name: 'exact message: a Python module with no function gives no hint',
+      files: { 'template.yaml': pythonSam('app.main'), 'src/app.py': 'class Worker:\n    pass\n\nTABLE = "orders"\n' },
+      errors: [{ messageId: 'missingExport', file: 'template.yaml', line: 'Handler: app.main', message: "src/app.py has no export 'main': Fn fails every invocation (Runtime.HandlerNotFound)." }],
+    },
+    {
+      name: 'CDK: a missing entry file is reported at entry even when handler is set',
+      files: {
+        ...cdkStack("    new NodejsFunction(this, 'orders', {\n      entry: 'lambda/missing.ts',\n      handler: 'main',\n      runtime: lambda.Runtime.NODEJS_22_X,\n    });\n"),
+        'lambda/orders.ts': 'export const main = async () => ({ statusCode: 200 });\n',
+      },
+      errors: [{ messageId: 'missingFile', file: 'lib/stack.ts', line: "entry: 'lambda/missing.ts'" }],
+    },
+  ],
+});
