@@ -164,11 +164,16 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
     }
   }
   // SAM: `Fn.Version` / `Fn.Alias` and the generated `<Fn>Alias<name>` ids.
+  const samAliases = new Set<string>();
   for (const resource of resources.values()) {
     if (resource.type !== 'AWS::Serverless::Function') continue;
     const alias = scalarString(get(resource.properties, 'AutoPublishAlias') ?? get(ctx.globals, 'AutoPublishAlias'));
-    if (alias) ctx.aliases.set(`${resource.id}Alias${alias}`, resource.id);
+    if (!alias) continue;
+    ctx.aliases.set(`${resource.id}Alias${alias}`, resource.id);
+    samAliases.add(`${resource.id}Alias${alias}`);
   }
+  // Generated, not in `Resources`: `!Ref <Fn>Alias<name>` must still be seen as a mention.
+  if (samAliases.size > 0) ctx.generatedIds = new Set([...(ctx.generatedIds ?? []), ...samAliases]);
 
   for (const resource of resources.values()) {
     if (!FUNCTION_TYPES.has(resource.type)) continue;
