@@ -157,9 +157,10 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
       if (name.kind === 'literal') ctx.functionNames.set(String(name.value), resource.id);
     } else if (resource.type === 'AWS::Lambda::Version' || resource.type === 'AWS::Lambda::Alias') {
       const target = get(resource.properties, 'FunctionName');
-      const ref = scalarString(get(target, 'Ref')) ?? scalarString(get(target, 'Fn::GetAtt')) ?? undefined;
+      // `!GetAtt Fn.Arn` (`Fn.Arn` as one string) or `!GetAtt [Fn, Arn]`: the function is the part before the dot.
       const getAtt = get(target, 'Fn::GetAtt');
-      const id = ref ?? (getAtt?.kind === 'seq' ? scalarString(getAtt.items[0]) : undefined);
+      const getAttId = getAtt?.kind === 'seq' ? scalarString(getAtt.items[0]) : scalarString(getAtt)?.split('.')[0];
+      const id = scalarString(get(target, 'Ref')) ?? getAttId;
       if (id) ctx.aliases.set(resource.id, id);
     }
   }
