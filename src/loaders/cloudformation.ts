@@ -157,18 +157,24 @@ export function loadTemplateTree(file: string, root: YNode, options: TemplateOpt
       if (name.kind === 'literal') ctx.functionNames.set(String(name.value), resource.id);
     } else if (resource.type === 'AWS::Lambda::Version' || resource.type === 'AWS::Lambda::Alias') {
       const target = get(resource.properties, 'FunctionName');
-      const ref = scalarString(get(target, 'Ref')) ?? scalarString(get(target, 'Fn::GetAtt')) ?? undefined;
+      // `!GetAtt Fn.Arn` (`Fn.Arn` as one string) or `!GetAtt [Fn, Arn]`: the function is the part before the dot.
       const getAtt = get(target, 'Fn::GetAtt');
-      const id = ref ?? (getAtt?.kind === 'seq' ? scalarString(getAtt.items[0]) : undefined);
+      const getAttId = getAtt?.kind === 'seq' ? scalarString(getAtt.items[0]) : scalarString(getAtt)?.split('.')[0];
+      const id = scalarString(get(target, 'Ref')) ?? getAttId;
       if (id) ctx.aliases.set(resource.id, id);
     }
   }
   // SAM: `Fn.Version` / `Fn.Alias` and the generated `<Fn>Alias<name>` ids.
+  const samAliases = new Set<string>();
   for (const resource of resources.values()) {
     if (resource.type !== 'AWS::Serverless::Function') continue;
     const alias = scalarString(get(resource.properties, 'AutoPublishAlias') ?? get(ctx.globals, 'AutoPublishAlias'));
-    if (alias) ctx.aliases.set(`${resource.id}Alias${alias}`, resource.id);
+    if (!alias) continue;
+    ctx.aliases.set(`${resource.id}Alias${alias}`, resource.id);
+    samAliases.add(`${resource.id}Alias${alias}`);
   }
+  // Generated, not in `Resources`: `!Ref <Fn>Alias<name>` must still be seen as a mention.
+  if (samAliases.size > 0) ctx.generatedIds = new Set([...(ctx.generatedIds ?? []), ...samAliases]);
 
   for (const resource of resources.values()) {
     if (!FUNCTION_TYPES.has(resource.type)) continue;

@@ -54,6 +54,10 @@ describe('relativeToTemplate', () => {
     ['template.yaml', 'HTTPS://example.com/x.zip', 'HTTPS://example.com/x.zip'],
     ['template.yaml', '/abs/path', '/abs/path'],
     ['template.yaml', 'src///', 'src'],
+    // A scheme counts only at the start: a path with `://` inside is a path.
+    ['app/template.yaml', 'out/v1://x', 'app/out/v1:/x'],
+    ['template.yaml', 'git+ssh://host/repo', 'git+ssh://host/repo'],
+    ['template.yaml', '1s3://bucket/key', '1s3:/bucket/key'],
   ])('%s + %s = %s', (file, written, expected) => {
     expect(relativeToTemplate(file, written)).toBe(expected);
   });
@@ -65,6 +69,8 @@ describe('targetFunction', () => {
     ['!GetAtt Worker.Arn', 'Worker'],
     ['!Sub "${Api.Arn}"', 'Api'],
     ['!Ref ApiAlias', 'Api'],
+    // An alias of a function not in the template does not end the search.
+    ['!Sub "${Orphan}-${Api.Arn}"', 'Api'],
     ['!Ref Api.Alias', 'Api'],
     ['api-fn', 'Api'],
     ['arn:aws:lambda:eu-west-1:123456789012:function:api-fn', 'Api'],
@@ -74,7 +80,7 @@ describe('targetFunction', () => {
     expect(targetFunction(node(yaml), context())?.name).toBe(name);
   });
 
-  it.each([['!Ref Orphan'], ['!Ref Jobs'], ['other-fn'], ['arn:aws:lambda:eu-west-1:1:function:other'], ['arn:aws:sqs:eu-west-1:1:api-fn'], ['!Ref Unknown'], ['~']])('%s is none', (yaml) => {
+  it.each([['!Ref Orphan'], ['!Ref Jobs'], ['other-fn'], ['arn:aws:lambda:eu-west-1:1:function:other'], ['arn:aws:sqs:eu-west-1:1:api-fn'], ['x-arn:aws:lambda:eu-west-1:1:function:api-fn'], ['!Ref Unknown'], ['~']])('%s is none', (yaml) => {
     expect(targetFunction(node(yaml), context())).toBeUndefined();
   });
 
@@ -90,6 +96,7 @@ describe('eventSource and mentionedType', () => {
     ['arn:aws:sqs:eu-west-1:123456789012:jobs-queue', { ref: 'arn:aws:sqs:eu-west-1:123456789012:jobs-queue', queueId: 'template.yaml#Jobs' }],
     ['arn:aws-us-gov:sqs:us-gov-west-1:1:jobs-queue', { ref: 'arn:aws-us-gov:sqs:us-gov-west-1:1:jobs-queue', queueId: 'template.yaml#Jobs' }],
     ['arn:aws:sqs:eu-west-1:123456789012:other', { ref: 'arn:aws:sqs:eu-west-1:123456789012:other' }],
+    ['x-arn:aws:sqs:eu-west-1:123456789012:jobs-queue', { ref: 'x-arn:aws:sqs:eu-west-1:123456789012:jobs-queue' }],
     ['arn:aws:kinesis:eu-west-1:1:stream/jobs-queue', { ref: 'arn:aws:kinesis:eu-west-1:1:stream/jobs-queue' }],
     ['!ImportValue shared-queue', { ref: '!ImportValue shared-queue' }],
     ['[a, b]', { ref: '' }],

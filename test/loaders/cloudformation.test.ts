@@ -703,6 +703,7 @@ describe('loadCloudFormation: bad input', () => {
       'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: nope\n',
       'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events: [1]\n      Environment: { Variables: [a] }\n      Layers: 3\n',
       'Globals: 1\nResources:\n  F:\n    Type: AWS::Serverless::Function\n',
+      'Parameters: [1]\nMappings: 2\nResources:\n  F:\n    Type: AWS::Lambda::Function\n',
       '- just\n- a list\n',
       '42',
     ]) {
@@ -771,5 +772,176 @@ describe('fixtures', () => {
     expect(at(fn(result, 'ClickCounterFunction').runtime)).toBe('"nodejs18.x"@152:9');
     expect(at(fn(result, 'JobsApiFunction').environment.API_KEY)).toBe('ref(cfn-parameter,noEcho: !Ref ApiKey)@37:13');
     expect(fn(result, 'JobsApiFunction').code).toMatchObject({ kind: 'dir', path: { value: 'src/api' } });
+  });
+});
+
+describe('loadCloudFormation: the template as a whole', () => {
+  const formats = (text: string) => load(text).functions.map((f) => `${f.name}:${f.format}`);
+  const raw = 'Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: { Handler: a.handler }\n';
+
+  it('the SAM transform as a string or in a list makes the functions sam; other transforms do not', () => {
+    expect(formats(`Transform: AWS::Serverless-2016-10-31\n${raw}`)).toEqual(['F:sam']);
+    expect(formats(`Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n${raw}`)).toEqual(['F:sam']);
+    expect(formats(`Transform: [AWS::LanguageExtensions]\n${raw}`)).toEqual(['F:cloudformation']);
+    expect(formats(`Transform: AWS::Include\n${raw}`)).toEqual(['F:cloudformation']);
+    expect(formats(`Transform: { Name: AWS::Include }\n${raw}`)).toEqual(['F:cloudformation']);
+    expect(formats(raw)).toEqual(['F:cloudformation']);
+    // A SAM resource type without the transform still means SAM.
+    expect(formats(`${raw}  Api:\n    Type: AWS::Serverless::Api\n`)).toEqual(['F:sam']);
+  });
+
+  it('resources without a map or a Type are skipped; a clean template has no duplicate keys, ignores or detached parts', () => {
+    const result = load(`AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Loose: 3\n  Untyped: { Properties: { Handler: a.handler } }\n  ${raw.split('\n').slice(1).join('\n  ')}`);
+    expect(result.functions.map((f) => f.id)).toEqual(['template.yaml#F']);
+    expect(Object.keys(result).sort()).toEqual(['diagnostics', 'functions', 'logGroups', 'queues']);
+  });
+
+  it('the same logical id in two documents gets the document number; template ignores of both documents are kept', () => {
+    const doc = (ignore: string) => `Metadata: { lambdalint: { ignore: [${ignore}] } }\n${raw}`;
+    const result = load(`${doc('no-max-timeout')}---\n${doc('log-retention')}`);
+    expect(result.functions.map((f) => `${f.id}@${f.source.line}`)).toEqual(['template.yaml#F@3', 'template.yaml#F@2@9']);
+    expect(result.ignoredRules?.map((r) => `${r.rule}@${r.loc.line}`)).toEqual(['no-max-timeout@1', 'log-retention@7']);
+  });
+
+  it('permissions, detached triggers and URLs of several documents are all kept', () => {
+    const doc = (n: number) =>
+      `Resources:\n  P${n}:\n    Type: AWS::Lambda::Permission\n    Properties: { FunctionName: far-${n}, Principal: s3.amazonaws.com }\n  U${n}:\n    Type: AWS::Lambda::Url\n    Properties: { TargetFunctionArn: far-${n}, AuthType: NONE }\n  M${n}:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties: { FunctionName: far-${n}, EventSourceArn: arn:aws:sqs:eu-west-1:1:q }\n`;
+    const result = load(`${doc(1)}---\n${doc(2)}`);
+    expect(result.permissions?.map((p) => p.functionRef)).toEqual(['far-1', 'far-2']);
+    expect(result.detachedFunctionUrls?.map((d) => d.functionRef)).toEqual(['far-1', 'far-2']);
+    expect(result.detachedTriggers?.map((d) => d.functionRef)).toEqual(['far-1', 'far-2']);
+  });
+
+  it('queues: redrive policy in every form, FIFO only when set, queue names and function names link by literal', () => {
+    const result = load(
+      [
+        'Parameters:', // 1
+        '  Prefix: { Type: String, Default: shop }', // 2
+        '  Hidden: { Type: String, NoEcho: true, Default: x }', // 3
+        'Resources:', // 4
+        '  Object:', // 5
+        '    Type: AWS::SQS::Queue', // 6
+        '    Properties: { QueueName: !Sub "${Prefix}-jobs", RedrivePolicy: { deadLetterTargetArn: !GetAtt Dlq.Arn, maxReceiveCount: 3 } }', // 7
+        '  Json:', // 8
+        '    Type: AWS::SQS::Queue', // 9
+        '    Properties: { RedrivePolicy: \'{"maxReceiveCount": 3}\', FifoQueue: false }', // 10
+        '  Conditional:', // 11
+        '    Type: AWS::SQS::Queue', // 12
+        '    Properties: { RedrivePolicy: !If [HasDlq, { deadLetterTargetArn: x }, !Ref AWS::NoValue] }', // 13
+        '  NoTarget:', // 14
+        '    Type: AWS::SQS::Queue', // 15
+        '    Properties: { RedrivePolicy: { maxReceiveCount: 3 } }', // 16
+        '  Empty:', // 17
+        '    Type: AWS::SQS::Queue', // 18
+        '    Properties: { RedrivePolicy: "", QueueName: !Ref Hidden }', // 19
+        '  Tilde:', // 20
+        '    Type: AWS::SQS::Queue', // 21
+        '    Properties: { RedrivePolicy: ~ }', // 22
+        '  Fn:', // 23
+        '    Type: AWS::Lambda::Function', // 24
+        '    Properties: { Handler: a.handler, FunctionName: !Sub "${Prefix}-worker" }', // 25
+        '  Mapping:', // 26
+        '    Type: AWS::Lambda::EventSourceMapping', // 27
+        '    Properties: { FunctionName: shop-worker, EventSourceArn: "arn:aws:sqs:eu-west-1:1:shop-jobs" }', // 28
+      ].join('\n'),
+    );
+    expect(result.queues.map((q) => [q.name, at(q.redrivePolicy), q.fifo])).toEqual([
+      ['Object', 'ref(cfn-getatt: !GetAtt Dlq.Arn)@7:70', undefined],
+      ['Json', '"{\\"maxReceiveCount\\": 3}"@10:19', false],
+      ['Conditional', 'ref(cfn-intrinsic: !If [HasDlq, { deadLetterTargetArn: x }, !Ref AWS::NoValue])@13:19', undefined],
+      ['NoTarget', '"configured"@16:19', undefined],
+      ['Empty', 'undefined', undefined],
+      ['Tilde', 'undefined', undefined],
+    ]);
+    expect(result.queues.map((q) => 'fifo' in q)).toEqual([false, true, false, false, false, false]);
+    expect(fn(result, 'Fn').triggers.map((t) => [t.kind, t.loc.line, t.source])).toEqual([
+      ['sqs', 26, { ref: 'arn:aws:sqs:eu-west-1:1:shop-jobs', queueId: 'template.yaml#Object' }],
+    ]);
+  });
+
+  it('versions and aliases by Ref or GetAtt, SAM AutoPublishAlias from Globals: triggers through them reach the function', () => {
+    const result = load(
+      [
+        'Transform: AWS::Serverless-2016-10-31', // 1
+        'Globals:', // 2
+        '  Function: { AutoPublishAlias: live }', // 3
+        'Resources:', // 4
+        '  Fn:', // 5
+        '    Type: AWS::Serverless::Function', // 6
+        '    Properties: { Handler: a.handler }', // 7
+        '  ByGetAtt:', // 8
+        '    Type: AWS::Lambda::Alias', // 9
+        '    Properties: { FunctionName: !GetAtt Fn.Arn, Name: x }', // 10
+        '  ByRef:', // 11
+        '    Type: AWS::Lambda::Version', // 12
+        '    Properties: { FunctionName: !Ref Fn }', // 13
+        '  ByName:', // 14
+        '    Type: AWS::Lambda::Version', // 15
+        '    Properties: { FunctionName: fn-name }', // 16
+        '  Perm1: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref ByGetAtt, Principal: s3.amazonaws.com } }', // 17
+        '  Perm2: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref ByRef, Principal: sns.amazonaws.com } }', // 18
+        '  Perm3: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref FnAliaslive, Principal: iot.amazonaws.com } }', // 19
+        '  Perm4: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref ByName, Principal: events.amazonaws.com } }', // 20
+        '  ByGetAttString:', // 21
+        '    Type: AWS::Lambda::Version', // 22
+        '    Properties: { FunctionName: { "Fn::GetAtt": "Fn.Arn" } }', // 23
+        '  Perm5: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref ByGetAttString, Principal: cognito-idp.amazonaws.com } }', // 24
+        '  Raw:', // 25
+        '    Type: AWS::Lambda::Function', // 26
+        '    Properties: { Handler: r.handler }', // 27
+        '  Perm6: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref RawAliaslive, Principal: s3.amazonaws.com } }', // 28
+      ].join('\n'),
+    );
+    // Globals and AutoPublishAlias are SAM's: a plain function gets no generated alias.
+    expect(fn(result, 'Raw').triggers).toEqual([]);
+    expect(fn(result, 'Fn').triggers.map((t) => `${t.kind}@${t.loc.line}`)).toEqual(['s3@17', 'sns@18', 'iot@19', 'cognito@24']);
+    expect(result.permissions?.map((p) => p.functionName ?? p.functionRef)).toEqual(['Fn', 'Fn', 'Fn', '!Ref ByName', 'Fn', '!Ref RawAliaslive']);
+  });
+
+  it('a template that builds more than the expansion budget gets one warning at the first refused value', () => {
+    const join = `!Join ["", [${Array(100).fill('!Ref Big').join(', ')}]]`;
+    const lines = [
+      'Parameters:',
+      `  Big: { Type: String, Default: ${'x'.repeat(10_000)} }`,
+      'Resources:',
+      '  F:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Handler: a.handler',
+      '      Environment:',
+      '        Variables:',
+      ...Array.from({ length: 11 }, (_, i) => `          V${i}: ${join}`),
+    ];
+    const result = load(lines.join('\n'));
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'parse-error',
+        severity: 'warning',
+        message: "Value expansion (Fn::Join) passed this file's budget of 10,000,000 characters: values built past it are unknown to the rules",
+        loc: { file: 'template.yaml', line: 19, column: 15 },
+      },
+    ]);
+    // V0 to V8 (9 MB) fit; V9, on line 19, would pass 10 MB.
+    expect(fn(result, 'F').environment.V8.value).toHaveLength(1_000_000);
+    expect(at(fn(result, 'F').environment.V9)).toMatch(/^ref\(cfn-intrinsic: !Join /);
+  });
+
+  it('parameters: NoEcho only when true; a parameter without Default stays a reference', () => {
+    const result = load(
+      [
+        'Parameters:', // 1
+        '  Open: { Type: String, NoEcho: false, Default: visible }', // 2
+        '  Bare: { Type: String }', // 3
+        'Resources:', // 4
+        '  F:', // 5
+        '    Type: AWS::Lambda::Function', // 6
+        '    Properties:', // 7
+        '      Handler: a.handler', // 8
+        '      Environment: { Variables: { OPEN: !Ref Open, BARE: !Ref Bare } }', // 9
+      ].join('\n'),
+    );
+    const env = fn(result, 'F').environment;
+    expect(at(env.OPEN)).toBe('"visible"@9:35');
+    expect(at(env.BARE)).toBe('ref(cfn-parameter: !Ref Bare)@9:52');
   });
 });

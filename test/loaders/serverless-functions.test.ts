@@ -68,6 +68,42 @@ describe('serverless code locations', () => {
   });
 });
 
+describe('serverless settings that cannot be read', () => {
+  it('an unreadable function value falls back to the provider; a null handler is no handler; references keep code paths unknown', () => {
+    const result = load(
+      [
+        'service: s', // 1
+        'provider:', // 2
+        '  name: aws', // 3
+        '  timeout: 10', // 4
+        '  ephemeralStorageSize: 2048', // 5
+        'functions:', // 6
+        '  f:', // 7
+        '    handler: ~', // 8
+        '    timeout: fast', // 9
+        '    package: { artifact: "${ssm:/artifact}" }', // 10
+        '  g:', // 11
+        '    handler: g.h', // 12
+        '    ephemeralStorageSize: 4096', // 13
+        '    module: ${ssm:/module}', // 14
+        '  h:', // 15
+        '    handler: h.h', // 16
+        '    package: { artifact: out/s3://x.zip }', // 17
+      ].join('\n'),
+    );
+    const f = fn(result, 'f');
+    expect('handler' in f).toBe(false);
+    expect(at(f.timeout)).toBe('10@4:3 provider');
+    expect(at(f.ephemeralStorageMb)).toBe('2048@5:3 provider');
+    expect(f.code).toEqual({ kind: 'zip', path: expect.objectContaining({ value: expect.objectContaining({ kind: 'reference', text: '${ssm:/artifact}' }) }) });
+    const g = fn(result, 'g');
+    expect(at(g.ephemeralStorageMb)).toBe('4096@13:5');
+    expect(at(g.code?.path)).toBe('"."@11:3');
+    // `s3://` only at the start makes an S3 location.
+    expect(fn(result, 'h').code?.path.value).toBe('out/s3:/x.zip');
+  });
+});
+
 describe('serverless environment, layers, tracing and URLs', () => {
   it('environment that is not a map is unknown; null is empty', () => {
     const result = load(

@@ -644,3 +644,110 @@ describe('loadServerless: serverless.ts handlers computed by helper functions (t
     ]);
   });
 });
+
+describe('isServerlessConfig: names', () => {
+  it.each([
+    ['serverless.prod.yml', HEAD, true],
+    ['serverless.dev-eu.yaml', HEAD, true],
+    ['api\\serverless.yml', HEAD, true],
+    ['my-serverless.yml', HEAD, false],
+    ['serverless.yml', 'provider:\n  name: aws\n', false],
+    ['serverless.yml', 'service: x\n', false],
+    ['serverless.json', '{ "service": "x" }', false],
+    ['serverless.cjs', "module.exports = { service: 'x', provider: { name: 'aws' } };", true],
+    ['serverless.mts', "export default { service: 'x', provider: { name: 'aws' } };", true],
+    ['serverless.mjs', "export default { name: 'x' };", false],
+  ])('%s', (file, text, expected) => {
+    expect(isServerlessConfig(file, text)).toBe(expected);
+  });
+
+  it('logical ids: dashes and underscores spelled out, first letter upper-cased', () => {
+    expect(serverlessLogicalId('my-fn_v2')).toBe('MyDashfnUnderscorev2LambdaFunction');
+  });
+});
+
+describe('loadServerless: the config as a whole', () => {
+  const F = 'functions:\n  hello:\n    handler: h.handler\n';
+
+  it('a plain config: no plugins, bundler, dotenv files, includes or duplicate keys, and no keys for them', () => {
+    const result = load(`${HEAD}${F}`, { '.env': 'A=1\n' });
+    expect(Object.keys(result).sort()).toEqual(['diagnostics', 'functions', 'logGroups', 'queues']);
+    const f = fn(result, 'hello');
+    for (const key of ['deployPlugins', 'bundler', 'dotenvFiles']) expect(key in f).toBe(false);
+  });
+
+  it('functions in resources are serverless functions, even beside SAM resource types or CDK-looking ids', () => {
+    const result = load(
+      `${HEAD}${F}resources:\n  Resources:\n    ExtraFnA1B2C3D4:\n      Type: AWS::Lambda::Function\n      Properties: { Handler: x.handler }\n    ApiE5F6A7B8:\n      Type: AWS::Serverless::Api\n    LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A:\n      Type: AWS::Lambda::Function\n      Properties: { Handler: index.handler }\n`,
+    );
+    // Not a CDK template: a function with the id of a CDK handler is the user's own.
+    expect(result.functions.map((f) => `${f.name}:${f.format}`)).toEqual([
+      'hello:serverless',
+      'ExtraFnA1B2C3D4:serverless',
+      'LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A:serverless',
+    ]);
+    expect(result.cdkSynthesized).toBeUndefined();
+  });
+
+  it('a configured bundler plugin wins over build.esbuild', () => {
+    expect(fn(load(`${HEAD}plugins: [serverless-webpack]\nbuild: { esbuild: true }\n${F}`), 'hello').bundler).toBe('webpack');
+  });
+
+  it('a config that is not a map, or has no provider, loads nothing and says nothing', () => {
+    expect(load('just a string\n')).toEqual({ functions: [], queues: [], logGroups: [], diagnostics: [] });
+    expect(load(`service: x\n${F}`)).toEqual({ functions: [], queues: [], logGroups: [], diagnostics: [] });
+  });
+
+  it('serverless.mjs / .cjs are read like serverless.ts; a config that cannot be read says why', () => {
+    for (const file of ['serverless.mjs', 'serverless.cjs']) {
+      const text = "export default { service: 's', provider: { name: 'aws' }, functions: { f: { handler: 'f.h' } } };\n";
+      expect(loadServerless(file, text, memoryHost({ [file]: text })).functions.map((f) => f.id)).toEqual([`${file}#f`]);
+    }
+    const text = "import { build } from './build';\nexport default build({ service: 'x', provider: { name: 'aws' } });\n";
+    const [note] = loadServerless('serverless.ts', text, memoryHost({ 'serverless.ts': text })).diagnostics;
+    expect(note.message).toMatch(/^serverless\.ts was not loaded: .+ \(it is never executed\)$/);
+    expect(note.message).not.toContain('not a static config');
+  });
+
+  it('resources: permissions, detached triggers and URLs come through; a replaced resource moves after the included ones', () => {
+    const result = load(
+      `${HEAD}${F}resources:\n  - \${file(./queues.yml)}\n  - Resources:\n      Jobs:\n        Type: AWS::SQS::Queue\n        Properties: { VisibilityTimeout: 60 }\n      Perm:\n        Type: AWS::Lambda::Permission\n        Properties: { FunctionName: !Ref HelloLambdaFunction, Principal: s3.amazonaws.com }\n      Mapping:\n        Type: AWS::Lambda::EventSourceMapping\n        Properties: { FunctionName: far, EventSourceArn: !GetAtt Jobs.Arn }\n      Url:\n        Type: AWS::Lambda::Url\n        Properties: { TargetFunctionArn: far, AuthType: NONE }\n`,
+      { 'queues.yml': 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Dlq:\n    Type: AWS::SQS::Queue\n' },
+    );
+    expect(result.queues.map((q) => `${q.name} ${at(q.visibilityTimeout)}`)).toEqual(['Dlq 30@queues.yml:4:3 default', 'Jobs 60@13:23']);
+    expect(result.permissions?.map((p) => [p.id, p.functionName])).toEqual([['serverless.yml#Perm', 'hello']]);
+    expect(result.detachedTriggers?.map((d) => [d.functionRef, d.format, d.trigger.kind, d.trigger.source])).toEqual([
+      ['far', 'serverless', 'sqs', { ref: 'Jobs', queueId: 'serverless.yml#Jobs' }],
+    ]);
+    expect(result.detachedFunctionUrls?.map((d) => [d.functionRef, d.format])).toEqual([['far', 'serverless']]);
+    expect(result.includedFiles).toEqual(['queues.yml']);
+  });
+
+  it('events link queues of resources by id or QueueName; other resources and untyped entries are no queues', () => {
+    const result = load(
+      `${HEAD}functions:\n  hello:\n    handler: h.handler\n    events:\n      - sqs: arn:aws:sqs:eu-west-1:1:named-jobs\n      - stream: { arn: !GetAtt Table.StreamArn }\n      - sqs: { arn: !GetAtt Untyped.Arn }\n      - sqs: arn:aws:sqs:eu-west-1:1:5\nresources:\n  Resources:\n    Jobs:\n      Type: AWS::SQS::Queue\n      Properties: { QueueName: named-jobs }\n    Numbered:\n      Type: AWS::SQS::Queue\n      Properties: { QueueName: 5 }\n    Table:\n      Type: AWS::DynamoDB::Table\n    Untyped:\n      Properties: {}\n`,
+    );
+    expect(fn(result, 'hello').triggers.map((t) => [t.kind, t.source])).toEqual([
+      ['sqs', { ref: 'arn:aws:sqs:eu-west-1:1:named-jobs', queueId: 'serverless.yml#Jobs' }],
+      ['dynamodb-stream', { ref: 'Table' }],
+      ['sqs', { ref: '!GetAtt Untyped.Arn' }],
+      ['sqs', { ref: 'arn:aws:sqs:eu-west-1:1:5' }],
+    ]);
+  });
+
+  it('useDotenv left out reads no .env; an existing but empty .env reports a provider problem once', () => {
+    expect(fn(load(`${HEAD}${F}`, { '.env': 'A=1\n' }), 'hello').dotenvFiles).toBeUndefined();
+    const result = load(`service: x\nprovider:\n  name: aws\n  timeout: \${file(./broken.yml):timeout}\nuseDotenv: true\n${F}`, { '.env': '# nothing\n', 'broken.yml': 'timeout: [x\n' });
+    expect(fn(result, 'hello').dotenvFiles).toEqual(['.env']);
+    expect(result.diagnostics.map((d) => `${d.loc.file}:${d.loc.line}`)).toEqual(['broken.yml:2']);
+  });
+
+  it('a config that builds more than the expansion budget gets one warning', () => {
+    const refs = Array(100).fill('${self:custom.big}').join('');
+    const env = Array.from({ length: 11 }, (_, i) => `      V${i}: "${refs}"`).join('\n');
+    const result = load(`${HEAD}custom:\n  big: ${'x'.repeat(10_000)}\nfunctions:\n  hello:\n    handler: h.handler\n    environment:\n${env}\n`);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.message.replace(/ \(.*\)/, '')])).toEqual([
+      ['parse-error', 'warning', "Value expansion passed this file's budget of 10,000,000 characters: values built past it are unknown to the rules"],
+    ]);
+  });
+});

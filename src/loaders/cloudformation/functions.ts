@@ -15,6 +15,7 @@ import {
 import {
   get,
   getPath,
+  intrinsicName,
   pairLoc,
   pairOf,
   scalarString,
@@ -184,7 +185,9 @@ function readEnvironment(fn: LambdaFunction, props: YNode | undefined, globals: 
     if (!envPair) continue;
     fn.environmentLoc = pairLoc(envPair);
     const variables = get(envPair.value, 'Variables');
-    if (!variables || variables.kind !== 'map') {
+    // `!If`/`!Ref` parse as a one-key map: their key is not a variable name.
+    const intrinsic = intrinsicName(variables);
+    if (!variables || variables.kind !== 'map' || (intrinsic !== undefined && intrinsic !== 'Condition')) {
       // `Variables: !If [...]`, `!Ref`: names unknown.
       if (variables && !(variables.kind === 'scalar' && variables.value === null)) fn.environmentUnknown = true;
       continue;
