@@ -101,10 +101,22 @@ describe('TfNode', () => {
 
   it('malformed dynamic blocks are no blocks', () => {
     const pos = { line: 1, column: 1 };
-    for (const dynamic of [undefined, [], { blk: {} }, { blk: [1] }, { blk: [{}] }, { blk: [{ content: {} }] }, { blk: [{ content: [1] }] }]) {
+    for (const dynamic of [undefined, [], { blk: {} }, { blk: [1] }, { blk: [null] }, { blk: [{}] }, { blk: [{ content: {} }] }, { blk: [{ content: [1] }] }]) {
       expect(new TfNode('x.tf', { dynamic }, undefined, pos).block('blk'), JSON.stringify(dynamic)).toBeUndefined();
     }
     expect(new TfNode('x.tf', { blk: [1, { a: 1 }] }, undefined, pos).blocks('blk').map((b) => b.raw('a'))).toEqual([1]);
+  });
+
+  it('a dynamic block located without its content block: at the dynamic block; an attribute named dynamic is no block', () => {
+    const json = { dynamic: { blk: [{ content: [{ e: 1 }] }] } };
+    const body = (entries: Array<{ name: string; labels: string[]; block: boolean; line: number }>) => ({
+      open: { line: 1, column: 1 },
+      entries: entries.map((e) => ({ name: e.name, labels: e.labels, block: e.block, key: { line: e.line, column: 3 }, body: { open: { line: e.line, column: 20 }, entries: [] } })),
+    });
+    const located = new TfNode('x.tf', json, body([{ name: 'dynamic', labels: ['blk'], block: true, line: 5 }]), { line: 1, column: 1 });
+    expect(where(located.block('blk')!.here())).toBe('5:3');
+    const attribute = new TfNode('x.tf', json, body([{ name: 'dynamic', labels: ['blk'], block: false, line: 7 }]), { line: 1, column: 1 });
+    expect(where(attribute.block('blk')!.here())).toBe('1:1');
   });
 
   it('at and isObject', () => {

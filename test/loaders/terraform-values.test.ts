@@ -77,8 +77,22 @@ describe('resolve', () => {
     ['${unclosed', 'tf-expression ${unclosed'],
     ['${jsonencode({ a = "}" })}', 'tf-expression jsonencode({ a = "}" })'],
     ['${var.name}${"\\"}"}', 'tf-expression ${var.name}${"\\"}"}'],
+    // Only a whole `var.x` / `local.x` expression is a lookup (both regex anchors matter).
+    ['${xvar.name}', 'tf-expression xvar.name'],
+    ['${var.name.first}', 'tf-expression var.name.first'],
+    ['${xlocal.prefix}', 'tf-expression xlocal.prefix'],
+    ['${local.prefix.x}', 'tf-expression local.prefix.x'],
+    ['${var.1name}', 'tf-expression var.1name'],
+    ['x-${xvar.nothing}', 'tf-expression x-${xvar.nothing}'],
+    ['x-${var.nothing.b}', 'tf-expression x-${var.nothing.b}'],
+    ['${var.nothing}-suffix', 'tf-variable ${var.nothing}-suffix'],
+    ['x-${var.1a}', 'tf-expression x-${var.1a}'],
   ])('%j', (raw, expected) => {
     expect(show(resolve(raw, scope()))).toBe(expected);
+  });
+
+  it('a value that is not JSON (a bigint) is an unknown reference', () => {
+    expect(show(resolve(10n, scope()))).toBe('unknown 10');
   });
 
   it('follows 16 chained lookups, not more', () => {
@@ -100,6 +114,19 @@ describe('resolve', () => {
     const budget = new ExpansionBudget(9);
     resolve('${var.name}', scope(budget));
     expect(budget.exhausted).toEqual({ what: 'Terraform interpolation', loc: { file: 'main.tf', line: 1, column: 1 } });
+  });
+
+  it('a budget spent on an interpolated piece is reported at the module file, or at no file', () => {
+    // 10 for the expression, then 10 for the piece "orders": past 19.
+    const piece = new ExpansionBudget(19);
+    expect(show(resolve('${var.name}-x', scope(piece)))).toBe('tf-variable ${var.name}-x');
+    expect(piece.exhausted).toEqual({ what: 'Terraform interpolation', loc: { file: 'main.tf', line: 1, column: 1 } });
+    const unnamed = new ExpansionBudget(19);
+    expect(show(resolve('${var.name}-x', { ...scope(unnamed), budgetFile: undefined }))).toBe('tf-variable ${var.name}-x');
+    expect(unnamed.exhausted).toEqual({ what: 'Terraform interpolation', loc: { file: '', line: 1, column: 1 } });
+    const expression = new ExpansionBudget(9);
+    expect(show(resolveExpression('local.prefix', { ...scope(expression), budgetFile: undefined }))).toBe('tf-expression local.prefix');
+    expect(expression.exhausted).toEqual({ what: 'Terraform interpolation', loc: { file: '', line: 1, column: 1 } });
   });
 });
 
@@ -128,6 +155,8 @@ describe('templates', () => {
   it('exprText: the expression of a whole-value template, else the text as written', () => {
     expect(exprText('${var.x}')).toBe('var.x');
     expect(exprText('a-${var.x}')).toBe('a-${var.x}');
+    expect(exprText('${var.x}-a')).toBe('${var.x}-a');
+    expect(exprText('%{ if var.x }a%{ endif }')).toBe('%{ if var.x }a%{ endif }');
     expect(exprText('plain')).toBe('plain');
     expect(exprText({ a: 1 })).toBe('{"a":1}');
     expect(exprText(5)).toBe('5');
@@ -140,5 +169,7 @@ describe('templates', () => {
   it('scalarOf', () => {
     expect(scalarOf({ kind: 'literal', value: 3 })).toBe(3);
     expect(scalarOf({ kind: 'null' })).toBeUndefined();
+    expect(scalarOf({ kind: 'object', value: { a: 1 } })).toBeUndefined();
+    expect(scalarOf({ kind: 'list', value: ['a'] })).toBeUndefined();
   });
 });

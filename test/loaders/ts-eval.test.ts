@@ -137,6 +137,8 @@ describe('evaluateStatic: literals and operators', () => {
     ['(1).toFixed(2)'],
     ["'a'.repeat(3)"],
     ["['a'].map(String)"],
+    // Only path.posix is read as posix; path.win32 joins with backslashes.
+    ["path.win32.join('a', 'b')"],
   ])('%s is not static', (expr) => {
     expect(evaluate(expr)).toBe('NOT_STATIC');
   });
