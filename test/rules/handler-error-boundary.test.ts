@@ -556,6 +556,112 @@ export const handler = logged(async (event) => {
   ],
 });
 
+// Which handlers count as HTTP handlers when the trigger is only inferred from the code
+// (no settings): the handler must also read the request, by field, destructuring or an http* middleware.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'a handler shared by an API and an EventBridge rule is not an HTTP handler',
+      code: `
+export const handler = async (event) => {
+  const order = event.detail ?? JSON.parse(event.body);
+  await orders.save(order);
+  return { statusCode: 201, body: JSON.stringify({ id: order.id }) };
+};`,
+    },
+    {
+      name: 'middlewares named http... only at the start of the name say that the request is read',
+      code: `
+import middy from '@middy/core';
+import cors from '@middy/http-cors';
+import { addHttpTiming } from './middlewares/timing';
+const base = async (event) => {
+  const report = await reports.build(event);
+  return { statusCode: 200, body: JSON.stringify(report) };
+};
+export const handler = middy(base).use(cors()).use(addHttpTiming());`,
+    },
+    {
+      name: 'a handler without parameters cannot read a request',
+      code: `
+export const handler = async () => {
+  const response = await fetch(process.env.STATUS_URL);
+  return { statusCode: response.ok ? 200 : 503, body: await response.text() };
+};`,
+    },
+    {
+      name: 'a destructured event with no request field is a direct invocation',
+      code: `
+export const handler = async ({ orderId, amount }) => {
+  const receipt = await payments.charge(orderId, amount);
+  return { statusCode: 200, body: JSON.stringify(receipt) };
+};`,
+    },
+    {
+      name: 'request-like fields of another object (an upstream response) are not the request',
+      code: `
+export const handler = async (event) => {
+  const upstream = await fetch(event.url);
+  const { headers } = upstream;
+  return { statusCode: upstream.status, body: upstream.body ? headers.get('etag') : '' };
+};`,
+    },
+    {
+      name: 'fields destructured from the event that are not request fields',
+      code: `
+export const handler = async (event) => {
+  const { orderId, amount } = event;
+  const receipt = await payments.charge(orderId, amount);
+  return { statusCode: 200, body: JSON.stringify(receipt) };
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an http... middleware says the request is read even when the code passes the event on whole',
+      code: `
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+const base = async (event) => {
+  const todo = await todos.create(parseTodo(event));
+  return { statusCode: 201, body: JSON.stringify(todo) };
+};
+export const handler = middy(base).use(httpJsonBodyParser());`,
+      errors: [{ messageId: 'unguardedAwait', line: 5, column: 16 }],
+    },
+    {
+      name: 'one request field among the destructured parameters is enough',
+      code: `
+export const handler = async ({ body, ...request }) => {
+  const order = JSON.parse(body);
+  return { statusCode: 201, body: JSON.stringify({ id: order.id, stage: request.stage }) };
+};`,
+      errors: [{ messageId: 'unguardedParse', line: 3, column: 17, data: { handler: 'handler', argument: 'body' } }],
+    },
+    {
+      name: 'a request field read first stays read when other fields are destructured later',
+      code: `
+export const handler = async (event) => {
+  const id = event.pathParameters.id;
+  const { version } = event;
+  const item = await items.get(id);
+  return { statusCode: 200, body: JSON.stringify({ item, version }) };
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 5, column: 16 }],
+    },
+    {
+      name: 'request fields destructured from the event, next to other fields',
+      code: `
+export const handler = async (event) => {
+  const { body, version } = event;
+  const input = JSON.parse(body);
+  return { statusCode: 200, body: JSON.stringify({ input, version }) };
+};`,
+      errors: [{ messageId: 'unguardedParse', line: 4, column: 17, data: { handler: 'handler', argument: 'body' } }],
+    },
+  ],
+});
+
 describe('handler-error-boundary (Python)', () => {
   const run = (code: string, setup: PythonCase = { triggers: ['rest-api'] }) => pythonFindings(handlerErrorBoundary, code, setup);
 
