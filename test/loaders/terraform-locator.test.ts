@@ -111,6 +111,22 @@ describe('locateHcl', () => {
     expect(api?.body?.open).toEqual({ line: 1, column: 38 });
   });
 
+  it('a repeated block is found at its first header; an attribute with the same name is not a block', () => {
+    const body = locateHcl('x = 1\nresource "a" "b" {\n}\nresource "a" "b" {\n}\nx {\n}\n');
+    expect(findBlock(body, 'resource', ['a', 'b'])?.key).toEqual({ line: 2, column: 1 });
+    expect(findBlock(body, 'x', [])?.key).toEqual({ line: 6, column: 1 });
+  });
+
+  it('object keys separated by commas; a comparison at the start of an item is not a key', () => {
+    expect(outline(locateHcl('x = { a = 1, b = 2 }\ny = {\n  c == d\n  e = 3\n}\n'))).toEqual([
+      'x @1:1 = @1:5',
+      '  a @1:7 = @1:11',
+      '  b @1:14 = @1:18',
+      'y @2:1 = @2:5',
+      '  e @4:3 = @4:7',
+    ]);
+  });
+
   it('unquoted labels, one-line blocks, comparisons and arrows are not keys', () => {
     const body = locateHcl('resource aws_x y { a = 1 }\nlocals { b = c == d ? 1 : 2\n  e = f }\nx = { g => 1 }\n');
     expect(outline(body)).toEqual([
