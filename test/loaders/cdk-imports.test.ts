@@ -3,7 +3,7 @@
  * instantiates a construct (or uses a constant) imported from another local file.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCdk, MAX_CDK_FILE_BYTES, MAX_CDK_NESTING } from '../../src/loaders/cdk.js';
+import { isCdkFile, isCdkPath, loadCdk, MAX_CDK_FILE_BYTES, MAX_CDK_NESTING } from '../../src/loaders/cdk.js';
 import { memoryHost } from './host.js';
 
 const FILE = 'app/lib/stack.ts';
@@ -41,6 +41,32 @@ const stack = (from: string, importClause = `{ Worker }`, name = 'Worker') =>
 
 const summary = (r: ReturnType<typeof load>) =>
   r.functions.map((f) => `${f.name} ${String(f.code?.path.value)} ${String(f.runtime?.value)} ${String(f.memorySize.value)} @${f.source.file}:${f.source.line}`);
+
+describe('cdk detection: paths and test files', () => {
+  it.each([
+    ['lib/stack.ts', true],
+    ['lib/stack.mts', true],
+    ['lib/stack.cts', true],
+    ['lib/stack.d.ts', false],
+    ['lib/stack.d.mts', false],
+    ['lib/stack.d.cts', false],
+    ['node_modules/x/index.ts', false],
+    ['lib\\node_modules\\x\\index.ts', false],
+    ['app\\cdk.out\\asset\\index.ts', false],
+    ['lib/my_node_modules/index.ts', true],
+  ])('isCdkPath(%j) is %s', (path, expected) => {
+    expect(isCdkPath(path)).toBe(expected);
+  });
+
+  it.each([['test/api.ts'], ['tests/api.ts'], ['lib/__tests__/api.ts'], ['lib/api.test.ts'], ['lib/api.spec.ts'], ['lib/api.test.mts']])(
+    'a unit test (%s) instantiating project constructs deploys nothing',
+    (path) => {
+      const text = "import * as cdk from 'aws-cdk-lib';\nimport { Api } from '../lib/api';\nnew Api(stack, 'Api');\n";
+      expect(isCdkFile(text, path)).toBe(false);
+      expect(isCdkFile(text, 'lib/contest/api.ts')).toBe(true);
+    },
+  );
+});
 
 describe('cdk loader: file limits', () => {
   // A stack padded with a comment to an exact length.
