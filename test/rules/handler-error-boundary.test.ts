@@ -121,7 +121,7 @@ export const handler = wrap(async (event) => {
     {
       // CommonJS wrapper from a local module that handles rejections with .catch().
       code: `
-const { withErrors } = require('./libs/cjs-wrap');
+const { withErrors } = require('./libs/cjs-wrap.js');
 module.exports.handler = withErrors(async (event) => {
   const input = JSON.parse(event.body);
   return { statusCode: 200, body: JSON.stringify(await save(input)) };
@@ -658,6 +658,285 @@ export const handler = async (event) => {
   return { statusCode: 200, body: JSON.stringify({ input, version }) };
 };`,
       errors: [{ messageId: 'unguardedParse', line: 4, column: 17, data: { handler: 'handler', argument: 'body' } }],
+    },
+  ],
+});
+
+// Error boundaries: which middlewares and wrappers count, and how far delegation is followed.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'a middleware named httpErrorHandler counts whatever package it comes from',
+      code: `
+import middy from '@middy/core';
+import { httpErrorHandler, jsonBody } from '@acme/lambda-middlewares';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(jsonBody()).use(httpErrorHandler());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a package whose name says errorhandler (without a dash)',
+      code: `
+import middy from '@middy/core';
+import handleErrors from '@acme/middy-errorhandler';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(handleErrors());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a project middleware that is not read is trusted by its name',
+      code: `
+import middy from '@middy/core';
+import { catchAll } from './middleware/catch-all.js';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(catchAll());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a middleware factory returning a class instance with an onError method',
+      code: `
+import middy from '@middy/core';
+const errorResponses = () => new (class {
+  async onError(request) {
+    request.response = { statusCode: 500, body: 'internal error' };
+  }
+})();
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(errorResponses());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper made by a factory call in this file (not followed) gets the benefit of the doubt',
+      code: `
+import { createApi } from '@acme/lambda-kit';
+const api = createApi({ cors: true });
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a local wrapper that builds a middy handler with httpErrorHandler()',
+      code: `
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+import httpErrorHandler from '@middy/http-error-handler';
+const api = (fn) => middy(fn).use(jsonBodyParser()).use(httpErrorHandler());
+export const handler = api(async (event) => ({ statusCode: 201, body: JSON.stringify(await orders.create(event.body)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a local wrapper that registers an onError handler on middy',
+      code: `
+import middy from '@middy/core';
+const toErrorResponse = async (request) => {
+  request.response = { statusCode: 500, body: 'internal error' };
+};
+const api = (fn) => middy(fn).onError(toErrorResponse);
+export const handler = api(async (event) => ({ statusCode: 201, body: JSON.stringify(await orders.create(event.body)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that calls the handler with fn.call inside try',
+      code: `
+const withErrors = (fn) => async function (event, context) {
+  try {
+    return await fn.call(this, event, context);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+export const handler = withErrors(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that calls the handler with fn.apply inside try',
+      code: `
+const withErrors = (fn) => async function (...args) {
+  try {
+    return await fn.apply(this, args);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+export const handler = withErrors(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'delegation is followed three wrappers deep',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withAuth = (fn) => withErrors(fn);
+const withTracing = (fn) => withAuth(fn);
+const api = (fn) => withTracing(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that delegates to a catching wrapper in one of its branches',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withLogging = (fn) => async (event) => {
+  console.log(event.requestContext.requestId);
+  return fn(event);
+};
+const api = (fn) => {
+  if (process.env.ERRORS_AS_RESPONSES !== 'false') return withErrors(fn);
+  return withLogging(fn);
+};
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a delegate that gets options next to the handler is still followed',
+      code: `
+const withErrors = (fn, options) => async (event) => {
+  try {
+    return await fn(event);
+  } catch (error) {
+    return { statusCode: 500, body: options.expose ? error.message : 'internal error' };
+  }
+};
+const errorOptions = { expose: false };
+const api = (fn) => withErrors(fn, errorOptions);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that delegates to a catching wrapper imported from a local module',
+      code: `
+import apiHandler from './libs/handler-lib.js';
+const api = (fn) => apiHandler(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('delegating-handler.js'),
+      settings: restApiHandler,
+    },
+    {
+      name: 'an imported wrapper whose delegation reaches the catching layer three imports deep',
+      code: `
+import withLayers from './libs/layers/one.js';
+export const handler = withLayers(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('layered-handler.js'),
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'middlewares that do not turn errors into responses',
+      code: `
+import middy from '@middy/core';
+import * as shared from '@acme/middlewares';
+import { validateBody } from './middleware/validate.js';
+import { reportErrors } from '@acme/observability';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.create(event.body)) });
+export const handler = middy(base).use(validateBody()).use(reportErrors()).use(shared.inputValidator());`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 6, column: 72 }],
+    },
+    {
+      name: 'a middleware defined in this file with a before hook only',
+      code: `
+import middy from '@middy/core';
+const logRequests = () => ({
+  before: async (request) => {
+    console.log(request.event.requestContext.requestId);
+  },
+});
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.create(event.body)) });
+export const handler = middy(base).use(logRequests());`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 8, column: 72 }],
+    },
+    {
+      name: 'a package wrapper not named in boundaryWrappers',
+      code: `
+import { wrapHandler } from '@sentry/aws-serverless';
+export const handler = wrapHandler(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 94 }],
+    },
+    {
+      name: 'a wrapper reached through a namespace (not readable) is no boundary',
+      code: `
+import * as Sentry from '@sentry/serverless';
+export const handler = Sentry.AWSLambda.wrapHandler(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 111 }],
+    },
+    {
+      name: 'delegation is not followed a fourth wrapper deep',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withAuth = (fn) => withErrors(fn);
+const withTracing = (fn) => withAuth(fn);
+const withLogging = (fn) => withTracing(fn);
+const api = (fn) => withLogging(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 13, column: 86 }],
+    },
+    {
+      name: 'delegation through imports is not followed a fourth wrapper deep either',
+      code: `
+import withLayers from './libs/layers/one.js';
+const api = (fn) => withLayers(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('layered-handler.js'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 86 }],
+    },
+    {
+      name: 'a catching helper the wrapper uses for something other than the handler',
+      code: `
+const bestEffort = (task) => {
+  try {
+    return task();
+  } catch {
+    return undefined;
+  }
+};
+const withMetrics = (fn) => async (event) => {
+  bestEffort(() => metrics.addCount('requests'));
+  return fn(event);
+};
+export const handler = withMetrics(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 13, column: 94 }],
+    },
+    {
+      name: 'a wrapper whose try block guards only its own call, not the handler',
+      code: `
+const withAuth = (fn) => async (event) => {
+  let user;
+  try {
+    user = await verifyToken(event.headers.authorization);
+  } catch {
+    return { statusCode: 401, body: 'unauthorized' };
+  }
+  return fn({ ...event, user });
+};
+export const handler = withAuth(async (event) => {
+  const orders = await db.listOrders(event.user.id);
+  return { statusCode: 200, body: JSON.stringify(orders) };
+});`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 12, column: 18 }],
     },
   ],
 });
