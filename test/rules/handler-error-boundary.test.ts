@@ -941,6 +941,233 @@ export const handler = withAuth(async (event) => {
   ],
 });
 
+/** Line and column of the first `token` on a 1-based line of `code`: pins a report to the node it names. */
+const at = (code: string, line: number, token: string): { line: number; column: number } => {
+  const column = code.split('\n')[line - 1].indexOf(token) + 1;
+  if (column === 0) throw new Error(`no ${token} on line ${line}`);
+  return { line, column };
+};
+
+/** A handler that awaits `expression` (after `setup` at module scope); the await is on line `awaitLine(setup)`. */
+const awaiting = (setup: string, expression: string): string => `
+${setup ? `${setup}\n` : ''}export const handler = async (event) => {
+  const result = await ${expression};
+  return { statusCode: 200, body: JSON.stringify(result) };
+};`;
+const awaitAt = (setup: string) => ({ line: (setup ? setup.split('\n').length : 0) + 3, column: 18 });
+
+const parses = `
+export const handler = async (event) => {
+  const filter = JSON.parse(event.queryStringParameters?.orderFilter);
+  const order = JSON.parse(Buffer.from(event.body, 'base64').toString('utf8'));
+  const meta = JSON.parse(event.isBase64Encoded
+    ? atob(event.headers['x-meta'])
+    : event.headers['x-meta']);
+  const trace = globalThis.JSON.parse(event.headers['x-trace']);
+  return { statusCode: 200, body: JSON.stringify({ filter, order, meta, trace }) };
+};`;
+
+const httpErrors = `
+import { badRequest } from '@hapi/boom';
+import { ValidationError } from 'yup';
+import { BadRequestError as InvalidInput } from '@aws-lambda-powertools/event-handler/experimental-rest';
+import { createError } from './lib/errors.js';
+export const handler = async (event) => {
+  const id = event.pathParameters?.id;
+  if (!event.body) throw badRequest('body is required');
+  if (!id) throw new ValidationError('id is required');
+  if (id.length > 64) throw new InvalidInput('id is too long');
+  if (event.headers['content-type'] !== 'application/json') throw createError(415, 'JSON only');
+  return { statusCode: 204, body: '' };
+};`;
+
+const tryFinally = `
+export const handler = async (event) => {
+  const client = pool.checkout();
+  try {
+    const rows = await client.query('SELECT * FROM orders WHERE id = $1', [event.pathParameters.id]);
+    return { statusCode: 200, body: JSON.stringify(rows) };
+  } finally {
+    client.release();
+  }
+};`;
+
+const forAwaitThenAwait = `
+export const handler = async (event) => {
+  const keys = [];
+  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: process.env.BUCKET, Prefix: event.rawPath })) keys.push(...(page.Contents ?? []));
+  await audit.record(event.requestContext.requestId, keys.length);
+  return { statusCode: 200, body: JSON.stringify(keys) };
+};`;
+
+const dnsHost = "event.queryStringParameters.host";
+
+// Which operations in an HTTP handler without a boundary are reported, and where.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'awaits in a finally block are error handling, not the happy path',
+      code: `
+export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) };
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  } finally {
+    await metrics.flush();
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a function defined in the handler runs where it is called (here inside try)',
+      code: `
+export const handler = async (event) => {
+  const toOrder = (line) => JSON.parse(line);
+  try {
+    const orders = event.body.split('\\n').map(toOrder);
+    return { statusCode: 200, body: JSON.stringify(await save(orders)) };
+  } catch {
+    return { statusCode: 400, body: 'invalid order line' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a route callback registered on a Powertools router runs inside the router, which answers its errors',
+      code: `
+import { Router, BadRequestError } from '@aws-lambda-powertools/event-handler/experimental-rest';
+const app = new Router();
+export const handler = async (event, context) => {
+  app.get('/orders/:id', ({ params }) => {
+    if (!params.id) throw new BadRequestError('id is required');
+    return orders.get(params.id);
+  });
+  return app.resolve(event, context);
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'async array callbacks run later: their rejections surface where the promises are awaited',
+      code: `
+export const handler = async (event) => {
+  const ids = event.multiValueQueryStringParameters?.id ?? [];
+  const lookups = ids.map(async (id) => {
+    const item = await table.get(id);
+    if (!item) throw new Error(\`no item \${id}\`);
+    return item;
+  });
+  try {
+    return { statusCode: 200, body: JSON.stringify(await Promise.all(lookups)) };
+  } catch {
+    return { statusCode: 404, body: 'not found' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a plain for...of loop is no await',
+      code: `
+export const handler = async (event) => {
+  let total = 0;
+  for (const line of event.body.split('\\n')) total += Number(line) || 0;
+  return { statusCode: 200, body: String(total) };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a for await loop inside try',
+      code: `
+export const handler = async (event) => {
+  let count = 0;
+  try {
+    for await (const page of paginateQuery({ client }, { TableName: 'orders', KeyConditionExpression: event.queryStringParameters.q })) count += page.Count ?? 0;
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+  return { statusCode: 200, body: String(count) };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'then() with a rejection handler handles the rejection where it is created',
+      code: awaiting('', 'cache.get(event.pathParameters.id).then((hit) => hit, () => undefined)'),
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'try/finally without catch guards nothing',
+      code: tryFinally,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...at(tryFinally, 5, 'await') }],
+    },
+    {
+      name: 'a for await loop counts as the first unguarded await, and the awaits after it are not reported again',
+      code: forAwaitThenAwait,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...at(forAwaitThenAwait, 4, 'for await') }],
+    },
+    {
+      name: 'the message shows the parsed argument on one line, cut to 40 characters',
+      code: parses,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'unguardedParse', ...at(parses, 3, 'JSON.parse'), data: { handler: 'handler', argument: 'event.queryStringParameters?.orderFilter' } },
+        { messageId: 'unguardedParse', ...at(parses, 4, 'JSON.parse'), data: { handler: 'handler', argument: "Buffer.from(event.body, 'base64').toS..." } },
+        { messageId: 'unguardedParse', ...at(parses, 5, 'JSON.parse'), data: { handler: 'handler', argument: 'event.isBase64Encoded ? atob(event.he...' } },
+        { messageId: 'unguardedParse', ...at(parses, 8, 'globalThis'), data: { handler: 'handler', argument: "event.headers['x-trace']" } },
+      ],
+    },
+    {
+      name: 'HTTP errors from boom, Powertools (renamed) and a local createError; other errors are plain throws',
+      code: httpErrors,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 8, 'throw'), data: { handler: 'handler', error: 'badRequest' } },
+        { messageId: 'unguardedThrow', ...at(httpErrors, 9, 'throw') },
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 10, 'throw'), data: { handler: 'handler', error: 'InvalidInput' } },
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 11, 'throw'), data: { handler: 'handler', error: 'createError' } },
+      ],
+    },
+    {
+      name: 'then() without a rejection handler',
+      code: awaiting('', 'table.get(event.pathParameters.id).then((output) => output.Item)'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'a call with two arguments that is not then()',
+      code: awaiting('', "s3.send(new GetObjectCommand({ Bucket: 'exports', Key: event.pathParameters.key }), { abortSignal: AbortSignal.timeout(3000) })"),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'Promise.all rejects with the first rejection (only allSettled does not)',
+      code: awaiting('', 'Promise.all([users.get(event.pathParameters.id), orders.list(event.pathParameters.id)])'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'a new Promise whose executor takes reject can reject',
+      code: awaiting('', "new Promise((resolve, reject) => upload(event.body).on('done', resolve).on('error', reject))"),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    ...[
+      ["import { Resolver } from 'node:dns/promises';\nconst resolver = new Resolver();", `resolver.resolve(${dnsHost})`],
+      ["import dns from 'node:dns';\nconst resolver = new dns.promises.Resolver();", `resolver.resolve(${dnsHost})`],
+      ["import dns from 'node:dns/promises';", `dns.resolve(${dnsHost})`],
+      ["import dns from 'node:dns';", `dns.promises.resolve(${dnsHost})`],
+    ].map(([setup, expression]) => ({
+      name: `resolve() of something other than a Powertools router: ${expression.split('(')[0]} after ${setup.split('\n').pop()}`,
+      code: awaiting(setup, expression),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait' as const, ...awaitAt(setup) }],
+    })),
+  ],
+});
+
 describe('handler-error-boundary (Python)', () => {
   const run = (code: string, setup: PythonCase = { triggers: ['rest-api'] }) => pythonFindings(handlerErrorBoundary, code, setup);
 
