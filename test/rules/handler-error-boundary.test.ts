@@ -1168,6 +1168,142 @@ export const handler = async (event) => {
   ],
 });
 
+const catchWithTernaryInCallback = `
+export const handler = async (event) => {
+  const cart = JSON.parse(event.body ?? '{}');
+  try {
+    await checkout(cart);
+    return { statusCode: 201, body: '' };
+  } catch (error) {
+    logger.error('checkout failed', { skus: cart.lines.map((line) => (line.sku ? line.sku : 'unknown')) });
+    return { statusCode: 200, body: JSON.stringify({ ok: false }) };
+  }
+};`;
+
+const compensation = `
+export const handler = async (event) => {
+  try {
+    await payments.capture(event.pathParameters.id);
+  } catch (error) {
+    try {
+      await payments.release(event.pathParameters.id);
+    } catch {
+      throw error;
+    }
+    return { statusCode: 202, body: 'released; retry later' };
+  }
+  return { statusCode: 200, body: 'captured' };
+};`;
+
+const typed = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtures } };
+const typedAwaitOf = (setup: string, expression: string) => `
+${setup}
+export const handler = async (event: { body: string }) => {
+  const result = await ${expression};
+  return { statusCode: 200, body: JSON.stringify(result) };
+};`;
+
+// catch blocks that answer 2xx, and awaits judged with type information.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'a catch inside a function the handler defines answers for that function, not for the handler',
+      code: `
+export const handler = async (event) => {
+  const deliver = async (webhook) => {
+    try {
+      await fetch(webhook.url, { method: 'POST', body: event.body });
+      return { url: webhook.url, statusCode: 200 };
+    } catch {
+      return { url: webhook.url, statusCode: 202 };
+    }
+  };
+  try {
+    return { statusCode: 207, body: JSON.stringify(await Promise.all(webhooks.map(deliver))) };
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a catch that switches on the error',
+      code: `
+export const handler = async (event) => {
+  try {
+    await table.delete(event.pathParameters.id);
+  } catch (error) {
+    switch (error.name) {
+      case 'ConditionalCheckFailedException':
+        logger.info('already deleted');
+        break;
+      default:
+        logger.error('delete failed', error);
+    }
+    return { statusCode: 204, body: '' };
+  }
+  return { statusCode: 204, body: '' };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a catch that looks at the error in a conditional expression',
+      code: `
+export const handler = async (event) => {
+  try {
+    await table.put(JSON.parse(event.body));
+  } catch (error) {
+    const outcome = error.name === 'ConditionalCheckFailedException' ? 'duplicate' : 'failed';
+    metrics.addMetric(outcome, 1);
+    return { statusCode: 200, body: outcome };
+  }
+  return { statusCode: 201, body: 'created' };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'with type information, awaiting a union of non-thenables cannot reject',
+      code: typedAwaitOf('const cache = new Map<string, { id: string }>();', "cache.get(event.body) ?? { id: 'none' }"),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a catch that rethrows when compensation fails is selective: its 2xx is not reported, the rethrow is',
+      code: compensation,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedThrow', ...at(compensation, 9, 'throw') }],
+    },
+    {
+      name: 'a conditional inside a callback in the catch does not make the catch selective',
+      code: catchWithTernaryInCallback,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'unguardedParse', ...at(catchWithTernaryInCallback, 3, 'JSON.parse') },
+        { messageId: 'catchReturnsSuccess', ...at(catchWithTernaryInCallback, 9, 'statusCode'), data: { handler: 'handler', status: '200' } },
+      ],
+    },
+    {
+      name: 'with type information, awaiting a promise is reported',
+      code: typedAwaitOf('const load = async (id: string): Promise<{ id: string }> => ({ id });', 'load(event.body)'),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 18 }],
+    },
+    {
+      name: 'with type information, awaiting a promise or undefined is reported',
+      code: typedAwaitOf('const pending = new Map<string, Promise<string>>();', 'pending.get(event.body)'),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 18 }],
+    },
+  ],
+});
+
 describe('handler-error-boundary (Python)', () => {
   const run = (code: string, setup: PythonCase = { triggers: ['rest-api'] }) => pythonFindings(handlerErrorBoundary, code, setup);
 
