@@ -121,7 +121,7 @@ export const handler = wrap(async (event) => {
     {
       // CommonJS wrapper from a local module that handles rejections with .catch().
       code: `
-const { withErrors } = require('./libs/cjs-wrap');
+const { withErrors } = require('./libs/cjs-wrap.js');
 module.exports.handler = withErrors(async (event) => {
   const input = JSON.parse(event.body);
   return { statusCode: 200, body: JSON.stringify(await save(input)) };
@@ -658,6 +658,648 @@ export const handler = async (event) => {
   return { statusCode: 200, body: JSON.stringify({ input, version }) };
 };`,
       errors: [{ messageId: 'unguardedParse', line: 4, column: 17, data: { handler: 'handler', argument: 'body' } }],
+    },
+  ],
+});
+
+// Error boundaries: which middlewares and wrappers count, and how far delegation is followed.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'a middleware named httpErrorHandler counts whatever package it comes from',
+      code: `
+import middy from '@middy/core';
+import { httpErrorHandler, jsonBody } from '@acme/lambda-middlewares';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(jsonBody()).use(httpErrorHandler());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a package whose name says errorhandler (without a dash)',
+      code: `
+import middy from '@middy/core';
+import handleErrors from '@acme/middy-errorhandler';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(handleErrors());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a project middleware that is not read is trusted by its name',
+      code: `
+import middy from '@middy/core';
+import { catchAll } from './middleware/catch-all.js';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(catchAll());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a middleware factory returning a class instance with an onError method',
+      code: `
+import middy from '@middy/core';
+const errorResponses = () => new (class {
+  async onError(request) {
+    request.response = { statusCode: 500, body: 'internal error' };
+  }
+})();
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) });
+export const handler = middy(base).use(errorResponses());`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper made by a factory call in this file (not followed) gets the benefit of the doubt',
+      code: `
+import { createApi } from '@acme/lambda-kit';
+const api = createApi({ cors: true });
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a local wrapper that builds a middy handler with httpErrorHandler()',
+      code: `
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+import httpErrorHandler from '@middy/http-error-handler';
+const api = (fn) => middy(fn).use(jsonBodyParser()).use(httpErrorHandler());
+export const handler = api(async (event) => ({ statusCode: 201, body: JSON.stringify(await orders.create(event.body)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a local wrapper that registers an onError handler on middy',
+      code: `
+import middy from '@middy/core';
+const toErrorResponse = async (request) => {
+  request.response = { statusCode: 500, body: 'internal error' };
+};
+const api = (fn) => middy(fn).onError(toErrorResponse);
+export const handler = api(async (event) => ({ statusCode: 201, body: JSON.stringify(await orders.create(event.body)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that calls the handler with fn.call inside try',
+      code: `
+const withErrors = (fn) => async function (event, context) {
+  try {
+    return await fn.call(this, event, context);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+export const handler = withErrors(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that calls the handler with fn.apply inside try',
+      code: `
+const withErrors = (fn) => async function (...args) {
+  try {
+    return await fn.apply(this, args);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+export const handler = withErrors(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'delegation is followed three wrappers deep',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withAuth = (fn) => withErrors(fn);
+const withTracing = (fn) => withAuth(fn);
+const api = (fn) => withTracing(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that delegates to a catching wrapper in one of its branches',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withLogging = (fn) => async (event) => {
+  console.log(event.requestContext.requestId);
+  return fn(event);
+};
+const api = (fn) => {
+  if (process.env.ERRORS_AS_RESPONSES !== 'false') return withErrors(fn);
+  return withLogging(fn);
+};
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a delegate that gets options next to the handler is still followed',
+      code: `
+const withErrors = (fn, options) => async (event) => {
+  try {
+    return await fn(event);
+  } catch (error) {
+    return { statusCode: 500, body: options.expose ? error.message : 'internal error' };
+  }
+};
+const errorOptions = { expose: false };
+const api = (fn) => withErrors(fn, errorOptions);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a wrapper that delegates to a catching wrapper imported from a local module',
+      code: `
+import apiHandler from './libs/handler-lib.js';
+const api = (fn) => apiHandler(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('delegating-handler.js'),
+      settings: restApiHandler,
+    },
+    {
+      name: 'an imported wrapper whose delegation reaches the catching layer three imports deep',
+      code: `
+import withLayers from './libs/layers/one.js';
+export const handler = withLayers(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('layered-handler.js'),
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'middlewares that do not turn errors into responses',
+      code: `
+import middy from '@middy/core';
+import * as shared from '@acme/middlewares';
+import { validateBody } from './middleware/validate.js';
+import { reportErrors } from '@acme/observability';
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.create(event.body)) });
+export const handler = middy(base).use(validateBody()).use(reportErrors()).use(shared.inputValidator());`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 6, column: 72 }],
+    },
+    {
+      name: 'a middleware defined in this file with a before hook only',
+      code: `
+import middy from '@middy/core';
+const logRequests = () => ({
+  before: async (request) => {
+    console.log(request.event.requestContext.requestId);
+  },
+});
+const base = async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.create(event.body)) });
+export const handler = middy(base).use(logRequests());`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 8, column: 72 }],
+    },
+    {
+      name: 'a package wrapper not named in boundaryWrappers',
+      code: `
+import { wrapHandler } from '@sentry/aws-serverless';
+export const handler = wrapHandler(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 94 }],
+    },
+    {
+      name: 'a wrapper reached through a namespace (not readable) is no boundary',
+      code: `
+import * as Sentry from '@sentry/serverless';
+export const handler = Sentry.AWSLambda.wrapHandler(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 111 }],
+    },
+    {
+      name: 'delegation is not followed a fourth wrapper deep',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withAuth = (fn) => withErrors(fn);
+const withTracing = (fn) => withAuth(fn);
+const withLogging = (fn) => withTracing(fn);
+const api = (fn) => withLogging(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 13, column: 86 }],
+    },
+    {
+      name: 'delegation through imports is not followed a fourth wrapper deep either',
+      code: `
+import withLayers from './libs/layers/one.js';
+const api = (fn) => withLayers(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('layered-handler.js'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 86 }],
+    },
+    {
+      name: 'a catching helper the wrapper uses for something other than the handler',
+      code: `
+const bestEffort = (task) => {
+  try {
+    return task();
+  } catch {
+    return undefined;
+  }
+};
+const withMetrics = (fn) => async (event) => {
+  bestEffort(() => metrics.addCount('requests'));
+  return fn(event);
+};
+export const handler = withMetrics(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 13, column: 94 }],
+    },
+    {
+      name: 'a wrapper whose try block guards only its own call, not the handler',
+      code: `
+const withAuth = (fn) => async (event) => {
+  let user;
+  try {
+    user = await verifyToken(event.headers.authorization);
+  } catch {
+    return { statusCode: 401, body: 'unauthorized' };
+  }
+  return fn({ ...event, user });
+};
+export const handler = withAuth(async (event) => {
+  const orders = await db.listOrders(event.user.id);
+  return { statusCode: 200, body: JSON.stringify(orders) };
+});`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 12, column: 18 }],
+    },
+  ],
+});
+
+/** Line and column of the first `token` on a 1-based line of `code`: pins a report to the node it names. */
+const at = (code: string, line: number, token: string): { line: number; column: number } => {
+  const column = code.split('\n')[line - 1].indexOf(token) + 1;
+  if (column === 0) throw new Error(`no ${token} on line ${line}`);
+  return { line, column };
+};
+
+/** A handler that awaits `expression` (after `setup` at module scope); the await is on line `awaitLine(setup)`. */
+const awaiting = (setup: string, expression: string): string => `
+${setup ? `${setup}\n` : ''}export const handler = async (event) => {
+  const result = await ${expression};
+  return { statusCode: 200, body: JSON.stringify(result) };
+};`;
+const awaitAt = (setup: string) => ({ line: (setup ? setup.split('\n').length : 0) + 3, column: 18 });
+
+const parses = `
+export const handler = async (event) => {
+  const filter = JSON.parse(event.queryStringParameters?.orderFilter);
+  const order = JSON.parse(Buffer.from(event.body, 'base64').toString('utf8'));
+  const meta = JSON.parse(event.isBase64Encoded
+    ? atob(event.headers['x-meta'])
+    : event.headers['x-meta']);
+  const trace = globalThis.JSON.parse(event.headers['x-trace']);
+  return { statusCode: 200, body: JSON.stringify({ filter, order, meta, trace }) };
+};`;
+
+const httpErrors = `
+import { badRequest } from '@hapi/boom';
+import { ValidationError } from 'yup';
+import { BadRequestError as InvalidInput } from '@aws-lambda-powertools/event-handler/experimental-rest';
+import { createError } from './lib/errors.js';
+export const handler = async (event) => {
+  const id = event.pathParameters?.id;
+  if (!event.body) throw badRequest('body is required');
+  if (!id) throw new ValidationError('id is required');
+  if (id.length > 64) throw new InvalidInput('id is too long');
+  if (event.headers['content-type'] !== 'application/json') throw createError(415, 'JSON only');
+  return { statusCode: 204, body: '' };
+};`;
+
+const tryFinally = `
+export const handler = async (event) => {
+  const client = pool.checkout();
+  try {
+    const rows = await client.query('SELECT * FROM orders WHERE id = $1', [event.pathParameters.id]);
+    return { statusCode: 200, body: JSON.stringify(rows) };
+  } finally {
+    client.release();
+  }
+};`;
+
+const forAwaitThenAwait = `
+export const handler = async (event) => {
+  const keys = [];
+  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: process.env.BUCKET, Prefix: event.rawPath })) keys.push(...(page.Contents ?? []));
+  await audit.record(event.requestContext.requestId, keys.length);
+  return { statusCode: 200, body: JSON.stringify(keys) };
+};`;
+
+const dnsHost = "event.queryStringParameters.host";
+
+// Which operations in an HTTP handler without a boundary are reported, and where.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'awaits in a finally block are error handling, not the happy path',
+      code: `
+export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await orders.list(event.queryStringParameters)) };
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  } finally {
+    await metrics.flush();
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a function defined in the handler runs where it is called (here inside try)',
+      code: `
+export const handler = async (event) => {
+  const toOrder = (line) => JSON.parse(line);
+  try {
+    const orders = event.body.split('\\n').map(toOrder);
+    return { statusCode: 200, body: JSON.stringify(await save(orders)) };
+  } catch {
+    return { statusCode: 400, body: 'invalid order line' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a route callback registered on a Powertools router runs inside the router, which answers its errors',
+      code: `
+import { Router, BadRequestError } from '@aws-lambda-powertools/event-handler/experimental-rest';
+const app = new Router();
+export const handler = async (event, context) => {
+  app.get('/orders/:id', ({ params }) => {
+    if (!params.id) throw new BadRequestError('id is required');
+    return orders.get(params.id);
+  });
+  return app.resolve(event, context);
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'async array callbacks run later: their rejections surface where the promises are awaited',
+      code: `
+export const handler = async (event) => {
+  const ids = event.multiValueQueryStringParameters?.id ?? [];
+  const lookups = ids.map(async (id) => {
+    const item = await table.get(id);
+    if (!item) throw new Error(\`no item \${id}\`);
+    return item;
+  });
+  try {
+    return { statusCode: 200, body: JSON.stringify(await Promise.all(lookups)) };
+  } catch {
+    return { statusCode: 404, body: 'not found' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a plain for...of loop is no await',
+      code: `
+export const handler = async (event) => {
+  let total = 0;
+  for (const line of event.body.split('\\n')) total += Number(line) || 0;
+  return { statusCode: 200, body: String(total) };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a for await loop inside try',
+      code: `
+export const handler = async (event) => {
+  let count = 0;
+  try {
+    for await (const page of paginateQuery({ client }, { TableName: 'orders', KeyConditionExpression: event.queryStringParameters.q })) count += page.Count ?? 0;
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+  return { statusCode: 200, body: String(count) };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'then() with a rejection handler handles the rejection where it is created',
+      code: awaiting('', 'cache.get(event.pathParameters.id).then((hit) => hit, () => undefined)'),
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'try/finally without catch guards nothing',
+      code: tryFinally,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...at(tryFinally, 5, 'await') }],
+    },
+    {
+      name: 'a for await loop counts as the first unguarded await, and the awaits after it are not reported again',
+      code: forAwaitThenAwait,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...at(forAwaitThenAwait, 4, 'for await') }],
+    },
+    {
+      name: 'the message shows the parsed argument on one line, cut to 40 characters',
+      code: parses,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'unguardedParse', ...at(parses, 3, 'JSON.parse'), data: { handler: 'handler', argument: 'event.queryStringParameters?.orderFilter' } },
+        { messageId: 'unguardedParse', ...at(parses, 4, 'JSON.parse'), data: { handler: 'handler', argument: "Buffer.from(event.body, 'base64').toS..." } },
+        { messageId: 'unguardedParse', ...at(parses, 5, 'JSON.parse'), data: { handler: 'handler', argument: 'event.isBase64Encoded ? atob(event.he...' } },
+        { messageId: 'unguardedParse', ...at(parses, 8, 'globalThis'), data: { handler: 'handler', argument: "event.headers['x-trace']" } },
+      ],
+    },
+    {
+      name: 'HTTP errors from boom, Powertools (renamed) and a local createError; other errors are plain throws',
+      code: httpErrors,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 8, 'throw'), data: { handler: 'handler', error: 'badRequest' } },
+        { messageId: 'unguardedThrow', ...at(httpErrors, 9, 'throw') },
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 10, 'throw'), data: { handler: 'handler', error: 'InvalidInput' } },
+        { messageId: 'httpErrorWithoutBoundary', ...at(httpErrors, 11, 'throw'), data: { handler: 'handler', error: 'createError' } },
+      ],
+    },
+    {
+      name: 'then() without a rejection handler',
+      code: awaiting('', 'table.get(event.pathParameters.id).then((output) => output.Item)'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'a call with two arguments that is not then()',
+      code: awaiting('', "s3.send(new GetObjectCommand({ Bucket: 'exports', Key: event.pathParameters.key }), { abortSignal: AbortSignal.timeout(3000) })"),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'Promise.all rejects with the first rejection (only allSettled does not)',
+      code: awaiting('', 'Promise.all([users.get(event.pathParameters.id), orders.list(event.pathParameters.id)])'),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    {
+      name: 'a new Promise whose executor takes reject can reject',
+      code: awaiting('', "new Promise((resolve, reject) => upload(event.body).on('done', resolve).on('error', reject))"),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', ...awaitAt('') }],
+    },
+    ...[
+      ["import { Resolver } from 'node:dns/promises';\nconst resolver = new Resolver();", `resolver.resolve(${dnsHost})`],
+      ["import dns from 'node:dns';\nconst resolver = new dns.promises.Resolver();", `resolver.resolve(${dnsHost})`],
+      ["import dns from 'node:dns/promises';", `dns.resolve(${dnsHost})`],
+      ["import dns from 'node:dns';", `dns.promises.resolve(${dnsHost})`],
+    ].map(([setup, expression]) => ({
+      name: `resolve() of something other than a Powertools router: ${expression.split('(')[0]} after ${setup.split('\n').pop()}`,
+      code: awaiting(setup, expression),
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait' as const, ...awaitAt(setup) }],
+    })),
+  ],
+});
+
+const catchWithTernaryInCallback = `
+export const handler = async (event) => {
+  const cart = JSON.parse(event.body ?? '{}');
+  try {
+    await checkout(cart);
+    return { statusCode: 201, body: '' };
+  } catch (error) {
+    logger.error('checkout failed', { skus: cart.lines.map((line) => (line.sku ? line.sku : 'unknown')) });
+    return { statusCode: 200, body: JSON.stringify({ ok: false }) };
+  }
+};`;
+
+const compensation = `
+export const handler = async (event) => {
+  try {
+    await payments.capture(event.pathParameters.id);
+  } catch (error) {
+    try {
+      await payments.release(event.pathParameters.id);
+    } catch {
+      throw error;
+    }
+    return { statusCode: 202, body: 'released; retry later' };
+  }
+  return { statusCode: 200, body: 'captured' };
+};`;
+
+const typed = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtures } };
+const typedAwaitOf = (setup: string, expression: string) => `
+${setup}
+export const handler = async (event: { body: string }) => {
+  const result = await ${expression};
+  return { statusCode: 200, body: JSON.stringify(result) };
+};`;
+
+// catch blocks that answer 2xx, and awaits judged with type information.
+ruleTester.run('handler-error-boundary', rule, {
+  valid: [
+    {
+      name: 'a catch inside a function the handler defines answers for that function, not for the handler',
+      code: `
+export const handler = async (event) => {
+  const deliver = async (webhook) => {
+    try {
+      await fetch(webhook.url, { method: 'POST', body: event.body });
+      return { url: webhook.url, statusCode: 200 };
+    } catch {
+      return { url: webhook.url, statusCode: 202 };
+    }
+  };
+  try {
+    return { statusCode: 207, body: JSON.stringify(await Promise.all(webhooks.map(deliver))) };
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a catch that switches on the error',
+      code: `
+export const handler = async (event) => {
+  try {
+    await table.delete(event.pathParameters.id);
+  } catch (error) {
+    switch (error.name) {
+      case 'ConditionalCheckFailedException':
+        logger.info('already deleted');
+        break;
+      default:
+        logger.error('delete failed', error);
+    }
+    return { statusCode: 204, body: '' };
+  }
+  return { statusCode: 204, body: '' };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'a catch that looks at the error in a conditional expression',
+      code: `
+export const handler = async (event) => {
+  try {
+    await table.put(JSON.parse(event.body));
+  } catch (error) {
+    const outcome = error.name === 'ConditionalCheckFailedException' ? 'duplicate' : 'failed';
+    metrics.addMetric(outcome, 1);
+    return { statusCode: 200, body: outcome };
+  }
+  return { statusCode: 201, body: 'created' };
+};`,
+      settings: restApiHandler,
+    },
+    {
+      name: 'with type information, awaiting a union of non-thenables cannot reject',
+      code: typedAwaitOf('const cache = new Map<string, { id: string }>();', "cache.get(event.body) ?? { id: 'none' }"),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a catch that rethrows when compensation fails is selective: its 2xx is not reported, the rethrow is',
+      code: compensation,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedThrow', ...at(compensation, 9, 'throw') }],
+    },
+    {
+      name: 'a conditional inside a callback in the catch does not make the catch selective',
+      code: catchWithTernaryInCallback,
+      settings: restApiHandler,
+      errors: [
+        { messageId: 'unguardedParse', ...at(catchWithTernaryInCallback, 3, 'JSON.parse') },
+        { messageId: 'catchReturnsSuccess', ...at(catchWithTernaryInCallback, 9, 'statusCode'), data: { handler: 'handler', status: '200' } },
+      ],
+    },
+    {
+      name: 'with type information, awaiting a promise is reported',
+      code: typedAwaitOf('const load = async (id: string): Promise<{ id: string }> => ({ id });', 'load(event.body)'),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 18 }],
+    },
+    {
+      name: 'with type information, awaiting a promise or undefined is reported',
+      code: typedAwaitOf('const pending = new Map<string, Promise<string>>();', 'pending.get(event.body)'),
+      filename: 'typed-handler.ts',
+      languageOptions: typed,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 18 }],
     },
   ],
 });
