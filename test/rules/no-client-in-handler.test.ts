@@ -542,6 +542,43 @@ export const handler = async (event) => {
   ],
 });
 
+
+// Behaviours pinned for the mutation score (issue 16): which factory calls are clients.
+ruleTester.run('no-client-in-handler: factory calls by module', rule, {
+  valid: [
+    {
+      // Factory-named calls of other modules are not clients: local wrappers (which usually cache) and generic-pool.
+      code: `import { connect, createPool, createClient, createConnection, createCluster, MongoClient } from './lib/db.js';
+import { DynamoDBDocumentClient } from './lib/ddb.js';
+import genericPool from 'generic-pool';
+const baseClient = {};
+export const handler = async (event) => {
+  const workers = genericPool.createPool({ create: async () => ({}), destroy: async () => undefined }, { max: 2 });
+  const docs = DynamoDBDocumentClient.from(baseClient);
+  await connect();
+  return [workers, docs, createPool(), createClient(), createConnection(), createCluster(), MongoClient.connect(process.env.MONGO_URI)];
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'DynamoDBDocument.from and mongoose.createConnection in the handler',
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+import mongoose from 'mongoose';
+export const handler = async (event) => {
+  const docs = DynamoDBDocument.from(new DynamoDBClient({}));
+  const conn = await mongoose.createConnection(process.env.MONGO_URI).asPromise();
+  return [docs, conn];
+};`,
+      errors: [
+        { ...sdk('DynamoDBDocument.from()'), line: 5, column: 16 },
+        { ...db('mongoose.createConnection()'), line: 6, column: 22 },
+      ],
+    },
+  ],
+});
+
 describe('no-client-in-handler (Python)', () => {
   const run = (code: string, setup: PythonCase = {}) => pythonFindings(noClientInHandler, code, setup);
 
