@@ -559,8 +559,53 @@ export const handler = async (event) => {
   return [workers, docs, createPool(), createClient(), createConnection(), createCluster(), MongoClient.connect(process.env.MONGO_URI)];
 };`,
     },
+    {
+      // A shorthand property and a computed key read the event-derived name: a per-tenant client.
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event) => {
+  const { region, credentials } = event.tenant;
+  const s3 = new S3Client({ region, [credentials.kind]: credentials.value });
+  return s3.config.region();
+};`,
+    },
   ],
   invalid: [
+    {
+      name: 'event-derived names used only as property keys or member names are not reads: still one client per invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const settings = { region: process.env.AWS_REGION };
+export const handler = async (event) => {
+  const { region } = event;
+  const s3 = new S3Client({ region: 'eu-west-1' });
+  const sqs = new SQSClient({ endpoint: settings.region });
+  return [s3, sqs, region];
+};`,
+      errors: [
+        { ...sdk('new S3Client()'), line: 6, column: 14 },
+        { ...sdk('new SQSClient()'), line: 7, column: 15 },
+      ],
+    },
+    {
+      name: 'names in a parameter default value do not come from the event',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const MAX_ATTEMPTS = 3;
+export const handler = async ({ key, attempts = MAX_ATTEMPTS }) => {
+  const s3 = new S3Client({ maxAttempts: MAX_ATTEMPTS });
+  return [s3, key, attempts];
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4, column: 14 }],
+    },
+    {
+      name: 'a PrismaClient taken from the CommonJS default export of @prisma/client is a database client',
+      code: `import prisma from '@prisma/client';
+const { PrismaClient } = prisma;
+export const handler = async (event) => {
+  const db = new PrismaClient();
+  return db.user.findUnique({ where: { id: event.id } });
+};`,
+      errors: [{ ...db('new PrismaClient()'), line: 4, column: 14 }],
+    },
     {
       name: 'DynamoDBDocument.from and mongoose.createConnection in the handler',
       code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
