@@ -568,8 +568,31 @@ export const handler = async (event) => {
   return s3.config.region();
 };`,
     },
+    {
+      // A helper behind a guard, warmed once at module scope; other plain calls in the handler are not calls of the helper.
+      code: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+let client;
+function prepare() { return new S3Client({}); }
+client = prepare();
+export const handler = async (event) => {
+  if (!client) client = prepare();
+  return client.send(new GetObjectCommand(parseRequest(event)));
+};`,
+    },
   ],
   invalid: [
+    {
+      name: 'only the arguments of calls of the helper itself (in functions) make its parameters event-derived',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+async function clientFor(region) { return new S3Client({ region }); }
+export const defaultClient = clientFor(process.env.AWS_REGION);
+export const handler = async (event) => {
+  audit(event.requestContext.requestId);
+  const s3 = await clientFor('eu-west-1');
+  return s3.config.region();
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 2, column: 43 }],
+    },
     {
       name: 'event-derived names used only as property keys or member names are not reads: still one client per invocation',
       code: `import { S3Client } from '@aws-sdk/client-s3';
