@@ -582,6 +582,16 @@ export const handler = async (event) => {
   ],
   invalid: [
     {
+      name: 'a plain assignment to module state without a guard replaces the client on every invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3;
+export const handler = async (event) => {
+  s3 = new S3Client({});
+  return s3.config.region();
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4, column: 8 }],
+    },
+    {
       name: 'only the arguments of calls of the helper itself (in functions) make its parameters event-derived',
       code: `import { S3Client } from '@aws-sdk/client-s3';
 async function clientFor(region) { return new S3Client({ region }); }
