@@ -1,4 +1,5 @@
-import rule from '../../rules/no-aws-sdk-v2.js';
+import { describe, expect, it } from 'vitest';
+import rule, { v3Replacement } from '../../rules/no-aws-sdk-v2.js';
 import { CJS, createRuleTester } from '../helpers/rule-tester.js';
 
 const ruleTester = createRuleTester();
@@ -118,6 +119,11 @@ ruleTester.run('no-aws-sdk-v2', rule, {
       errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: '@aws-sdk/client-s3' }, line: 1 }],
     },
     {
+      name: 'DocumentClient taken by name next to another client: lib-dynamodb first, then the client',
+      code: "import { DocumentClient, SQS } from 'aws-sdk';",
+      errors: [{ messageId: 'noAwsSdkV2WithReplacement', data: { source: 'aws-sdk', replacement: "@aws-sdk/lib-dynamodb', '@aws-sdk/client-sqs" }, line: 1, column: 37 }],
+    },
+    {
       name: 'a module path that only starts like a client: the generic hint',
       code: "import Util from 'aws-sdk/clients/s3/util';",
       errors: [{ messageId: 'noAwsSdkV2', line: 1 }],
@@ -128,4 +134,13 @@ ruleTester.run('no-aws-sdk-v2', rule, {
       errors: [{ messageId: 'noAwsSdkV2WithReplacement', line: 2 }],
     },
   ],
+});
+
+describe('v3Replacement', () => {
+  it('maps the DocumentClient (any case) to lib-dynamodb, a checked client module to its package, others to nothing', () => {
+    expect(v3Replacement('DocumentClient')).toBe('@aws-sdk/lib-dynamodb');
+    expect(v3Replacement('documentclient')).toBe('@aws-sdk/lib-dynamodb');
+    expect(v3Replacement('StepFunctions')).toBe('@aws-sdk/client-sfn');
+    expect(v3Replacement('Pinpoint')).toBeUndefined();
+  });
 });

@@ -490,6 +490,193 @@ exports.handler = (event, context, callback) => {
   ],
 });
 
+// Behaviours pinned for the mutation score (issue 16): wrapper exemptions, break/continue, try/catch/finally, shadowing.
+ruleTester.run('no-callback-handler: wrappers, loops, try and shadowing', rule, {
+  valid: [
+    {
+      // middy's third argument is `{ signal }`/`next`, whatever it is called: two calls through it are not Lambda callbacks.
+      code: `
+import middy from '@middy/core';
+export const handler = middy((event, context, next) => {
+  next();
+  next();
+});`,
+      settings: node22,
+    },
+    {
+      // A streaming handler's third argument is its context even under another name.
+      code: `
+export const handler = awslambda.streamifyResponse((event, responseStream, invocation) => {
+  invocation(responseStream);
+  invocation(responseStream);
+});`,
+      settings: node22,
+    },
+    {
+      // A rest parameter stops handler.length like a default does: (event, context, ...extra) has length 2.
+      code: 'export const handler = (event, context, ...extra) => Promise.resolve(extra.length);',
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // Defining a function that calls the callback does not call it.
+      code: `
+exports.handler = (event, context, callback) => {
+  const fail = (error) => callback(error);
+  if (!event.id) return fail(new Error('missing id'));
+  callback(null, event.id);
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // After break the rest of the loop body does not run: the error call does not reach the success call.
+      code: `
+exports.handler = (event, context, callback) => {
+  for (const record of event.Records) {
+    if (!record.body) {
+      callback(new Error(\`record \${record.messageId} has no body\`));
+      break;
+    }
+    callback(null, JSON.parse(record.body));
+    return;
+  }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // The same with continue.
+      code: `
+exports.handler = (event, context, callback) => {
+  for (const record of event.Records) {
+    if (record.eventName === 'REMOVE') {
+      callback(null, 'skipped a removal');
+      continue;
+    }
+    callback(null, record.dynamodb.NewImage);
+    return;
+  }
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // Both the try and the catch return: the code after the try (dead) is not a second call.
+      code: `
+exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  try {
+    return archive(event);
+  } catch (error) {
+    return report(error);
+  } finally {
+    log('archived');
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // try/finally without catch whose try returns: the code after it is dead too.
+      code: `
+exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  try {
+    return archive(event);
+  } finally {
+    log('archived');
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // A switch with a default whose every case returns: the code after it is dead.
+      code: `
+exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  switch (event['detail-type']) {
+    case 'ObjectCreated':
+      audit(event);
+      return store(event.detail);
+    default:
+      return ignore(event);
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // A stream's write(chunk, encoding, callback) shadows the handler's callback: its call is not a second call.
+      code: `
+exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  const sink = new Writable({
+    write(chunk, encoding, callback) {
+      store(chunk);
+      callback();
+    },
+  });
+  event.stream.pipe(sink);
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wrapper other than middy or streamifyResponse keeps the callback: a double call is reported',
+      code: `
+exports.handler = withSentry((event, context, done) => {
+  if (!event.id) done(new Error('missing id'));
+  done(null, event.id);
+});`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 3, column: 3, endLine: 3, endColumn: 16, data: { callback: 'done', line: 3, next: 4 } }],
+    },
+    {
+      name: 'the try returns but the catch goes on to the code after the try',
+      code: `
+exports.handler = (event, context, callback) => {
+  try {
+    return callback(null, { statusCode: 200, body: JSON.stringify(handle(JSON.parse(event.body))) });
+  } catch (error) {
+    callback(null, { statusCode: 400, body: 'invalid JSON' });
+  }
+  callback(null, { statusCode: 500 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'errorCallbackFallsThrough', line: 3, column: 3, data: { callback: 'callback', line: 6, next: 8 } }],
+    },
+    {
+      name: 'break out of a labeled block from inside a try: the call before the break reaches the call after the block',
+      code: `
+exports.handler = (event, context, callback) => {
+  apply: {
+    try {
+      if (event.dryRun) {
+        callback(null, { dryRun: true });
+        break apply;
+      }
+      return callback(null, applyChanges(event));
+    } catch (error) {
+      return callback(error);
+    }
+  }
+  callback(null, { applied: false });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 3, column: 3, endLine: 13, endColumn: 4, data: { callback: 'callback', line: 6, next: 14 } }],
+    },
+  ],
+});
+
 describe('no-callback-handler severity in the CLI', () => {
   const template = (runtime: string) => dedent`
     AWSTemplateFormatVersion: '2010-09-09'

@@ -542,6 +542,121 @@ export const handler = async (event) => {
   ],
 });
 
+
+// Behaviours pinned for the mutation score (issue 16): which factory calls are clients.
+ruleTester.run('no-client-in-handler: factory calls by module', rule, {
+  valid: [
+    {
+      // Factory-named calls of other modules are not clients: local wrappers (which usually cache) and generic-pool.
+      code: `import { connect, createPool, createClient, createConnection, createCluster, MongoClient } from './lib/db.js';
+import { DynamoDBDocumentClient } from './lib/ddb.js';
+import genericPool from 'generic-pool';
+const baseClient = {};
+export const handler = async (event) => {
+  const workers = genericPool.createPool({ create: async () => ({}), destroy: async () => undefined }, { max: 2 });
+  const docs = DynamoDBDocumentClient.from(baseClient);
+  await connect();
+  return [workers, docs, createPool(), createClient(), createConnection(), createCluster(), MongoClient.connect(process.env.MONGO_URI)];
+};`,
+    },
+    {
+      // A shorthand property and a computed key read the event-derived name: a per-tenant client.
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event) => {
+  const { region, credentials } = event.tenant;
+  const s3 = new S3Client({ region, [credentials.kind]: credentials.value });
+  return s3.config.region();
+};`,
+    },
+    {
+      // A helper behind a guard, warmed once at module scope; other plain calls in the handler are not calls of the helper.
+      code: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+let client;
+function prepare() { return new S3Client({}); }
+client = prepare();
+export const handler = async (event) => {
+  if (!client) client = prepare();
+  return client.send(new GetObjectCommand(parseRequest(event)));
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a plain assignment to module state without a guard replaces the client on every invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3;
+export const handler = async (event) => {
+  s3 = new S3Client({});
+  return s3.config.region();
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4, column: 8 }],
+    },
+    {
+      name: 'only the arguments of calls of the helper itself (in functions) make its parameters event-derived',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+async function clientFor(region) { return new S3Client({ region }); }
+export const defaultClient = clientFor(process.env.AWS_REGION);
+export const handler = async (event) => {
+  audit(event.requestContext.requestId);
+  const s3 = await clientFor('eu-west-1');
+  return s3.config.region();
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 2, column: 43 }],
+    },
+    {
+      name: 'event-derived names used only as property keys or member names are not reads: still one client per invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const settings = { region: process.env.AWS_REGION };
+export const handler = async (event) => {
+  const { region } = event;
+  const s3 = new S3Client({ region: 'eu-west-1' });
+  const sqs = new SQSClient({ endpoint: settings.region });
+  return [s3, sqs, region];
+};`,
+      errors: [
+        { ...sdk('new S3Client()'), line: 6, column: 14 },
+        { ...sdk('new SQSClient()'), line: 7, column: 15 },
+      ],
+    },
+    {
+      name: 'names in a parameter default value do not come from the event',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const MAX_ATTEMPTS = 3;
+export const handler = async ({ key, attempts = MAX_ATTEMPTS }) => {
+  const s3 = new S3Client({ maxAttempts: MAX_ATTEMPTS });
+  return [s3, key, attempts];
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4, column: 14 }],
+    },
+    {
+      name: 'a PrismaClient taken from the CommonJS default export of @prisma/client is a database client',
+      code: `import prisma from '@prisma/client';
+const { PrismaClient } = prisma;
+export const handler = async (event) => {
+  const db = new PrismaClient();
+  return db.user.findUnique({ where: { id: event.id } });
+};`,
+      errors: [{ ...db('new PrismaClient()'), line: 4, column: 14 }],
+    },
+    {
+      name: 'DynamoDBDocument.from and mongoose.createConnection in the handler',
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+import mongoose from 'mongoose';
+export const handler = async (event) => {
+  const docs = DynamoDBDocument.from(new DynamoDBClient({}));
+  const conn = await mongoose.createConnection(process.env.MONGO_URI).asPromise();
+  return [docs, conn];
+};`,
+      errors: [
+        { ...sdk('DynamoDBDocument.from()'), line: 5, column: 16 },
+        { ...db('mongoose.createConnection()'), line: 6, column: 22 },
+      ],
+    },
+  ],
+});
+
 describe('no-client-in-handler (Python)', () => {
   const run = (code: string, setup: PythonCase = {}) => pythonFindings(noClientInHandler, code, setup);
 
