@@ -208,7 +208,8 @@ function functionCatches(fn: FunctionNode, bindings: Map<string, Binding>, file:
     const local = binding ? functionOf(node.callee, bindings) : undefined;
     if (local && local !== fn) caught = functionCatches(local, bindings, file, depth + 1);
     const imported = localImport(binding);
-    if (!caught && imported) caught = importedFunctionCatches(file, imported.source, imported.imported, depth + 1) ?? false;
+    // A project module that cannot be read gets the benefit of the doubt, as a directly imported wrapper does.
+    if (!caught && imported) caught = importedFunctionCatches(file, imported.source, imported.imported, depth + 1) ?? true;
     return undefined;
   });
   return caught;

@@ -822,6 +822,15 @@ export const handler = api(async (event) => ({ statusCode: 200, body: JSON.strin
       settings: restApiHandler,
     },
     {
+      name: 'a wrapper that delegates to a project wrapper that cannot be read gets the benefit of the doubt, as an imported one does',
+      code: `
+import apiHandler from './libs/not-in-this-checkout.js';
+const api = (fn) => apiHandler(fn);
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      filename: inFixtures('delegating-handler.js'),
+      settings: restApiHandler,
+    },
+    {
       name: 'an imported wrapper whose delegation reaches the catching layer three imports deep',
       code: `
 import withLayers from './libs/layers/one.js';
