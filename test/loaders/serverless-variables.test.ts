@@ -76,6 +76,8 @@ describe('VariableResolver: sources', () => {
     ['${self:provider.region}', '"us-east-1"'],
     ['"${self: custom.name }"', '"table"'],
     ['${sls:stage}', '"dev"'],
+    ['"${sls: stage }"', '"dev"'],
+    ['${self:custom.list.}', 'ref(serverless-variable: ${self:custom.list.})'],
     ['${sls:instanceId}', 'ref(serverless-variable: ${sls:instanceId})'],
     ['${opt:stage}', 'ref(serverless-variable: ${opt:stage})'],
     ['${env:HOME}', 'ref(serverless-variable: ${env:HOME})'],
@@ -113,6 +115,9 @@ describe('VariableResolver: fallbacks and literals', () => {
     ['${opt:a, opt:b, "c"}', '"c"'],
     ['${opt:stage, ssm:/x, "d"}', 'ref(ssm: ${opt:stage, ssm:/x, "d"})'],
     ['${opt:stage, "a,b"}', '"a,b"'],
+    ['${opt:stage, "x", "y"}', '"x"'],
+    // A variable followed by text is no whole variable: the result names no source.
+    ['${opt:stage, ${self:custom.name}-x}', 'ref(serverless-variable: ${opt:stage, ${self:custom.name}-x})'],
     ["${opt:stage, 'it''s'}", `"it''s"`],
     ['${opt:stage, "${self:custom.name}-x"}', '"table-x"'],
     ['${opt:stage, "x"}-${self:custom.name}', '"x-table"'],
@@ -184,6 +189,11 @@ describe('VariableResolver: files', () => {
     'api/local.yml': 'x: local\n',
     'handler.js': 'module.exports = {}',
     'resolver.ts': 'export default {}',
+    'plugin.cjs': 'module.exports = {}',
+    'config/app.yaml': 'table: yaml-orders\n',
+    // Present in the host, but outside the project or a home path: never read.
+    '~/secrets.yml': 'x: leaked\n',
+    '..': 'x: leaked\n',
   };
 
   it.each([
@@ -207,6 +217,9 @@ describe('VariableResolver: files', () => {
     ['${file(/etc/passwd)}', 'ref(serverless-variable: ${file(/etc/passwd)})'],
     ['${file(~/secrets.yml):x}', 'ref(serverless-variable: ${file(~/secrets.yml):x})'],
     ['${file():x}', 'ref(serverless-variable: ${file():x})'],
+    ['${file(..)}', 'ref(serverless-variable: ${file(..)})'],
+    ['${file(./plugin.cjs)}', 'ref(serverless-variable: ${file(./plugin.cjs)})'],
+    ['${file(./config/app.yaml):table}', '"yaml-orders"'],
     ['${file(.\\config\\app.yml):table}', '"orders"'],
   ])('%s', (yaml, expected) => {
     expect(value(yaml, { files })).toBe(expected);
