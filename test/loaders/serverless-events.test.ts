@@ -96,8 +96,13 @@ describe('serverless stream events', () => {
           '- stream: { arn: !GetAtt Jobs.Arn }', // 16
           '- stream: !ImportValue some-stream', // 17
           '- stream: { type: other, arn: arn:aws:kafka:eu-west-1:1:cluster/c }', // 18
+          '- stream: { arn: !GetAtt Global.StreamArn }', // 19
+          '- stream: !ImportValue kinesis-stream-arn', // 20
+          '- stream: !ImportValue dynamodb-stream-arn', // 21
         ],
         [
+          'Global:', // 24
+          '  Type: AWS::DynamoDB::GlobalTable', // 25
           'Clicks:', // 21
           '  Type: AWS::Kinesis::Stream', // 22
           'Consumer:', // 23
@@ -119,7 +124,25 @@ describe('serverless stream events', () => {
       'other@16:9 Jobs',
       'other@17:9 !ImportValue some-stream',
       'other@18:9 arn:aws:kafka:eu-west-1:1:cluster/c',
+      // Any table's StreamArn is a DynamoDB stream; a service name must sit between colons in an ARN.
+      'dynamodb-stream@19:9 Global',
+      'other@20:9 !ImportValue kinesis-stream-arn',
+      'other@21:9 !ImportValue dynamodb-stream-arn',
     ]);
+  });
+
+  it('events written as a map are no events; a trigger without a source has no source key; an ARN must start the string', () => {
+    expect(
+      triggers(['- http: { path: /x, method: get }', '- sqs: x-arn:aws:sqs:eu-west-1:1:named', '- sqs: { batchSize: 5 }'], ['Named:', '  Type: AWS::SQS::Queue', '  Properties: { QueueName: named }']),
+    ).toStrictEqual([
+      { kind: 'rest-api', loc: '9:9' },
+      { kind: 'sqs', loc: '10:9', source: { ref: 'x-arn:aws:sqs:eu-west-1:1:named' } },
+      { kind: 'sqs', loc: '11:9', batchSize: { value: 5, loc: '11:16' } },
+    ]);
+    const text = 'service: s\nprovider: { name: aws }\nfunctions:\n  f:\n    handler: h.h\n    events: { sqs: arn:aws:sqs:eu-west-1:1:q }\n';
+    const result = loadServerless(F, text, memoryHost({ [F]: text }));
+    expect(result.diagnostics).toEqual([]);
+    expect(fn(result, 'f').triggers).toEqual([]);
   });
 
   it('reads batch settings and the on-failure destination (an ARN, a map, an intrinsic)', () => {
