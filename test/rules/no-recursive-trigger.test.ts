@@ -247,6 +247,10 @@ runCrossRuleCases('no-recursive-trigger', {
     },
     { name: "CDK: stack props, env var bound to another of the stack's buckets (props.thumbnails)", files: { ...cdkProps('props.thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
     { name: 'CDK: forwards to another queue', files: { ...cdk('QUEUE_URL: next.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD } },
+    {
+      name: 'SAM: the code writes to a bucket named by an env var the function does not define',
+      files: { 'template.yaml': sam().replace(/ {6}Environment:\n {8}Variables:\n {10}OUTPUT_BUCKET: !Ref Uploads\n/, ''), 'src/thumb.mjs': ENV_BUCKET },
+    },
   ],
   invalid: [
     {
