@@ -58,6 +58,11 @@ testConfigRule(rule, {
   ],
   invalid: [
     {
+      name: 'two mappings from one queue to one function: one finding',
+      model: (() => { const q = Jobs(); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: 60, triggers: [sqsTrigger(q, 20), sqsTrigger(q, 25)] })] }); })(),
+      findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:100', functions: ['Worker'] }],
+    },
+    {
       name: 'default queue visibility (30 s) below a 60 s function timeout: error at the queue definition',
       model: (() => { const q = Jobs(); return project({ queues: [q], functions: [lambda('Worker', { line: 10, timeout: 60, triggers: [sqsTrigger(q, 20)] })] }); })(),
       findings: [{ messageId: 'visibilityBelowTimeout', at: 'template.yaml:100', severity: 'error', functions: ['Worker'], includes: ['Queue JobsQueue visibility timeout 30 s', 'timeout of Worker'] }],
