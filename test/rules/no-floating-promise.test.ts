@@ -166,6 +166,113 @@ export const handler = async () => { notificationClient.send('hi'); };`,
       filename: 'typed-valid.ts',
       languageOptions: TYPED,
     },
+    // ---- added for mutation testing (round 3): exemptions and limits ----
+    // A generator that returns a promise is not a promise producer: calling it only builds an iterator.
+    `function* pages(urls) {
+  return fetch(urls[0]);
+}
+export const handler = async (event) => {
+  pages(event.urls);
+  return { statusCode: 200 };
+};`,
+    // Producers are followed through at most five plain functions: the sixth level is not looked into.
+    // (The handler comes first: a helper visited on its own first is remembered as a producer.)
+    `export const handler = async (event) => {
+  step1(event.url);
+};
+function step1(url) { return step2(url); }
+function step2(url) { return step3(url); }
+function step3(url) { return step4(url); }
+function step4(url) { return step5(url); }
+function step5(url) { return step6(url); }
+function step6(url) { return fetch(url); }`,
+    // A recursive helper that returns numbers is not a producer (the recursion guard assumes "no" while looking).
+    `function countDown(n) {
+  if (n > 0) return countDown(n - 1);
+  return 0;
+}
+export const handler = async (event) => {
+  countDown(event.retries);
+  return { statusCode: 200 };
+};`,
+    // A helper that only returns a promise from a nested function (never called) does not return one itself.
+    `function makeSender(url) {
+  const send = () => {
+    return fetch(url);
+  };
+  return send;
+}
+export const handler = async (event) => {
+  makeSender(event.url);
+  return { statusCode: 200 };
+};`,
+    // Object-literal methods: a sync method next to an async one is not a producer.
+    `const orders = {
+  save: async (order) => { await ddb.send(new PutCommand({ TableName: 'orders', Item: order })); },
+  count(list) { return list.length; },
+};
+export const handler = async (event) => {
+  orders.count(event.items);
+  return { statusCode: 200 };
+};`,
+    // Class methods: a sync method declared after an async one is not a producer.
+    `class OrderService {
+  async save(order) { await ddb.send(new PutCommand({ TableName: 'orders', Item: order })); }
+  format(order) { return JSON.stringify(order); }
+  async handle(event) {
+    this.format(event.order);
+    return { statusCode: 200 };
+  }
+}
+const service = new OrderService();
+export const handler = service.handle.bind(service);`,
+    // send() of something whose name merely contains "Command" on a non-client object is not an SDK call.
+    `export const handler = async (event) => {
+  socket.send(new CommandFrame(event.body));
+  return { statusCode: 200 };
+};`,
+    // Ordinary method calls and async callbacks given to non-map methods are not producers.
+    `export const handler = async (event) => {
+  logger.info('received', event.id);
+  emitter.on('done', async () => { await flush(); });
+  return { statusCode: 200 };
+};`,
+    // Yielded promises are the consumer's to await.
+    `async function* downloads(urls) {
+  for (const url of urls) yield fetch(url);
+}
+export const handler = async (event) => {
+  for await (const response of downloads(event.urls)) console.log(response.status);
+};`,
+    // A promise in a conditional's test position is not followed (the ternary value is not the promise).
+    `export const handler = async (event) => {
+  fetch(event.url) ? log('started') : log('skipped');
+};`,
+    // Handed to a non-logging function (waitUntil-style): it may wait for it.
+    `export const handler = async (event) => {
+  waitUntil(fetch(event.url));
+  return { statusCode: 202 };
+};`,
+    // A property of the promise is read: we cannot tell what its owner does with it.
+    `export const handler = async (event) => {
+  const job = fetch(event.url);
+  registry.set(event.id, job.id);
+};`,
+    // Compound assignment is not followed.
+    `export const handler = async (event) => {
+  let pending = null;
+  pending ??= fetch(event.url);
+  return { statusCode: 200 };
+};`,
+    // Callback handler: each of context.succeed, context.fail and context.done settles the invocation.
+    {
+      code: `exports.handler = (event, context) => {
+  if (event.kind === 'a') loadOrder(event.id).then((order) => context.succeed(order));
+  else if (event.kind === 'b') loadOrder(event.id).catch((error) => context.fail(error));
+  else loadOrder(event.id).finally(() => context.done());
+};`,
+      languageOptions: CJS,
+    },
     // ---- added for mutation testing ----
     // Stored, then awaited through a reassignment, a conditional test or a ternary branch.
     `export const handler = async (event) => {
@@ -397,6 +504,93 @@ export const handler = async (event: { id: string }) => {
       filename: 'typed-invalid.ts',
       languageOptions: TYPED,
       errors: [{ messageId: 'floatingPromise', line: 3, data: { what: 'saveAudit()' } }],
+    },
+    // ---- added for mutation testing (round 3) ----
+    {
+      name: 'a producer found through exactly five plain functions (the depth limit) is reported',
+      code: `export const handler = async (event) => {
+  step1(event.url);
+};
+const step1 = (url) => step2(url);
+const step2 = (url) => step3(url);
+const step3 = (url) => step4(url);
+const step4 = (url) => step5(url);
+const step5 = (url) => fetch(url);`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'step1()' } },
+      ],
+    },
+    {
+      name: 'an async object-literal method is a producer, named in the message',
+      code: `const orders = {
+  count(list) { return list.length; },
+  save: async (order) => { await ddb.send(new PutCommand({ TableName: 'orders', Item: order })); },
+};
+export const handler = async (event) => {
+  orders.save(event.order);
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 6, column: 3, data: { what: 'orders.save()' } }],
+    },
+    {
+      name: 'a two-link chain on a producer is reported once, at the producer',
+      code: `export const handler = async (event) => {
+  fetch(event.url).then((response) => response.json()).catch(() => null);
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'an array literal of promises only counted is floating',
+      code: `export const handler = async (event) => {
+  const jobs = [fetch(event.a), fetch(event.b)];
+  metrics.count = jobs.length;
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 17, data: { what: 'fetch()' } },
+        { messageId: 'floatingPromise', line: 2, column: 33, data: { what: 'fetch()' } },
+      ],
+    },
+    {
+      name: 'a promise assigned to a local and never read again is floating',
+      code: `export const handler = async (event) => {
+  let pending;
+  pending = fetch(event.url);
+  return { statusCode: 202 };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 13, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'callback handler: a chain on a stored promise that only logs does not settle the callback',
+      code: `exports.handler = (event, context, callback) => {
+  const pending = loadOrder(event.id);
+  pending.then((order) => console.log(order));
+  callback(null, { statusCode: 202 });
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromiseCallbackHandler', line: 3, column: 3, data: { what: 'pending.then()' } }],
+    },
+    {
+      name: 'the chain head is looked for over at most 64 links',
+      code: `export const handler = async (event) => {
+  getData(event.id)${'.then((r) => r)'.repeat(65)};
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'getData(event.id).then().then()' } }],
+    },
+    {
+      name: 'callback handler: a settling call more than 64 links down the chain is not seen',
+      code: `exports.handler = (event, context, callback) => {
+  getData(event.id).then((r) => callback(null, r))${'.then((r) => r)'.repeat(64)};
+};`,
+      languageOptions: CJS,
+      errors: [{ messageId: 'floatingPromiseCallbackHandler', line: 2, column: 3 }],
+    },
+    {
+      name: 'with type information an any-typed result falls back to the heuristics',
+      code: `declare const ddb: any;
+export const handler = async (event: { id: string }) => {
+  ddb.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: event.id } } }));
+};`,
+      languageOptions: TYPED,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'ddb.send()' } }],
     },
   // ---- added for mutation testing: each documented producer, sink and message ----
     {
