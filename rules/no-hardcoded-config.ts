@@ -346,7 +346,8 @@ class StaticResolver {
         return;
       }
       const value = this.staticValue(n);
-      if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') hasString = true;
+      // A string literal, or a `const` bound to one (`base + queueName` with `const base = 'arn:...'`).
+      if (value !== undefined && this.staticValue(n, 0, false) !== undefined) hasString = true;
       parts.push(value ?? DYNAMIC);
     };
     visit(node, 0);
@@ -354,15 +355,15 @@ class StaticResolver {
   }
 
   /** The single value of a literal or a `const` bound to one (numbers too, for ARN account parts). */
-  private staticValue(node: TSESTree.Node, depth = 0): string | undefined {
+  private staticValue(node: TSESTree.Node, depth = 0, numbers = true): string | undefined {
     if (depth > MAX_RESOLVE_DEPTH) return undefined;
     const n = unwrapTs(node);
     const value = staticString(n);
     if (value !== undefined) return value;
-    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return String(n.value);
+    if (numbers && n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return String(n.value);
     if (n.type === AST_NODE_TYPES.Identifier) {
       const resolved = this.constBinding(n);
-      return resolved?.kind === 'init' ? this.staticValue(resolved.node, depth + 1) : undefined;
+      return resolved?.kind === 'init' ? this.staticValue(resolved.node, depth + 1, numbers) : undefined;
     }
     return undefined;
   }

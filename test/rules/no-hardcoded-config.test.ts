@@ -138,6 +138,25 @@ ruleTester.run('no-hardcoded-config', rule, {
       code: "export const handler = async (event) => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'x' }));",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['sqs'], runtime: 'nodejs24.x' }] } },
     },
+    // ---- added for mutation testing (round 3) ----
+    // An ARN shape that classifies as "not reportable" (AWS-managed, template) is not a literal resource name either.
+    `export const params = { stateMachineArn: 'arn:aws:states:::lambda:invoke', TopicArn: 'arn:aws:sns:\${AWS::Region}:\${AWS::AccountId}:orders' };`,
+    // checkRegion: false also turns off the AWS.config.region assignment check.
+    { code: "AWS.config.region = 'us-east-1';", options: [{ checkRegion: false }] },
+    // Only a plain `=` to a `.region` member is a region setting: `||=` is a default, other members are data.
+    "AWS.config.region ||= 'us-east-1';\nresult.defaultRegion = 'eu-west-1';",
+    // obj.prop resolves to the named property, not the first one.
+    `const TABLES = { audit: 'audit-log', orders: process.env.ORDERS_TABLE };
+export const params = { TableName: TABLES.orders };`,
+    // A destructuring default after an env read is a fallback, also for a reportable ARN.
+    `const { ALERTS_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:alerts' } = process.env;
+export const params = { TopicArn: ALERTS_TOPIC_ARN };`,
+    // A fallback after a const alias chain of an env read, up to the resolve depth.
+    `const e1 = process.env.TOPIC_ARN;
+const e2 = e1;
+const e3 = e2;
+const e4 = e3;
+export const topic = e4 ?? 'arn:aws:sns:us-east-1:123456789012:alerts';`,
     // ---- added for mutation testing ----
     // A region only in plain data, keys and types; a config built from an env read; enum members and class keys.
     `const menu = { region: 'eu-west-1', label: 'Ireland' };
@@ -393,6 +412,52 @@ export const s = 'https://sqs.eu-west-1.amazonaws.com/' + account + '/jobs';`,
         { messageId: 'hardcodedEndpoint', line: 2, column: 18, data: { value: "'https://' + apiId + '.execute-api.eu-west-1.amazonaws.com/' + stage", region: 'eu-west-1' } },
         { messageId: 'hardcodedQueueUrl', line: 3, column: 18 },
       ],
+    },
+    // ---- added for mutation testing (round 3) ----
+    {
+      name: 'a region with stray spaces is trimmed before the check and in the message',
+      code: "export const s3 = new S3Client({ region: ' eu-west-1 ' });",
+      errors: [{ messageId: 'hardcodedRegion', line: 1, column: 42, data: { value: 'eu-west-1' } }],
+    },
+    {
+      name: 'an ARN compared against (not concatenated) is still checked',
+      code: `export const handler = async (event) => {
+  for (const record of event.Records) {
+    if (record.eventSourceARN === 'arn:aws:sqs:us-east-1:123456789012:orders') await handleOrder(record);
+  }
+};`,
+      errors: [{ messageId: 'hardcodedArn', line: 3, column: 35, data: { value: 'arn:aws:sqs:us-east-1:123456789012:orders' } }],
+    },
+    {
+      name: 'a value after && is not a fallback',
+      code: "export const topic = process.env.ALERTS_ENABLED && 'arn:aws:sns:us-east-1:123456789012:alerts';",
+      errors: [{ messageId: 'hardcodedArn', line: 1, column: 52 }],
+    },
+    {
+      name: 'a destructuring default in a for-of (no initialiser) is not an env fallback',
+      code: `export const handler = async (event) => {
+  for (const { topicArn = 'arn:aws:sns:us-east-1:123456789012:alerts' } of event.subscriptions) await notify(topicArn);
+};`,
+      errors: [{ messageId: 'hardcodedArn', line: 2, column: 27 }],
+    },
+    {
+      name: 'an env read behind more const aliases than the resolve depth is not seen',
+      code: `const e1 = process.env.TOPIC_ARN;
+const e2 = e1;
+const e3 = e2;
+const e4 = e3;
+const e5 = e4;
+const e6 = e5;
+export const topic = e6 ?? 'arn:aws:sns:us-east-1:123456789012:alerts';`,
+      errors: [{ messageId: 'hardcodedArn', line: 7, column: 28 }],
+    },
+    {
+      name: 'a concatenation whose only string part is a const bound to a literal is still a pattern',
+      code: `const base = 'arn:aws:sqs:us-east-1:123456789012:';
+const attempts = 3;
+export const queueArn = base + queueName;
+export const total = attempts + retries;`,
+      errors: [{ messageId: 'hardcodedArnPart', line: 3, column: 25, data: { part: 'region', value: 'us-east-1' } }],
     },
     {
       name: 'a long ARN is shortened in the message',
