@@ -234,8 +234,9 @@ export const handler = service.handle.bind(service);`,
     // Ordinary method calls and async callbacks given to non-map methods are not producers.
     `export const handler = async (event) => {
   logger.info('received', event.id);
-  emitter.on('done', async () => { await flush(); });
-  return { statusCode: 200 };
+  const router = createRouter();
+  router.use(async (request, next) => { await next(); });
+  return router.handle(event);
 };`,
     // Yielded promises are the consumer's to await.
     `async function* downloads(urls) {
