@@ -329,10 +329,10 @@ class StaticResolver {
     return pattern;
   }
 
-  /** `'arn:aws:sns:' + region + ':topic'` as a pattern; undefined when no part is a string. */
+  /** `'arn:aws:sns:' + region + ':topic'` as a pattern; undefined when no part is known. */
   concatenationPattern(node: TSESTree.BinaryExpression): string | undefined {
     const parts: string[] = [];
-    let hasString = false;
+    let hasKnownPart = false;
     const visit = (part: TSESTree.Node, depth: number): void => {
       const n = unwrapTs(part);
       if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+' && depth < 64) {
@@ -341,29 +341,29 @@ class StaticResolver {
         return;
       }
       if (n.type === AST_NODE_TYPES.TemplateLiteral) {
-        hasString = true;
+        hasKnownPart = true;
         parts.push(this.templatePattern(n));
         return;
       }
       const value = this.staticValue(n);
-      // A string literal, or a `const` bound to one (`base + queueName` with `const base = 'arn:...'`).
-      if (value !== undefined && this.staticValue(n, 0, false) !== undefined) hasString = true;
+      // A literal, or a `const` bound to one (`base + queueName` with `const base = 'arn:...'`).
+      if (value !== undefined) hasKnownPart = true;
       parts.push(value ?? DYNAMIC);
     };
     visit(node, 0);
-    return hasString ? parts.join('') : undefined;
+    return hasKnownPart ? parts.join('') : undefined;
   }
 
   /** The single value of a literal or a `const` bound to one (numbers too, for ARN account parts). */
-  private staticValue(node: TSESTree.Node, depth = 0, numbers = true): string | undefined {
+  private staticValue(node: TSESTree.Node, depth = 0): string | undefined {
     if (depth > MAX_RESOLVE_DEPTH) return undefined;
     const n = unwrapTs(node);
     const value = staticString(n);
     if (value !== undefined) return value;
-    if (numbers && n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return String(n.value);
+    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return String(n.value);
     if (n.type === AST_NODE_TYPES.Identifier) {
       const resolved = this.constBinding(n);
-      return resolved?.kind === 'init' ? this.staticValue(resolved.node, depth + 1, numbers) : undefined;
+      return resolved?.kind === 'init' ? this.staticValue(resolved.node, depth + 1) : undefined;
     }
     return undefined;
   }
