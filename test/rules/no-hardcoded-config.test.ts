@@ -460,6 +460,11 @@ export const total = attempts + retries;`,
       errors: [{ messageId: 'hardcodedArnPart', line: 3, column: 25, data: { part: 'region', value: 'us-east-1' } }],
     },
     {
+      name: 'a template inside a concatenation is part of the pattern',
+      code: "export const topicArn = `arn:aws:sns:${region}:123456789012:` + topicName;",
+      errors: [{ messageId: 'hardcodedArnPart', line: 1, column: 25, data: { part: 'account ID', value: '123456789012' } }],
+    },
+    {
       name: 'a long ARN is shortened in the message',
       code: "export const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:an-extremely-long-state-machine-name-for-orders';",
       errors: [{ messageId: 'hardcodedArn', line: 1, column: 20, data: { value: 'arn:aws:states:eu-west-1:123456789012:stateMachine:an-extremely-long-state-ma...' } }],
