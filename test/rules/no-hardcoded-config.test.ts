@@ -516,6 +516,18 @@ def handler(event, context):
     expect(findings[6].data).toEqual({ part: 'account ID', value: '123456789012' });
   });
 
+  it('checks a concatenation whose only text is a name bound to a literal, like the JavaScript rule', async () => {
+    const code = `BASE = "arn:aws:sqs:us-east-1:123456789012:"
+ATTEMPTS = 3
+
+def handler(event, context):
+    total = ATTEMPTS + event["retries"]
+    return BASE + event["queue"]
+`;
+    expect(await pythonFindings(noHardcodedConfig, code)).toEqual([{ messageId: 'hardcodedArnPart', line: 6 }]);
+    expect((await runPythonCheck(noHardcodedConfig, code))[0].data).toEqual({ part: 'region', value: 'us-east-1' });
+  });
+
   it('accepts environment reads and their fallbacks, global services, managed ARNs, placeholders, tests, infrastructure code and Lambda@Edge', async () => {
     expect(
       await pythonFindings(

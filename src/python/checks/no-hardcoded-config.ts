@@ -168,7 +168,7 @@ function formatPattern(node: Node, pattern: string | undefined): string | undefi
 /** `"arn:aws:sns:" + region + ":topic"` as a pattern; undefined when no part is a string. */
 function concatenationPattern(node: Node, resolve: (expression: Node) => string | undefined): string | undefined {
   const parts: string[] = [];
-  let hasString = false;
+  let hasKnownPart = false;
   const visit = (part: Node, depth: number): void => {
     if (part.type === 'binary_operator' && part.childForFieldName('operator')?.text === '+' && depth < 64) {
       const left = part.childForFieldName('left');
@@ -183,14 +183,17 @@ function concatenationPattern(node: Node, resolve: (expression: Node) => string 
     }
     const pattern = stringPattern(part, resolve);
     if (pattern !== undefined) {
-      hasString = true;
+      hasKnownPart = true;
       parts.push(formatPattern(part, pattern) ?? pattern);
       return;
     }
-    parts.push(resolve(part) ?? DYNAMIC);
+    // A name bound to a literal counts as known text too (`BASE + queue` with `BASE = "arn:..."`).
+    const value = resolve(part);
+    if (value !== undefined) hasKnownPart = true;
+    parts.push(value ?? DYNAMIC);
   };
   visit(node, 0);
-  return hasString ? parts.join('') : undefined;
+  return hasKnownPart ? parts.join('') : undefined;
 }
 
 /** Module-level names assigned exactly once (constants by convention). */
