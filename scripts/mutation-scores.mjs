@@ -49,7 +49,8 @@ for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     }
   }
   const valid = count.killed + count.survived + count.noCoverage;
-  const score = valid === 0 ? 100 : (100 * count.killed) / valid;
+  // No valid mutant (a sample that caught only compile errors): no score, and nothing to miss.
+  const score = valid === 0 ? undefined : (100 * count.killed) / valid;
   const threshold = path.startsWith('rules/') ? 80 : 70;
   rows.push({ path, ...count, score, threshold });
 }
@@ -57,13 +58,18 @@ for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
 console.log('| file | killed | survived | no coverage | compile errors | score | target |');
 console.log('|---|---:|---:|---:|---:|---:|---|');
 for (const row of rows) {
-  const mark = row.score >= row.threshold ? 'ok' : 'BELOW';
-  console.log(`| ${row.path} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.compileError} | ${row.score.toFixed(1)}% | ${row.threshold}% ${mark} |`);
+  const mark = row.score === undefined ? 'n/a' : row.score >= row.threshold ? 'ok' : 'BELOW';
+  const score = row.score === undefined ? '-' : `${row.score.toFixed(1)}%`;
+  console.log(`| ${row.path} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.compileError} | ${score} | ${row.threshold}% ${mark} |`);
 }
 const total = rows.reduce((sum, row) => ({ killed: sum.killed + row.killed, valid: sum.valid + row.killed + row.survived + row.noCoverage }), { killed: 0, valid: 0 });
-console.log(`\n${rows.length} files, ${total.valid} valid mutants, ${((100 * total.killed) / Math.max(1, total.valid)).toFixed(1)}% killed overall; ${rows.filter((row) => row.score < row.threshold).length} files below target.`);
+console.log(`\n${rows.length} files, ${total.valid} valid mutants, ${((100 * total.killed) / Math.max(1, total.valid)).toFixed(1)}% killed overall; ${rows.filter(isBelow).length} files below target.`);
 if (listSurvivors) console.log(`\n${survivors.join('\n')}`);
-process.exitCode = rows.some((row) => row.score < row.threshold) ? 1 : 0;
+process.exitCode = rows.some(isBelow) ? 1 : 0;
+
+function isBelow(row) {
+  return row.score !== undefined && row.score < row.threshold;
+}
 
 function lineStartsOf(source) {
   const starts = [0];
