@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staleBuildOutputs } from './helpers/built.js';
 import { dedent, writeFiles, writeProject } from './helpers/temp-project.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -31,8 +32,12 @@ afterAll(() => rmSync(project, { recursive: true, force: true }), 120_000);
 
 beforeAll(() => {
   const packDir = writeProject({});
-  // prepack builds; stdout is the tarball's name only (.npmrc), as pre-commit expects.
-  const packed = execFileSync(NPM, ['pack', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim();
+  // Packs the dist/ that `npm test` built, without prepack: rebuilding here would rewrite dist/ while
+  // the tests that run it (pre-commit, e2e) are reading it in the other worker. stdout is the
+  // tarball's name only (.npmrc), as pre-commit expects.
+  const stale = staleBuildOutputs();
+  if (stale.length > 0) throw new Error(`dist/ is older than ${stale[0]}: run \`npm run build\` first (npm test does).`);
+  const packed = execFileSync(NPM, ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim();
   expect(packed).toMatch(/^lambdalint-[\d.]+\.tgz$/);
   tarball = join(packDir, packed);
   contents = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((p) => p.replace(/^package\//, ''));
