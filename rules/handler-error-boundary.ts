@@ -203,7 +203,7 @@ function functionCatches(fn: FunctionNode, bindings: Map<string, Binding>, file:
   walk(fn.body, (node) => {
     if (caught) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (!node.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && params.has(a.name))) return undefined;
+    if (!node.arguments.some((a) => carriesParam(a, params))) return undefined;
     const binding = bindings.get(node.callee.name);
     const local = binding ? functionOf(node.callee, bindings) : undefined;
     if (local && local !== fn) caught = functionCatches(local, bindings, file, depth + 1);
@@ -213,6 +213,13 @@ function functionCatches(fn: FunctionNode, bindings: Map<string, Binding>, file:
     return undefined;
   });
   return caught;
+}
+
+/** `fn`, or a wrapper call around it (`withLogging(fn)`): composed wrappers delegate `fn` too. */
+function carriesParam(node: TSESTree.Node, params: Set<string>): boolean {
+  const inner = unwrapTs(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return params.has(inner.name);
+  return inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.some((a) => carriesParam(a, params));
 }
 
 function paramName(param: TSESTree.Parameter): string[] {

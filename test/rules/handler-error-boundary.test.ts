@@ -798,6 +798,24 @@ export const handler = api(async (event) => ({ statusCode: 200, body: JSON.strin
       settings: restApiHandler,
     },
     {
+      name: 'a wrapper composed of two wrappers delegates through the inner call to the catching one',
+      code: `
+const withErrors = (fn) => async (event) => {
+  try {
+    return await fn(event);
+  } catch {
+    return { statusCode: 500, body: 'internal error' };
+  }
+};
+const withLogging = (fn) => async (event) => {
+  console.log(event.requestContext.requestId);
+  return fn(event);
+};
+const api = (fn) => withErrors(withLogging(fn));
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+    },
+    {
       name: 'a delegate that gets options next to the handler is still followed',
       code: `
 const withErrors = (fn, options) => async (event) => {
@@ -881,6 +899,24 @@ import * as Sentry from '@sentry/serverless';
 export const handler = Sentry.AWSLambda.wrapHandler(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
       settings: restApiHandler,
       errors: [{ messageId: 'unguardedAwait', line: 3, column: 111 }],
+    },
+    {
+      name: 'a wrapper composed of two wrappers, neither of which catches',
+      code: `
+const withTiming = (fn) => async (event) => {
+  const started = Date.now();
+  const result = await fn(event);
+  console.log(Date.now() - started);
+  return result;
+};
+const withLogging = (fn) => async (event) => {
+  console.log(event.requestContext.requestId);
+  return fn(event);
+};
+const api = (fn) => withTiming(withLogging(fn));
+export const handler = api(async (event) => ({ statusCode: 200, body: JSON.stringify(await orders.get(event.pathParameters.id)) }));`,
+      settings: restApiHandler,
+      errors: [{ messageId: 'unguardedAwait', line: 13, column: 86 }],
     },
     {
       name: 'delegation is not followed a fourth wrapper deep',
