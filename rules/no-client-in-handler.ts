@@ -164,7 +164,7 @@ export default createRule<[], MessageIds>({
       if (!chain) return false;
       if (chain.path.length > 0) return CLIENT_FACTORY_CALLS.has(chain.path[chain.path.length - 1]);
       if (CLIENT_FACTORY_CALLS.has(chain.root.name)) return true;
-      // `knex(...)`, `postgres(...)`: the default import can have any local name.
+      // `knex(...)`, `postgres(...)`, `makePool(...)`: an import can have any local name.
       callableImports ??= callableClientImports(context);
       return callableImports.has(chain.root.name);
     }
@@ -181,13 +181,16 @@ const CLIENT_FACTORY_CALLS = new Set(['from', 'connect', 'createConnection', 'cr
 /** Packages whose default export is itself the client factory. */
 const CALLABLE_CLIENT_PACKAGES = new Set(['knex', 'postgres']);
 
-/** Local names bound to a callable client package anywhere in the file (`import db from 'knex'`, local `require`). */
+/**
+ * Local names bound to a callable client package (`import db from 'knex'`, local `require`) or to a
+ * factory imported under another name (`import { createPool as makePool } from 'mysql2'`) anywhere in the file.
+ */
 function callableClientImports(context: Context): Set<string> {
   const names = new Set<string>();
   try {
     for (const variable of allVariables(context.sourceCode.scopeManager)) {
       const origin = variableOrigin(variable, variable.name);
-      if (origin && CALLABLE_CLIENT_PACKAGES.has(origin.source)) names.add(variable.name);
+      if (origin && (CALLABLE_CLIENT_PACKAGES.has(origin.source) || CLIENT_FACTORY_CALLS.has(origin.path.at(-1) ?? ''))) names.add(variable.name);
     }
   } catch {
     // scope analysis unavailable: knex/postgres calls are simply not recognised
@@ -242,9 +245,10 @@ function classify(context: Context, node: TSESTree.NewExpression | TSESTree.Call
 
   if (source === undefined) return undefined;
   if (source === '@aws-sdk/lib-dynamodb' && last === 'from' && /^DynamoDBDocument(?:Client)?$/.test(path.at(-2) ?? '')) return sdk();
-  if (/^(?:mysql2?(?:\/promise)?|mariadb)$/.test(source) && /^create(?:Connection|Pool|PoolCluster)$/.test(last)) return db();
+  if (/^(?:mysql2?(?:\/promise)?|mariadb(?:\/callback)?)$/.test(source) && /^create(?:Connection|Pool|PoolCluster)$/.test(last)) return db();
   if (source === 'mongoose' && (last === 'connect' || last === 'createConnection')) return db();
-  if (source === 'mongodb' && last === 'connect' && path.at(-2) === 'MongoClient') return db();
+  // `MongoClient.connect(uri)`; mongodb 3.x also exported it as the package's own `connect`.
+  if (source === 'mongodb' && last === 'connect' && (path.length === 1 || path.at(-2) === 'MongoClient')) return db();
   if (/^(?:redis|@redis\/client)$/.test(source) && (last === 'createClient' || last === 'createCluster')) return db();
   if ((source === 'knex' || source === 'postgres') && (path.length === 0 || (path.length === 1 && /^(?:knex|Knex|default)$/.test(path[0])))) return db();
   return undefined;

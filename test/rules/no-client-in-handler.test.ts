@@ -489,6 +489,20 @@ export const handler = async (event) => {
       ],
     },
     {
+      name: 'factories imported under another name, mariadb/callback and mongodb 3.x connect',
+      code: `import { createPool as makePool } from 'mysql2';
+import mariadb from 'mariadb/callback';
+import mongodb from 'mongodb';
+const { createConnection: open } = require('mysql2/promise');
+export const handler = async (event) => [makePool({}), mariadb.createConnection({}), await mongodb.connect(process.env.MONGO_URL), await open({})];`,
+      errors: [
+        { ...db('makePool()'), line: 5, column: 42 },
+        { ...db('mariadb.createConnection()'), line: 5, column: 56 },
+        { ...db('mongodb.connect()'), line: 5, column: 92 },
+        { ...db('open()'), line: 5, column: 138 },
+      ],
+    },
+    {
       name: 'a long callee is shortened in the message',
       code: `import { ExtremelyLongServiceNameThatKeepsGoingAndGoingForeverAndEverClient } from '@aws-sdk/client-whatever';
 export const handler = async () => new ExtremelyLongServiceNameThatKeepsGoingAndGoingForeverAndEverClient({});`,
