@@ -8,11 +8,14 @@
 // the copies are type-checked in batches, one program per batch (a program per mutant would re-read the
 // typescript-eslint types each time). Such a mutant is a compile error, as in Stryker: it counts
 // neither for nor against the score. (A mutant that only breaks another file's types is missed, so it
-// stays in the score: the figures can only be lower than the checker's, never higher.)
+// stays in the score: the figures can only be lower than the checker's, never higher.) The result is
+// cached per file in .cache/stryker/compile-errors.json, keyed by the file's source and mutants (a
+// change only in the types the file imports is not seen: delete the cache after such a change).
 //
 // score = (killed + timed out) / (killed + timed out + survived + no coverage), per file.
 // Thresholds from issue 16: 80% for rules/, 70% for src/loaders/. Exit 1 when a file is below.
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -29,8 +32,17 @@ if (missing !== undefined) {
 }
 
 const files = new Map();
+const withoutSource = new Set();
 for (const report of reports) {
-  for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) files.set(path, file);
+  for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+    // A narrowed incremental rerun lists the other files' old results without their source: those
+    // mutants cannot be re-applied, so an earlier report's entry (with source) is kept instead.
+    if (!file.source) withoutSource.add(path);
+    else files.set(path, file);
+  }
+}
+for (const path of withoutSource) {
+  if (!files.has(path)) console.error(`${path}: in the report without its source (a narrowed rerun?); left out`);
 }
 
 const compileErrors = findCompileErrors(files);
@@ -105,9 +117,20 @@ function findCompileErrors(reportFiles) {
   const errorCount = (program, name) => program.getSyntacticDiagnostics(program.getSourceFile(name)).length + program.getSemanticDiagnostics(program.getSourceFile(name)).length;
 
   const found = new Set();
+  // Checking is the slow part: results are cached per file, keyed by its source and its mutants.
+  const cacheFile = join(root, '.cache', 'stryker', 'compile-errors.json');
+  const cache = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
   const BATCH = 200;
   for (const [path, file] of reportFiles) {
     const tested = file.mutants.filter((mutant) => !['Ignored', 'CompileError', 'RuntimeError'].includes(mutant.status));
+    const key = createHash('sha256')
+      .update(JSON.stringify([file.source, tested.map((mutant) => [mutant.id, mutant.location, mutant.replacement])]))
+      .digest('hex');
+    if (cache[path]?.key === key) {
+      for (const id of cache[path].ids) found.add(`${path}#${id}`);
+      continue;
+    }
+    const ids = [];
     const absolute = resolve(root, path);
     const lineStarts = lineStartsOf(file.source);
     for (let first = 0; first < tested.length; first += BATCH) {
@@ -119,8 +142,12 @@ function findCompileErrors(reportFiles) {
       virtual.set(baselineName, file.source);
       const program = ts.createProgram([...virtual.keys()], options, host);
       const baseline = errorCount(program, baselineName);
-      for (const mutant of batch) if (errorCount(program, copyOf(mutant)) > baseline) found.add(`${path}#${mutant.id}`);
+      for (const mutant of batch) if (errorCount(program, copyOf(mutant)) > baseline) ids.push(mutant.id);
     }
+    for (const id of ids) found.add(`${path}#${id}`);
+    cache[path] = { key, ids };
   }
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify(cache));
   return found;
 }
