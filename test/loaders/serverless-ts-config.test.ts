@@ -40,6 +40,8 @@ describe('readServerlessTs: the exported config', () => {
     ["export default build();", "none: the exported config is not a static object literal"],
     ["export default 'config';", "none: the exported config is not a static object literal"],
     ["exports.x = { service: 'a' };", "none: no static `export default` / `module.exports` object found"],
+    // Only a plain assignment exports.
+    ["module.exports ||= { service: 'a' };", "none: no static `export default` / `module.exports` object found"],
   ])('%s', (text, expected) => {
     expect(read(text)).toBe(expected);
   });
@@ -64,14 +66,23 @@ describe('readServerlessTs: values', () => {
     ['{ a: `${list}` }', '{a: ref(`${list}`)}'],
     ['{ a: (((1))) }', '{a: 1}'],
     ['{ get a() { return 1; }, b() {} }', '{}'],
+    ["{ a: name === 'orders' ? 'big' : 'small', b: name === 'orders', c: n !== 3 }", '{a: "big", b: true, c: false}'],
+    // Prefix operators are read only as `-` before a number literal.
+    ['{ a: -2, b: +2, c: -n, d: !true }', '{a: -2, b: ref(+2), c: ref(-n), d: ref(!true)}'],
+    ['{ [nothing]: 1, [n]: 2 }', '{3: 2}'],
+    ['{ a: `x-${undefined}` }', '{a: "x-undefined"}'],
+    ['{ a: list.length, b: mixed.length, c: mixed[0] }', '{a: 2, b: ref(mixed.length), c: ref(mixed[0])}'],
+    ['{ a: build(\n  1,\n    2) }', '{a: ref(build( 1, 2))}'],
   ])('%s', (literal, expected) => {
-    expect(read(`const name = 'orders';\nconst n = 3;\nconst nothing = null;\nconst list = ['x', 'y'];\nconst shared = { a: 3, b: 4 };\nexport default ${literal};`)).toBe(expected);
+    expect(read(`const name = 'orders';\nconst n = 3;\nconst nothing = null;\nconst list = ['x', 'y'];\nconst mixed = ['x', build()];\nconst shared = { a: 3, b: 4 };\nexport default ${literal};`)).toBe(expected);
   });
 
   it('long unknown expressions are shortened to 200 characters', () => {
     const long = `build(${'x'.repeat(300)})`;
     const shown = read(`export default { a: ${long} };`);
     expect(shown).toBe(`{a: ref(${long.slice(0, 199)}…)}`);
+    const exactly200 = `build(${'x'.repeat(193)})`;
+    expect(read(`export default { a: ${exactly200} };`)).toBe(`{a: ref(${exactly200})}`);
   });
 
   it('values are located where they are written', () => {
@@ -86,6 +97,23 @@ describe('readServerlessTs: values', () => {
     // The value of `a` is at depth 1; the element inside n lists at depth n + 1.
     expect(read(`export default { a: ${'['.repeat(59)}1${']'.repeat(59)} };`)).toBe(`{a: ${'['.repeat(59)}1${']'.repeat(59)}}`);
     expect(read(`export default { a: ${'['.repeat(60)}1${']'.repeat(60)} };`)).toBe(`{a: ${'['.repeat(60)}ref(1)${']'.repeat(60)}}`);
+    // Parentheses count as levels too.
+    expect(read(`export default { a: ${'('.repeat(59)}1${')'.repeat(59)} };`)).toBe('{a: 1}');
+    expect(read(`export default { a: ${'('.repeat(60)}1${')'.repeat(60)} };`)).toBe('{a: ref(1)}');
+  });
+
+  it('one step budget for an evaluation and the names it evaluates, renewed for the next value', () => {
+    // Each name doubles the work: 2^20 steps, past the budget unless the nested evaluations each get their own.
+    const chain = ["const a0 = 'x';", ...Array.from({ length: 20 }, (_, i) => `const a${i + 1} = a${i} + a${i};`)].join('\n');
+    expect(read(`${chain}\nexport default { a: a20, b: 1 + 2 };`)).toBe('{a: ref(a19 + a19), b: 3}');
+  });
+
+  it('the file kind follows the extension: .js, .cjs and .mjs are JavaScript (with JSX), the rest TypeScript', () => {
+    // In JavaScript `<object>{...}` opens a JSX element; in TypeScript it is a type assertion.
+    for (const file of ['serverless.js', 'serverless.cjs', 'serverless.mjs']) {
+      expect(read("module.exports = <object>{ service: 'a' };", {}, file)).toBe('none: the exported config is not a static object literal');
+    }
+    expect(read("export default <object>{ service: 'a' };", {}, 'app.js/serverless.ts')).toBe('{service: "a"}');
   });
 
   it('looksLikeServerlessTs', () => {
@@ -93,6 +121,8 @@ describe('readServerlessTs: values', () => {
     expect(looksLikeServerlessTs('export default { service: 1 }')).toBe(false);
     expect(looksLikeServerlessTs('export default { provider: {} }')).toBe(false);
     expect(looksLikeServerlessTs('export default { myservice: 1, provider: {} }')).toBe(false);
+    expect(looksLikeServerlessTs('export default { service: 1, myprovider: {} }')).toBe(false);
+    expect(looksLikeServerlessTs('export default { service : 1, provider\t: {} }')).toBe(true);
   });
 });
 
@@ -107,6 +137,15 @@ describe('readServerlessTs: modules', () => {
     'lib/helper.ts': 'export function path(name: string) { return `src/${name}`; }\nexport const arrow = (s: string) => s + ".main";\nexport default function def() { return "d"; }\n',
     'lib/reexport.ts': "export { path as renamedPath } from './helper';\nexport * from './helper';\n",
     '../outside.ts': "export const o = 'outside';\n",
+    'src/hidden.ts': 'const hidden = 1;\nconst hiddenArrow = (s: string) => s;\nfunction hiddenFn(s: string) { return s; }\nexport const shown = 2;\n',
+    'src/typeonly.ts': "export type { t } from './types';\n",
+    'src/ns.ts': "export * as all from './a';\n",
+    'src/jsdir/index.js': "export const j = 'index.js';\n",
+    'src/data': 'not code',
+    'src/data.ts': 'export const d = 1;\n',
+    'lib/local.ts': 'function twice(s: string) { return s + s; }\nexport { twice as double };\n',
+    'lib/cycle-a.ts': "export * from './cycle-b';\n",
+    'lib/cycle-b.ts': "export * from './cycle-a';\n",
   };
 
   it.each([
@@ -128,6 +167,17 @@ describe('readServerlessTs: modules', () => {
     ["import { arrow } from './lib/helper';", "arrow('x')", '"x.main"'],
     ["import { renamedPath, arrow } from './lib/reexport';", "[renamedPath('r'), arrow('y')]", '["src/r", "y.main"]'],
     ["import def from './lib/helper';", 'def()', 'ref(def())'],
+    ["import { def } from './lib/helper';", 'def()', 'ref(def())'],
+    ["import { a as renamedA } from './src/a';", 'renamedA', '{handler: "a.h"}'],
+    ["import { hidden, hiddenArrow, hiddenFn, shown } from './src/hidden';", "[hidden, hiddenArrow('x'), hiddenFn('y'), shown]", "[ref(hidden), ref(hiddenArrow('x')), ref(hiddenFn('y')), 2]"],
+    ["import { t } from './src/typeonly';", 't', 'ref(t)'],
+    ["import { a } from './src/ns';", 'a', 'ref(a)'],
+    ["import { handler } from './src/b';", 'handler', 'ref(handler)'],
+    ["import { a } from './src/a.js';", 'a', '{handler: "a.h"}'],
+    ["import { j } from './src/jsdir';", 'j', '"index.js"'],
+    ["import { d } from './src/data';", 'd', '1'],
+    ["import { double } from './lib/local';", "double('x')", '"xx"'],
+    ["import { f } from './lib/cycle-a';", "f('x')", "ref(f('x'))"],
   ])('%s -> %s', (imports, expression, expected) => {
     expect(read(`${imports}\nexport default { v: ${expression} };`, files)).toBe(`{v: ${expected}}`);
   });
@@ -138,9 +188,12 @@ describe('readServerlessTs: modules', () => {
       'const arrow = (s: string) => `${s}!`;',
       'let changing = (s: string) => s;',
       'declare function declared(s: string): string;',
-      "export default { a: twice('x'), b: arrow('y'), c: changing('z'), d: declared('w') };",
+      "const paren = ((s: string) => s + '?');",
+      "const cast = ((s: string) => s + '#') as (s: string) => string;",
+      "const checked = ((s: string) => s + '%') satisfies (s: string) => string;",
+      "export default { a: twice('x'), b: arrow('y'), c: changing('z'), d: declared('w'), e: paren('p'), f: cast('c'), g: checked('s') };",
     ].join('\n');
-    expect(read(text)).toBe('{a: "xx", b: "y!", c: ref(changing(\'z\')), d: ref(declared(\'w\'))}');
+    expect(read(text)).toBe('{a: "xx", b: "y!", c: ref(changing(\'z\')), d: ref(declared(\'w\')), e: "p?", f: "c#", g: "s%"}');
   });
 
   it('tsconfig paths, through relative extends, with and without a star', () => {
@@ -170,16 +223,59 @@ describe('readServerlessTs: modules', () => {
       "{hello: {handler: \"src/functions/hello/handler.main\", dir: \"src/functions/hello\", other: ref(handlerPath('x'))}}",
     );
     expect(read('export default { dir: handlerPath(__dirname) };')).toBe('{dir: "."}');
+    // A bodiless declaration is no helper; a helper whose value is not static is not replaced.
+    expect(read('declare function handlerPath(d: string): string;\nexport default { dir: handlerPath(__dirname) };')).toBe('{dir: "."}');
+    expect(read('function handlerPath(d: string) { return process.env.X; }\nexport default { dir: handlerPath(__dirname) };')).toBe('{dir: ref(handlerPath(__dirname))}');
+    // Only handlerPath, with __dirname as its one argument.
+    expect(read("export default { a: other(__dirname), b: handlerPath(__dirname, 'x'), c: handlerPath(dir) };")).toBe(
+      "{a: ref(other(__dirname)), b: ref(handlerPath(__dirname, 'x')), c: ref(handlerPath(dir))}",
+    );
   });
 
   it('__dirname and process.cwd() are made relative to the service; paths outside it are unknown', () => {
     expect(read("import * as path from 'path';\nexport default { a: path.join(__dirname, 'src'), b: process.cwd(), c: path.join(__dirname, '..', 'x'), d: __filename + '' };", {}, 'api/serverless.ts')).toBe(
       '{a: "src", b: ".", c: ref(path.join(__dirname, \'..\', \'x\')), d: "serverless.ts"}',
     );
+    // A sibling folder whose name starts with the service's is outside it too.
+    expect(read("import * as path from 'path';\nexport default { a: path.join(__dirname, '..', 'api2') };", {}, 'api/serverless.ts')).toBe(
+      "{a: ref(path.join(__dirname, '..', 'api2'))}",
+    );
   });
 
   it('a JavaScript config (CommonJS)', () => {
     expect(read("const fn = require('./fn');\nmodule.exports = { service: 'js', fn };", {}, 'serverless.js')).toBe('{service: "js", fn: ref(require(\'./fn\'))}');
+  });
+
+  it('each module and tsconfig file is read once', () => {
+    const shared = { 'src/a.ts': "export const a = 1;\nexport const b = 2;\n", 'tsconfig.json': '{ "compilerOptions": { "paths": { "@a": ["src/a.ts"] } } }' };
+    const reads: string[] = [];
+    const host = memoryHost({ 'serverless.ts': '', ...shared });
+    const counting = { ...host, readFile: (path: string) => (reads.push(path), host.readFile(path)) };
+    const text = "import { a } from './src/a';\nimport { b } from './src/a';\nimport { a as c } from '@a';\nimport { b as d } from '@a';\nexport default { a, b, c, d };";
+    expect(show(readServerlessTs('serverless.ts', text, counting).root)).toBe('{a: 1, b: 2, c: 1, d: 2}');
+    expect(reads).toEqual(['src/a.ts', 'tsconfig.json']);
+  });
+
+  it('a file that exists but cannot be read is skipped', () => {
+    const host = { ...memoryHost({ 'src/a.ts': "export const a = 'ts';\n", 'src/a/index.ts': "export const a = 'index';\n" }) };
+    const unreadable = { ...host, readFile: (path: string) => (path === 'src/a.ts' ? undefined : host.readFile(path)) };
+    expect(show(readServerlessTs('serverless.ts', "import { a } from './src/a';\nexport default { a };", unreadable).root)).toBe('{a: "index"}');
+  });
+
+  it('tsconfig paths: a star with a suffix, no fallback to a pattern that does not match, extends at most 5 files deep or to a package', () => {
+    const conf = { 'conf/dev.ts': "export const stage = 'dev';\n", 'config/index.ts': "export const stage = 'exact';\n" };
+    const paths = '{ "compilerOptions": { "paths": { "~/*/conf": ["conf/*.ts"], "@config": ["config/index.ts"] } } }';
+    const text = "import { stage as a } from '~/dev/conf';\nimport { stage as b } from 'x/dev/conf';\nimport { stage as c } from '~/devXXXXX';\nimport { stage as d } from '@nope';\nexport default { a, b, c, d };";
+    expect(read(text, { 'tsconfig.json': paths, ...conf })).toBe('{a: "dev", b: ref(b), c: ref(c), d: ref(d)}');
+    const chain = (depth: number) => {
+      const files: Record<string, string> = { ...conf };
+      for (let i = 0; i < depth; i++) files[i === 0 ? 'tsconfig.json' : `t${i}.json`] = `{ "extends": "./t${i + 1}" }`;
+      files[`t${depth}.json`] = paths;
+      return files;
+    };
+    expect(read("import { stage } from '@config';\nexport default { stage };", chain(4))).toBe('{stage: "exact"}');
+    expect(read("import { stage } from '@config';\nexport default { stage };", chain(5))).toBe('{stage: ref(stage)}');
+    expect(read("import { stage } from '@config';\nexport default { stage };", { 'tsconfig.json': '{ "extends": "shared/tsconfig.json" }', 'shared/tsconfig.json': '{ "compilerOptions": { "baseUrl": "..", "paths": { "@config": ["config/index.ts"] } } }', ...conf })).toBe('{stage: ref(stage)}');
   });
 
   it('import cycles end', () => {
