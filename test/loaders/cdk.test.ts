@@ -725,3 +725,129 @@ describe('cdk loader: wrapper constructs of the project, helper functions, CDK v
     ]);
   });
 });
+
+describe('cdk loader: wrapper constructs, less common shapes', () => {
+  const worker = [
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import { Construct } from 'constructs';",
+    'export class Worker extends Construct {',
+    '  constructor(scope: Construct, id: string, props: { dir: string }) {',
+    '    super(scope, id);',
+    "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props.dir) });",
+    '  }',
+    '}',
+  ].join('\n');
+  const names = (r: ReturnType<typeof load>) => r.functions.map((f) => `${f.name} ${typeof f.code?.path.value === 'string' ? f.code.path.value : 'ref'}`);
+
+  it('a file without a CDK import is not read, even when it instantiates a construct of the project', () => {
+    const text = "import { Construct } from 'constructs';\nimport { Worker } from './worker';\nexport function f(scope: Construct) { new Worker(scope, 'W', { dir: 'w' }); }\n";
+    expect(load(text, { 'app/lib/worker.ts': worker }).functions).toEqual([]);
+    // The same with a CDK import: the wrapper's function.
+    expect(names(load(`import * as cdk from 'aws-cdk-lib';\n${text}`, { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+  });
+
+  it('wrappers inside wrappers are followed three levels deep', () => {
+    const chain = (levels: number) => {
+      const classes = Array.from({ length: levels }, (_, i) => {
+        const body = i === levels - 1 ? "new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props.dir) });" : `new L${i + 1}(this, 'C${i + 1}', props);`;
+        return `class L${i} extends Construct {\n  constructor(scope: Construct, id: string, props: { dir: string }) {\n    super(scope, id);\n    ${body}\n  }\n}`;
+      });
+      return load([
+        "import * as cdk from 'aws-cdk-lib';",
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import { Construct } from 'constructs';",
+        ...classes,
+        "export class S extends cdk.Stack { constructor(scope: cdk.App, id: string) { super(scope, id); new L0(this, 'Top', { dir: 'deep' }); } }",
+      ].join('\n'));
+    };
+    // The function of the innermost class as written (a template) comes first, then the instantiation's.
+    const three = chain(3);
+    expect(names(three)).toEqual(['Fn ref', 'Top/C1/C2/Fn app/deep']);
+    // Each level's function and the instantiations inside the wrappers are templates of the outer one.
+    expect(three.instantiated?.map((l) => l.line)).toEqual([19, 13, 7]);
+    expect(names(chain(4))).toEqual(['Fn ref']);
+    expect(chain(4).instantiated).toBeUndefined();
+  });
+  it('a class that extends a function class and creates another: both named under the instantiation; without a constructor it is not read', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      "import { Construct } from 'constructs';",
+      'class WithHelper extends NodejsFunction {',
+      '  constructor(scope: Construct, id: string, props: { entry: string }) {',
+      '    super(scope, id, { entry: props.entry });',
+      "    new lambda.Function(this, 'Helper', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'h.handler', code: lambda.Code.fromAsset('helper') });",
+      '  }',
+      '}',
+      'class Bare extends NodejsFunction {}',
+      'export class S extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    new WithHelper(this, 'Main', { entry: 'src/main.ts' });",
+      "    new Bare(this, 'Bare', { entry: 'src/bare.ts' });",
+      "    new WithHelper(this, id + 'Dyn', { entry: 'src/dyn.ts' });",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['Helper app/helper', 'Main/Main app/src/main.ts', 'Main/Helper app/helper', 'construct at app/lib/stack.ts:17/function at app/lib/stack.ts:7 app/src/dyn.ts', 'construct at app/lib/stack.ts:17/Helper app/helper']);
+  });
+
+  it('stacks, nested stacks, stages and apps are not expanded; neither is a class that only implements an interface; a construct is', () => {
+    const fnIn = (cls: string) => `class ${cls} {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    new lambda.Function(this, '${cls.split(' ')[0]}Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('x') });\n  }\n}`;
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      fnIn('A extends Stack'),
+      fnIn('B extends NestedStack'),
+      fnIn('C extends cdk.Stage'),
+      fnIn('D extends App'),
+      fnIn('E implements cdk.IAspect'),
+      // A base named like a stack is not one.
+      'class StackResource { constructor(_scope: any, _id: string) {} }',
+      fnIn('F extends StackResource'),
+      "export function build(scope: any) { for (const C of [A, B, C, D, E]) void C; new A(scope, 'a'); new B(scope, 'b'); new C(scope, 'c'); new D(scope, 'd'); new E(scope, 'e'); new F(scope, 'f'); }",
+    ].join('\n'));
+    expect(names(r)).toEqual(['AFn app/x', 'BFn app/x', 'CFn app/x', 'DFn app/x', 'EFn app/x', 'FFn app/x', 'f/FFn app/x']);
+  });
+
+  it('reads an import written with its .ts or .mjs extension', () => {
+    const stack = (from: string) => `import * as cdk from 'aws-cdk-lib';\nimport { Worker } from '${from}';\nexport function f(scope: any) { new Worker(scope, 'W', { dir: 'w' }); }\n`;
+    expect(names(load(stack('./worker.ts'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+    expect(names(load(stack('./worker.mjs'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+    expect(names(load(stack('./worker.cjs'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+  });
+
+  it('reads at most 50 files of wrapper constructs per stack', () => {
+    const files: Record<string, string> = {};
+    const imports: string[] = [];
+    const uses: string[] = [];
+    for (let i = 0; i < 51; i++) {
+      files[`app/lib/w${i}.ts`] = worker.replace('class Worker', `class W${i}`);
+      imports.push(`import { W${i} } from './w${i}';`);
+      uses.push(`new W${i}(scope, 'I${i}', { dir: 'd${i}' });`);
+    }
+    const r = load(["import * as cdk from 'aws-cdk-lib';", ...imports, `export function f(scope: any) {\n${uses.join('\n')}\n}`].join('\n'), files);
+    expect(r.functions).toHaveLength(50);
+    expect(names(r).slice(-1)).toEqual(['I49/Fn app/d49']);
+  });
+  it('a constructor with overload signatures is read through its implementation', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { Construct } from 'constructs';",
+      'class Over extends Construct {',
+      '  constructor(scope: Construct, id: string);',
+      '  constructor(scope: Construct, id: string, props?: { dir: string }) {',
+      '    super(scope, id);',
+      "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props?.dir ?? 'default') });",
+      '  }',
+      '}',
+      "export function f(scope: any) { new Over(scope, 'O', { dir: 'given' }); }",
+    ].join('\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['Fn ref', 'O/Fn app/given']);
+  });
+});
