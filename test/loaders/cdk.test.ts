@@ -851,3 +851,103 @@ describe('cdk loader: wrapper constructs, less common shapes', () => {
     expect(names(r)).toEqual(['Fn ref', 'O/Fn app/given']);
   });
 });
+
+describe('cdk loader: values that are not what a prop takes', () => {
+  const r = load([
+    "import * as cdk from 'aws-cdk-lib';", // 1
+    "import { Duration, Size } from 'aws-cdk-lib';", // 2
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 3
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';", // 4
+    "import * as logs from 'aws-cdk-lib/aws-logs';", // 5
+    "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", // 6
+    'class Custom { constructor(_n: string) {} }', // 7
+    'export function build(scope: any, id: string, shared: any) {', // 8
+    '  new sqs.Queue(scope, `${id}-q`, { fifo: false });', // 9
+    '  new logs.LogGroup(scope, `${id}-g`);', // 10
+    "  new lambda.Function(scope, 'Values', { memorySize: '512' as any, timeout: Duration.seconds('30' as any), runtime: new Custom('nodejs20.x') as any, architecture: shared.arch, tracing: shared.tracing, ephemeralStorageSize: Size.kibibytes(512), handler: 'index.handler', code: lambda.Code.fromAsset('src') });", // 11
+    "  new lambda.Function(scope, 'Empty', { timeout: Duration.seconds(), ephemeralStorageSize: Size.mebibytes(), runtime: new lambda.Runtime(), architecture: new lambda.Architecture(), handler: 'index.handler', code: lambda.Code.fromAsset() });", // 12
+    "  new lambda.Function(scope, 'Calls', { timeout: shared.timeoutOf(5), runtime: 'nodejs20.x' as any, handler: 'index.handler', code: shared.code, ephemeralStorageSize: Size.gibibytes('2' as any), tracing: 5 as any });", // 13
+    "  new NodejsFunction(scope, 'Named', { entry: 'src/n.ts', handler: 'main' });", // 14
+    '  new lambda.DockerImageFunction(scope, \'ImageElsewhere\', { code: shared.image });', // 15
+    "  new lambda.Function(scope, 'WrongModule', { timeout: (lambda as any).Duration.seconds(5), handler: 'index.handler', code: lambda.Code.fromAsset('src') });", // 16
+    '}', // 17
+  ].join('\n'));
+  const f = (name: string) => fn(r.functions, name);
+
+  it('a number or duration given as a string, a class that is not Runtime, values from elsewhere: references', () => {
+    expect(r.diagnostics).toEqual([]);
+    const v = f('Values');
+    expect(v.memorySize).toEqual({ value: ref("'512' as any"), loc: at(11, 42) });
+    expect(v.timeout).toEqual({ value: ref("Duration.seconds('30' as any)"), loc: at(11, 68) });
+    expect(v.runtime).toEqual({ value: ref("new Custom('nodejs20.x') as any"), loc: at(11, 108) });
+    expect(v.architecture).toEqual({ value: ref('shared.arch'), loc: at(11, 150) });
+    expect(v.tracing).toEqual({ value: ref('shared.tracing'), loc: at(11, 177) });
+    expect(v.ephemeralStorageMb).toEqual({ value: ref('Size.kibibytes(512)'), loc: at(11, 202) });
+  });
+
+  it('calls without arguments are references, and code without an asset is no code', () => {
+    const e = f('Empty');
+    expect([e.timeout.value, e.ephemeralStorageMb?.value, e.runtime?.value, e.architecture?.value]).toEqual([ref('Duration.seconds()'), ref('Size.mebibytes()'), ref('new lambda.Runtime()'), ref('new lambda.Architecture()')]);
+    expect(e.code).toBeUndefined();
+    const c = f('Calls');
+    expect([c.timeout.value, c.runtime?.value, c.ephemeralStorageMb?.value, c.tracing?.value]).toEqual([ref('shared.timeoutOf(5)'), ref("'nodejs20.x' as any"), ref("Size.gibibytes('2' as any)"), ref('5 as any')]);
+    expect(c.code).toBeUndefined();
+    expect(c.packageType).toBeUndefined();
+    // Duration of another module than the core is not a duration.
+    expect(f('WrongModule').timeout.value).toEqual(ref('(lambda as any).Duration.seconds(5)'));
+  });
+
+  it('a NodejsFunction handler as written; an image function with code from elsewhere is still an image', () => {
+    expect(f('Named').handler).toEqual({ value: 'main', loc: at(14, 59) });
+    expect(f('ImageElsewhere').packageType).toBe('Image');
+    expect(f('ImageElsewhere').code).toBeUndefined();
+  });
+
+  it('a queue and a log group with computed ids are named by where they are; fifo: false is kept', () => {
+    expect(r.queues).toEqual([
+      { id: `${FILE}#queue at ${FILE}:9`, name: `queue at ${FILE}:9`, source: at(9, 3), visibilityTimeout: { value: 30, loc: at(9, 3), isDefault: true }, fifo: false },
+    ]);
+    expect(Object.keys(r.queues[0])).toContain('fifo');
+    expect(r.logGroups).toEqual([{ id: `${FILE}#log group at ${FILE}:10`, name: `log group at ${FILE}:10`, source: at(10, 3), retentionDays: { value: 731, loc: at(10, 3) } }]);
+  });
+});
+
+describe('cdk loader: every form of code', () => {
+  const forms: Array<[string, string, string]> = [
+    ["lambda.Code.asset('a')", 'dir', 'app/a'],
+    ["lambda.AssetCode.fromAsset('b')", 'dir', 'app/b'],
+    ["new lambda.AssetCode('c')", 'dir', 'app/c'],
+    ["lambda.InlineCode.fromInline('x')", 'inline', '(inline)'],
+    ["new lambda.InlineCode('x')", 'inline', '(inline)'],
+    ["lambda.Code.fromAssetImage('img')", 'image', 'app/img'],
+    ["new lambda.AssetImageCode('img2', {})", 'image', 'app/img2'],
+    ['lambda.DockerImageCode.fromEcr(repo)', 'image', 'ref'],
+    ['new lambda.EcrImageCode(repo)', 'image', 'ref'],
+    ["lambda.Code.fromBucketV2(bucket, 'k')", 'zip', 'ref'],
+    ["new lambda.S3Code(bucket, 'k')", 'zip', 'ref'],
+    ["new lambda.S3CodeV2(bucket, 'k')", 'zip', 'ref'],
+    ['lambda.Code.fromCfnParameters()', 'zip', 'ref'],
+    ['lambda.Code.fromDockerBuild(dir)', 'none', ''],
+    ['lambda.Code.fromAssetImage()', 'none', ''],
+  ];
+  it.each(forms)('%s is %s code', (code, kind, path) => {
+    const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any, repo: any, bucket: any, dir: any) {\n  new lambda.Function(scope, 'F', { handler: 'index.handler', code: ${code} });\n}\n`);
+    const c = fn(r.functions, 'F').code;
+    expect(c ? `${c.kind} ${typeof c.path.value === 'string' ? c.path.value : 'ref'}` : 'none ').toBe(`${kind} ${path}`);
+    expect(fn(r.functions, 'F').packageType).toBe(kind === 'image' ? 'Image' : undefined);
+  });
+
+  it.each([['ts'], ['js'], ['mjs'], ['mts'], ['cts'], ['cjs']])('a NodejsFunction without entry finds its handler file %s next to the stack', (ext) => {
+    const text = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nexport function f(scope: any) { new NodejsFunction(scope, 'Api'); }\n";
+    expect(fn(load(text, { [`app/lib/stack.Api.${ext}`]: '' }).functions, 'Api').code?.path.value).toBe(`app/lib/stack.Api.${ext}`);
+  });
+
+  it('the handler file .ts wins over .js; with neither it is the .ts file', () => {
+    const text = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nexport function f(scope: any) { new NodejsFunction(scope, 'Api'); }\n";
+    expect(fn(load(text, { 'app/lib/stack.Api.js': '', 'app/lib/stack.Api.ts': '' }).functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+    expect(fn(load(text).functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+    // A stack written as .mts: the name without that extension.
+    const mts = loadCdk('app/lib/stack.mts', text, memoryHost({ 'app/cdk.json': '{}' }));
+    expect(fn(mts.functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+  });
+});
