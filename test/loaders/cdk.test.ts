@@ -468,6 +468,62 @@ export class AppStack extends Stack {
       { kind: 'sqs', loc: at(22, 20), source: { ref: 'jobs', queueId: `${FILE}#Jobs`, resourceId: JOBS } },
     ]);
   });
+  it('S3: an unknown event type member, events and filters from elsewhere, a filter with other keys or spread into', () => {
+    const f = wire('{}', [
+      "  uploads.addEventNotification(s3.EventType.NEW_THING as any, new s3n.LambdaDestination(f), { prefix: 'a/', other: 'x' } as any, { ...extra.f, suffix: '.csv' });",
+      '  f.addEventSource(new sources.S3EventSource(uploads, { events: extra.events, filters: extra.filters }));',
+      "  f.addEventSource(new sources.S3EventSource(uploads, { events: [extra.kind, 's3:ObjectTagging:*' as any] }));",
+    ].join('\n'));
+    const source = { ref: 'uploads', resourceId: UPLOADS };
+    expect(f.triggers).toEqual([
+      {
+        kind: 's3',
+        loc: at(17, 63),
+        source,
+        s3Events: ['EventType.NEW_THING'],
+        keyFilter: [
+          { name: 'prefix', value: { value: 'a/', loc: at(17, 95) } },
+          { name: 'suffix', value: { value: '.csv', loc: at(17, 144) } },
+          { name: 'filter', value: { value: ref("{ ...extra.f, suffix: '.csv' }"), loc: at(17, 130) } },
+        ],
+      },
+      { kind: 's3', loc: at(18, 20), source, s3Events: ['extra.events'], keyFilter: [{ name: 'filter', value: { value: ref('extra.filters'), loc: at(18, 88) } }] },
+      { kind: 's3', loc: at(19, 20), source, s3Events: ['extra.kind', 's3:ObjectTagging:*'] },
+    ]);
+  });
+
+  it('a subscription DLQ next to spread options is known; a queue ARN from elsewhere; targets of scheduled rules up to six levels up', () => {
+    const f = wire('{}', [
+      '  topic.addSubscription(new subs.LambdaSubscription(f, { ...extra.opts, deadLetterQueue: dlq }));',
+      "  f.addEventSourceMapping('M', { eventSourceArn: extra.queueArn });",
+      "  new events.Rule(scope, 'R6', { schedule: extra.s, targets: [extra.a(extra.b(new targets.LambdaFunction(f)))] });",
+      "  new events.Rule(scope, 'R7', { schedule: extra.s, targets: [extra.a(extra.b(extra.c(new targets.LambdaFunction(f))))] });",
+      "  f.addEnvironment('ONLY_NAME');",
+    ].join('\n'));
+    expect(f.triggers).toEqual([
+      { kind: 'sns', loc: at(17, 25), source: { ref: 'topic', resourceId: TOPIC }, deliveryDeadLetterKnown: true, deliveryDeadLetter: { value: ref('dlq'), loc: at(17, 73) } },
+      { kind: 'schedule', loc: at(19, 79), deliveryDeadLetterKnown: true },
+      { kind: 'eventbridge', loc: at(20, 87), deliveryDeadLetterKnown: true },
+      { kind: 'sqs', loc: at(18, 3), source: { ref: 'extra.queueArn', resourceId: `${FILE}#extra@11:34` } },
+    ]);
+    expect(f.environment).toEqual({});
+  });
+
+  it('binds env vars through ?? and || to an imported bucket, and this.x to the field it names', () => {
+    const f = wire('{ A: (extra.b ?? imported).bucketName, B: (extra.b || imported).bucketName }', "  const imported = s3.Bucket.fromBucketName(scope, 'Shared', 'shared-bucket');");
+    expect(f.environmentResources).toEqual({ A: `${FILE}#Shared@17:20`, B: `${FILE}#Shared@17:20` });
+    const r = load([
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      'export class S {',
+      '  readonly uploads: any;',
+      '  constructor(scope: any, props: any) {',
+      '    this.uploads = props.bucket;',
+      "    new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { B: this.uploads.bucketName } });",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(fn(r.functions, 'F').environmentResources).toEqual({ B: `${FILE}#this.uploads@3:3` });
+  });
 });
 
 describe('cdk loader: bad input', () => {
