@@ -1007,3 +1007,44 @@ describe('cdk loader: every form of code', () => {
     expect(fn(mts.functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
   });
 });
+
+describe('cdk loader: permissions, URLs and integrations, less common shapes', () => {
+  const r = load([
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 1
+    "import * as iam from 'aws-cdk-lib/aws-iam';", // 2
+    "import * as apigw from 'aws-cdk-lib/aws-apigateway';", // 3
+    "import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';", // 4
+    "const MODE = 'Event';", // 5
+    'export function f(scope: any, shared: any) {', // 6
+    "  const fn = new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x') });", // 7
+    "  fn.addPermission('Arn', { principal: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/x') });", // 8
+    "  fn.addPermission('NoService', { principal: new iam.ServicePrincipal() as any });", // 9
+    '  fn.addPermission();', // 10
+    "  new lambda.FunctionUrl(scope, 'U', { function: fn, authType: lambda.FunctionUrlAuthType.NONE });", // 11
+    "  new apigw.LambdaIntegration(fn, { requestParameters: { 'integration.request.header.X-Amz-Invocation-Type': MODE } });", // 12
+    "  new apigw.LambdaIntegration(fn, { requestParameters: shared.params });", // 13
+    "  fn.addEventSource(new sources.ManagedKafkaEventSource({ clusterArn: 'arn', topic: 't' } as any));", // 14
+    "  fn.addEventSource(new sources.SelfManagedKafkaEventSource(shared.kafka));", // 15
+    '}', // 16
+  ].join('\n'));
+  const f = fn(r.functions, 'F');
+
+  it('principals other than services and anyone are references, as is a service principal without a service; no permission without arguments', () => {
+    expect(r.diagnostics).toEqual([]);
+    expect(r.permissions?.map((p) => [p.id, p.principal])).toEqual([
+      [`${FILE}#F.Arn`, { value: ref("new iam.ArnPrincipal('arn:aws:iam::123456789012:role/x')"), loc: at(8, 29) }],
+      [`${FILE}#F.NoService`, { value: ref('new iam.ServicePrincipal() as any'), loc: at(9, 35) }],
+    ]);
+  });
+
+  it('a FunctionUrl construct with an auth type, an Event invocation header from a constant, Kafka sources with their source', () => {
+    expect(f.functionUrls).toEqual([{ authType: { value: 'NONE', loc: at(11, 54) }, loc: at(11, 3) }]);
+    expect(f.triggers).toEqual([
+      { kind: 'function-url', loc: at(11, 3) },
+      { kind: 'rest-api', loc: at(12, 3), asyncInvocation: true },
+      { kind: 'rest-api', loc: at(13, 3) },
+      { kind: 'other', loc: at(14, 21), source: { ref: "{ clusterArn: 'arn', topic: 't' } as any" } },
+      { kind: 'other', loc: at(15, 21), source: { ref: 'shared.kafka', resourceId: `${FILE}#shared.kafka@6:31` } },
+    ]);
+  });
+});
