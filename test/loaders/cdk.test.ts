@@ -539,6 +539,11 @@ export function f(scope: any) {
     expect(fn(r.functions, 'Half').runtime?.value).toBe('nodejs22.x');
   });
 
+  it('the parse error points at the first syntax error, line and column', () => {
+    const r = load("import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any) {\n    const x = ;\n}\n");
+    expect(r.diagnostics).toEqual([{ ruleId: 'parse-error', message: 'Cannot parse TypeScript: Expression expected. (read on a best-effort basis)', loc: at(3, 15) }]);
+  });
+
   it('binary and oversized files are diagnostics, never throws on garbage', () => {
     expect(load('import x from "aws-cdk-lib";\u0000\u0001').diagnostics[0].message).toMatch(/binary/);
     expect(load(`import * as cdk from 'aws-cdk-lib';\n//${'x'.repeat(MAX_CDK_FILE_BYTES)}`).diagnostics[0].message).toMatch(/not parsed/);
@@ -569,6 +574,47 @@ describe('cdk detection', () => {
     expect(isCdkFile(`const lambda = require('@aws-cdk/aws-lambda');\nnew lambda.Function(this, 'x', {})`)).toBe(true);
     expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\nnew cdk.App();`)).toBe(false);
     expect(isCdkFile(`new Function('return 1')`)).toBe(false);
+  });
+
+  it.each([
+    ["import * as cdk from 'aws-cdk-lib';", true],
+    ["import * as cdk from'aws-cdk-lib';", true],
+    ["const cdk = await import('aws-cdk-lib');", true],
+    ["const cdk = require ( 'aws-cdk-lib' );", true],
+    ["import 'aws-cdk-lib/aws-lambda';", true],
+    ['import { Construct } from "constructs";', true],
+    ["import * as lambda from '@aws-cdk/aws-lambda';", true],
+    ["import * as lambda from 'aws-cdk-lib/aws-lambda/lib/function';", false],
+    ["import * as extra from 'aws-cdk-lib-extra';", false],
+    ["import * as mine from 'my-aws-cdk-lib';", false],
+    ["import * as scoped from '@aws-cdk';", false],
+    ["import * as scoped from '@aws-cdk/';", false],
+    ["// built with aws-cdk-lib, 'aws-cdk-lib'", false],
+  ])('isCdkFile: %s is a CDK import: %s', (head, expected) => {
+    expect(isCdkFile(`${head}\nnew lambda.Function(this, 'x', {});\n`)).toBe(expected);
+  });
+
+  it.each([
+    ["new lambda.Function(this, 'x', {})", true],
+    ["new NodejsFunction<Props>(this, 'x', {})", true],
+    ["new  PythonFunction (this, 'x', {})", true],
+    ["new lambda.FunctionUrl(this, 'x', {})", false],
+    ['new Function;', false],
+    ["renew lambda.Function(this, 'x')", false],
+  ])('isCdkFile: %s constructs a function: %s', (statement, expected) => {
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\n${statement}\n`)).toBe(expected);
+  });
+
+  it.each([
+    ["import Api from './api';\nnew Api(this, 'A');", true],
+    ["import { Api } from \"../api\";\nnew Api<Props>(this, 'A');", true],
+    ["import { Api } from './api';\nnew  Api (this, 'A');", true],
+    ["import { Api } from './api';\nnew ApiGateway(this, 'A');", false],
+    ["import { Api } from './api';\nnew OtherApi(this, 'A');", false],
+    ["import { Api } from 'api';\nnew Api(this, 'A');", false],
+    ["import { type Api } from './api';\nnew Api(this, 'A');", false],
+  ])('isCdkFile: a construct of the project, %s: %s', (code, expected) => {
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\n${code}\n`, 'lib/stack.ts')).toBe(expected);
   });
 
   it('isCdkPath: .ts sources outside cdk.out and node_modules', () => {
@@ -1046,5 +1092,37 @@ describe('cdk loader: permissions, URLs and integrations, less common shapes', (
       { kind: 'other', loc: at(14, 21), source: { ref: "{ clusterArn: 'arn', topic: 't' } as any" } },
       { kind: 'other', loc: at(15, 21), source: { ref: 'shared.kafka', resourceId: `${FILE}#shared.kafka@6:31` } },
     ]);
+  });
+});
+
+describe('cdk loader: environments, dead letters and retention, less common shapes', () => {
+  const r = load([
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 1
+    "import * as logs from 'aws-cdk-lib/aws-logs';", // 2
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';", // 3
+    'export function f(scope: any, shared: any) {', // 4
+    "  const dlq = new sqs.Queue(scope, 'Dlq');", // 5
+    "  new lambda.Function(scope, 'EnvElsewhere', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: shared.env });", // 6
+    "  new lambda.Function(scope, 'EnvSpread', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { ...shared.env, MODE: 'y' } });", // 7
+    "  new lambda.Function(scope, 'Dlq', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: true, deadLetterQueue: dlq });", // 8
+    "  new lambda.Function(scope, 'Forever', { handler: 'i.h', code: lambda.Code.fromAsset('x'), logRetention: logs.RetentionDays.INFINITE, layers: [] });", // 9
+    "  new lambda.Function(scope, 'Enabled', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: shared.flag });", // 10
+    '}', // 11
+  ].join('\n'));
+  const f = (name: string) => fn(r.functions, name);
+
+  it('an environment from elsewhere, or spread into, may hold more variables', () => {
+    expect([f('EnvElsewhere').environment, f('EnvElsewhere').environmentUnknown, f('EnvElsewhere').environmentLoc]).toEqual([{}, true, at(6, 98)]);
+    expect([f('EnvSpread').environment, f('EnvSpread').environmentUnknown]).toEqual([{ MODE: { value: 'y', loc: at(7, 125) } }, true]);
+  });
+
+  it('a dead-letter queue given is the dead letter, enabled or not; enabled from elsewhere is none', () => {
+    expect(f('Dlq').deadLetter).toEqual({ value: ref('dlq'), loc: at(8, 119) });
+    expect('deadLetter' in f('Enabled')).toBe(false);
+  });
+
+  it('a log retention that never expires is no retention; no layers are none', () => {
+    expect('logRetentionDays' in f('Forever')).toBe(false);
+    expect(f('Forever').layers).toEqual([]);
   });
 });
