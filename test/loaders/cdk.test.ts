@@ -922,6 +922,24 @@ describe('cdk loader: wrapper constructs, less common shapes', () => {
     expect(names(load(stack('./worker.cjs'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
   });
 
+  it('a default import takes the default class even when a named class comes first; a super call after other calls is the function', () => {
+    const files = {
+      'app/lib/worker.ts': `${worker.replace('class Worker', 'class First').replace('fromAsset(props.dir)', "fromAsset('first')")}\n${worker.replace('export class Worker', 'export default class Worker')}`,
+      'app/lib/node-fn.ts': [
+        "import * as path from 'path';",
+        "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+        'export class NodeFn extends NodejsFunction {',
+        '  constructor(scope: any, id: string, props: { name: string }) {',
+        "    const entry = path.join('src', `${props.name}.ts`);",
+        '    super(scope, id, { entry });',
+        '  }',
+        '}',
+      ].join('\n'),
+    };
+    const r = load("import * as cdk from 'aws-cdk-lib';\nimport Worker from './worker';\nimport { NodeFn } from './node-fn';\nexport function f(scope: any) { new Worker(scope, 'W', { dir: 'w' }); new NodeFn(scope, 'N', { name: 'orders' }); }\n", files);
+    expect(names(r)).toEqual(['W/Fn app/w', 'N app/src/orders.ts']);
+  });
+
   it('reads at most 50 files of wrapper constructs per stack', () => {
     const files: Record<string, string> = {};
     const imports: string[] = [];
