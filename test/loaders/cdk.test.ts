@@ -1144,3 +1144,35 @@ describe('cdk loader: environments, dead letters and retention, less common shap
     expect(f('Forever').layers).toEqual([]);
   });
 });
+
+describe('cdk loader: chains of constants are followed a bounded number of steps', () => {
+  /** `const p0 = init; const p1 = p0; ... const pn = p(n-1);` */
+  const chain = (prefix: string, n: number, init: string) => [`const ${prefix}0 = ${init};`, ...Array.from({ length: n }, (_, i) => `const ${prefix}${i + 1} = ${prefix}${i};`)].join('\n');
+  const loadChains = (n: number) => {
+    const text = [
+      "import { Duration } from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import * as s3 from 'aws-cdk-lib/aws-s3';",
+      chain('d', n, 'Duration.seconds(9)'),
+      chain('t', n, 'lambda.Tracing.ACTIVE'),
+      chain('c', n, "lambda.Code.fromAsset('src')"),
+      chain('b', n, "new s3.Bucket(this, 'B')"),
+      chain('u', n, 'b0.bucketName'),
+      chain('i', n, "s3.Bucket.fromBucketName(this, 'I', 'x')"),
+      `export function f(scope: any) { new lambda.Function(scope, 'F', { handler: 'i.h', timeout: d${n}, tracing: t${n}, code: c${n}, environment: { B: u${n}, C: b${n}.bucketName, I: i${n}.bucketName } }); }`,
+    ].join('\n');
+    return fn(load(text).functions, 'F');
+  };
+
+  it('a duration through six names, an enum, code and a bucket attribute through seven', () => {
+    expect(loadChains(6).timeout.value).toBe(9);
+    expect(loadChains(7).timeout.value).toEqual(ref('Duration.seconds(9)'));
+    const seven = loadChains(7);
+    expect([seven.tracing?.value, seven.code?.kind]).toEqual(['Active', 'dir']);
+    expect(seven.environmentResources).toEqual({ B: `${FILE}#B@28:12`, C: `${FILE}#B@28:12`, I: `${FILE}#I@44:12` });
+    const eight = loadChains(8);
+    expect([eight.tracing?.value, eight.code]).toEqual([ref('t8'), undefined]);
+    // The bucket itself is still found through its variables; the imported one is named by the last name.
+    expect(eight.environmentResources).toEqual({ C: `${FILE}#B@31:12`, I: `${FILE}#i8@57:7` });
+  });
+});
