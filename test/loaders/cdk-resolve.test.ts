@@ -576,6 +576,7 @@ describe('constructs: more holders', () => {
       'function use(p: any) { const param = p; return param; }',
       'use(a);',
       'use(b);',
+      'use();',
       "const holder = { fn: new lambda.Function(this, 'H', {}) };",
       'let assigned: any;',
       'assigned = a;',
@@ -588,6 +589,8 @@ describe('constructs: more holders', () => {
       '  m() { const fromProperty = this.make(); return fromProperty; }',
       '}',
       "const expr = function () { return new lambda.Function(this, 'X', {}); };",
+      "const blockArrow = () => { return new lambda.Function(this, 'Y', {}); };",
+      'const fromBlock = blockArrow();',
       'const fromExpr = expr();',
       'declare function external(): any;',
       'const fromDeclared = external();',
@@ -596,13 +599,14 @@ describe('constructs: more holders', () => {
     ].join('\n');
     const src = source(text);
     const ids = (name: string) => src.constructs(init(src, name)).map((n) => src.text(n.arguments![1]));
-    expect(['both', 'param', 'member', 'latest', 'fromProperty', 'fromExpr', 'fromDeclared', 'fromEarly'].map((n) => `${n}: ${ids(n).join(',')}`)).toEqual([
+    expect(['both', 'param', 'member', 'latest', 'fromProperty', 'fromExpr', 'fromBlock', 'fromDeclared', 'fromEarly'].map((n) => `${n}: ${ids(n).join(',')}`)).toEqual([
       "both: 'A','B'",
       "param: 'A','B'",
       "member: 'H'",
       "latest: 'A'",
       "fromProperty: 'P'",
       "fromExpr: 'X'",
+      "fromBlock: 'Y'",
       'fromDeclared: ',
       "fromEarly: 'E'",
     ]);
