@@ -645,3 +645,37 @@ describe('members of constant objects', () => {
     expect(values(text, ['stuck', 'fine'])).toEqual({ stuck: "?forever('x')", fine: 'lambda/a.ts' });
   });
 });
+
+describe('a let that changes has no value', () => {
+  it('compound assignments and ++/-- change it; reading it in an expression does not', () => {
+    const text = [
+      'let grown = 1;',
+      'grown += 1;',
+      'let counted = 1;',
+      'counted++;',
+      'let lowered = 5;',
+      '--lowered;',
+      'let defaulted: number | undefined = 1;',
+      'defaulted ??= 2;',
+      'let flipped = 1;',
+      'flipped ^= 1;',
+      'let seen = 3;',
+      'const sum = seen + 1;',
+      'const viaGrown = grown;',
+      'const viaCounted = counted;',
+      'const viaLowered = lowered;',
+      'const viaDefaulted = defaulted;',
+      'const viaFlipped = flipped;',
+      'const viaSeen = seen;',
+    ].join('\n');
+    expect(values(text, ['viaGrown', 'viaCounted', 'viaLowered', 'viaDefaulted', 'viaFlipped', 'viaSeen', 'sum'])).toEqual({
+      viaGrown: '?grown',
+      viaCounted: '?counted',
+      viaLowered: '?lowered',
+      viaDefaulted: '?defaulted',
+      viaFlipped: '?flipped',
+      viaSeen: 3,
+      sum: 4,
+    });
+  });
+});
