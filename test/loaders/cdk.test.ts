@@ -216,6 +216,11 @@ export function build(scope: any, props: { tableName: string }) {
     });
   });
 
+  it('a string built from __dirname is shown relative to the analysis root', () => {
+    const r = load("import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any) {\n  new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { DIR: __dirname, FILE: `${__dirname}/x.txt` } });\n}\n");
+    expect(fn(r.functions, 'F').environment).toEqual({ DIR: { value: 'app/lib', loc: at(3, 102) }, FILE: { value: 'app/lib/x.txt', loc: at(3, 118) } });
+  });
+
   it('props that come from outside the file make every unset value a reference, not a default', () => {
     const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';
 export function make(scope: any, shared: lambda.FunctionProps) {
