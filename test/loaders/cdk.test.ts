@@ -1130,7 +1130,9 @@ describe('cdk loader: environments, dead letters and retention, less common shap
     "  new lambda.Function(scope, 'Dlq', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: true, deadLetterQueue: dlq });", // 8
     "  new lambda.Function(scope, 'Forever', { handler: 'i.h', code: lambda.Code.fromAsset('x'), logRetention: logs.RetentionDays.INFINITE, layers: [] });", // 9
     "  new lambda.Function(scope, 'Enabled', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: shared.flag });", // 10
-    '}', // 11
+    "  new lambda.Function(scope, 'OwnGroup', { handler: 'i.h', code: lambda.Code.fromAsset('x'), logGroup: new CustomGroup(scope, 'G') });", // 11
+    '}', // 12
+    'class CustomGroup { constructor(_s: any, _id: string) {} }', // 13
   ].join('\n'));
   const f = (name: string) => fn(r.functions, name);
 
@@ -1144,8 +1146,9 @@ describe('cdk loader: environments, dead letters and retention, less common shap
     expect('deadLetter' in f('Enabled')).toBe(false);
   });
 
-  it('a log retention that never expires is no retention; no layers are none', () => {
+  it('a log retention that never expires is no retention; no layers are none; a log group that is not a CDK LogGroup is a reference', () => {
     expect('logRetentionDays' in f('Forever')).toBe(false);
+    expect(f('OwnGroup').logRetentionDays).toEqual({ value: ref("new CustomGroup(scope, 'G')"), loc: at(11, 94) });
     expect(f('Forever').layers).toEqual([]);
   });
 });
