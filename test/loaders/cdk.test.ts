@@ -915,8 +915,11 @@ describe('cdk loader: wrapper constructs, less common shapes', () => {
       // A base named like a stack is not one.
       'class StackResource { constructor(_scope: any, _id: string) {} }',
       fnIn('F extends StackResource'),
-      "export function build(scope: any) { for (const C of [A, B, C, D, E]) void C; new A(scope, 'a'); new B(scope, 'b'); new C(scope, 'c'); new D(scope, 'd'); new E(scope, 'e'); new F(scope, 'f'); }",
+      'class G extends StackResource {}',
+      "export function build(scope: any) { for (const C of [A, B, C, D, E]) void C; new A(scope, 'a'); new B(scope, 'b'); new C(scope, 'c'); new D(scope, 'd'); new E(scope, 'e'); new F(scope, 'f'); new G(scope, 'g'); }",
     ].join('\n'));
+    // G has no constructor of its own: nothing to expand, and no error.
+    expect(r.diagnostics).toEqual([]);
     expect(names(r)).toEqual(['AFn app/x', 'BFn app/x', 'CFn app/x', 'DFn app/x', 'EFn app/x', 'FFn app/x', 'f/FFn app/x']);
   });
 
