@@ -439,3 +439,243 @@ describe('skipOuter', () => {
     expect(src.text(skipOuter(init(src, 'x')))).toBe('y');
   });
 });
+
+describe('imports that are not CDK bindings', () => {
+  it('an import alias of a namespace member, a require through an object or of a computed name, a bare declaration: none is an import', () => {
+    const src = source([
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      'import Fn = lambda.Function;',
+      "const viaObject = loader.require('aws-cdk-lib/aws-sqs');",
+      "const name = 'aws-cdk-lib/aws-sns';",
+      'const computed = require(name);',
+      'const noArgs = require();',
+      'let declared: any;',
+      'const a = Fn;',
+      'const b = viaObject.Queue;',
+      'const c = computed.Topic;',
+      "const [first] = require('aws-cdk-lib/aws-s3');",
+      'const d = noArgs.X;',
+      'const e = lambda.Function;',
+      'const f = first.Bucket;',
+    ].join('\n'));
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => src.qualify(init(src, n)))).toEqual([undefined, undefined, undefined, undefined, 'aws-lambda:Function', undefined]);
+    expect(source("const [first] = require('aws-cdk-lib');").importsCdk).toBe(false);
+  });
+});
+
+describe('evaluate: names with several values, helper functions of the file', () => {
+  it('a name declared twice has no value; a single declaration has; an array pattern is not followed', () => {
+    expect(values('var v = 1;\nvar v = 2;\nconst twice = v;\nvar w = 3;\nconst once = w;\nconst [first = 1] = {} as any;\nconst fi = first ?? 2;', ['twice', 'once', 'fi'])).toEqual({ twice: '?v', once: 3, fi: '?first ?? 2' });
+  });
+
+  it('helpers return strings, numbers and booleans; they read constants of the file and call each other; objects are no value', () => {
+    const text = [
+      "import * as path from 'path';",
+      "const BASE = 'lambda';",
+      'function size() { return 512; }',
+      'function enabled() { return true; }',
+      'function config() { return { a: 1 }; }',
+      'const entryOf = (n: string) => `${BASE}/${n}.ts`;',
+      'const nested = (n: string) => entryOf(n) + "!";',
+      "const fromCwd = (n: string) => path.join(process.cwd(), n);",
+      'const here = () => __filename;',
+      'const dir = () => __dirname;',
+      'const STAGE = process.env.STAGE;',
+      'const external = (n: string) => `${STAGE}/${n}`;',
+      'const s = size();',
+      'const e = enabled();',
+      'const o = config();',
+      "const en = entryOf('orders');",
+      "const ne = nested('users');",
+      "const cw = fromCwd('x');",
+      'const h = here();',
+      'const di = dir();',
+      "const ex = external('x');",
+    ].join('\n');
+    const src = source(text);
+    const shown = (name: string) => {
+      const v = src.evaluate(init(src, name));
+      return v.kind === 'value' ? (typeof v.value === 'string' ? src.cleanString(v.value) : v.value) : `?${v.text}`;
+    };
+    expect(['s', 'e', 'o', 'en', 'ne', 'cw', 'h', 'di', 'ex'].map(shown)).toEqual([512, true, '?config()', 'lambda/orders.ts', 'lambda/users.ts!', 'app/x', 'app/lib/stack.ts', 'app/lib', "?external('x')"]);
+  });
+});
+
+describe('fallbacks through destructured variables (a wrapper construct read for one instantiation)', () => {
+  const text = [
+    "import { Construct } from 'constructs';",
+    'class Fn extends Construct {',
+    '  constructor(scope: Construct, id: string, props: any) {',
+    '    super(scope, id);',
+    "    const { size, kind = 'k', timeout: t = 9 } = props;",
+    '    const [first = 1] = props.list;',
+    '    const sz = size ?? 64;',
+    '    const kd = kind;',
+    '    const tt = t;',
+    '    const fi = first ?? 2;',
+    '  }',
+    '}',
+    "new Fn(this, 'A', { size: 128, kind: 'set', timeout: 30 });",
+    "new Fn(this, 'B', {});",
+    "new Fn(this, 'C', { ...shared });",
+    "new Fn(this, 'D', { t: 1, list: {} });",
+  ].join('\n');
+  const src = source(text);
+  const ctor = (src.sf.statements[1] as TS.ClassDeclaration).members.find(ts.isConstructorDeclaration)!;
+  const instantiation = (i: number) => ((src.sf.statements[2 + i] as TS.ExpressionStatement).expression as TS.NewExpression).arguments;
+  const read = (args: readonly TS.Expression[] | undefined) =>
+    withBindings(src, ctor.parameters, args, () =>
+      Object.fromEntries(['sz', 'kd', 'tt', 'fi'].map((n) => {
+        const v = src.evaluate(init(src, n));
+        return [n, v.kind === 'value' ? v.value : '?'];
+      })),
+    );
+
+  it('a set prop wins, renamed or not; an unset one takes the default or fallback; spread props may set anything; array patterns are not followed', () => {
+    expect(read(instantiation(0))).toEqual({ sz: 128, kd: 'set', tt: 30, fi: '?' });
+    expect(read(instantiation(1))).toEqual({ sz: 64, kd: 'k', tt: 9, fi: '?' });
+    expect(read(instantiation(2))).toEqual({ sz: '?', kd: '?', tt: '?', fi: '?' });
+    // A renamed element is looked up by the prop's name, not the local's.
+    expect(read(instantiation(3))).toEqual({ sz: 64, kd: 'k', tt: 9, fi: '?' });
+  });
+});
+
+describe('props: depth and order', () => {
+  it('spreads of names are followed 23 deep (each name is a step too), spreads of literals 24 deep; deeper is unknown', () => {
+    const chain = (n: number) => [`const s${n} = { a: 1 };`, ...Array.from({ length: n }, (_, i) => `const s${n - 1 - i} = { ...s${n - i} };`)].join('\n');
+    const deep = source(chain(23));
+    expect(deep.props(init(deep, 's0')).entries().map((e) => e.key)).toEqual(['a']);
+    expect(deep.props(init(deep, 's0')).unknown).toBeUndefined();
+    const deeper = source(chain(24));
+    expect(deeper.props(init(deeper, 's0')).entries()).toEqual([]);
+    expect(deeper.text(deeper.props(init(deeper, 's0')).unknown!)).toBe('s24');
+    const inline = (n: number) => source(`const p = ${'{ ...'.repeat(n)}{ a: 1 }${' }'.repeat(n)};`);
+    const literal = inline(24);
+    expect(literal.props(init(literal, 'p')).entries().map((e) => e.key)).toEqual(['a']);
+    const tooDeep = inline(25);
+    expect(tooDeep.props(init(tooDeep, 'p')).entries()).toEqual([]);
+    expect(tooDeep.text(tooDeep.props(init(tooDeep, 'p')).unknown!)).toBe('{ a: 1 }');
+  });
+
+  it('a shorthand property set again moves to where it is set last; methods and non-objects give nothing', () => {
+    const src = source("const handler = 'h';\nconst p = { handler: 'x', memorySize: 1, handler };\nconst m = { run() { return 1; }, a: 2 };\nconst n = 5;");
+    expect(src.props(init(src, 'p')).entries().map((e) => `${e.key}=${src.text(e.value)}`)).toEqual(['memorySize=1', 'handler=handler']);
+    expect(src.props(init(src, 'm')).entries().map((e) => e.key)).toEqual(['a']);
+    const n = src.props(init(src, 'n'));
+    expect(n.entries()).toEqual([]);
+    expect(src.text(n.unknown!)).toBe('5');
+  });
+});
+
+describe('constructs: more holders', () => {
+  it('parameters of every call, object members, latestVersion, property arrows and function expressions, bodiless and bare-return functions', () => {
+    const text = [
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "const a = new lambda.Function(this, 'A', {});",
+      "const b = new lambda.Function(this, 'B', {});",
+      'function use(p: any) { const param = p; return param; }',
+      'use(a);',
+      'use(b);',
+      'use();',
+      "const holder = { fn: new lambda.Function(this, 'H', {}) };",
+      'let assigned: any;',
+      'assigned = a;',
+      'assigned = b;',
+      'const both = assigned;',
+      'const member = holder.fn;',
+      'const latest = a.latestVersion;',
+      'class K {',
+      "  make = () => new lambda.Function(this, 'P', {});",
+      '  m() { const fromProperty = this.make(); return fromProperty; }',
+      '}',
+      "const expr = function () { return new lambda.Function(this, 'X', {}); };",
+      "const blockArrow = () => { return new lambda.Function(this, 'Y', {}); };",
+      'const fromBlock = blockArrow();',
+      'const fromExpr = expr();',
+      'declare function external(): any;',
+      'const fromDeclared = external();',
+      "function early(flag: boolean) { if (flag) return; return new lambda.Function(this, 'E', {}); }",
+      'const fromEarly = early(true);',
+    ].join('\n');
+    const src = source(text);
+    const ids = (name: string) => src.constructs(init(src, name)).map((n) => src.text(n.arguments![1]));
+    expect(['both', 'param', 'member', 'latest', 'fromProperty', 'fromExpr', 'fromBlock', 'fromDeclared', 'fromEarly'].map((n) => `${n}: ${ids(n).join(',')}`)).toEqual([
+      "both: 'A','B'",
+      "param: 'A','B'",
+      "member: 'H'",
+      "latest: 'A'",
+      "fromProperty: 'P'",
+      "fromExpr: 'X'",
+      "fromBlock: 'Y'",
+      'fromDeclared: ',
+      "fromEarly: 'E'",
+    ]);
+  });
+
+  it('a chain of names is followed 24 deep', () => {
+    const chain = (n: number) => ["import * as lambda from 'aws-cdk-lib/aws-lambda';", `const v${n} = new lambda.Function(this, 'Deep', {});`, ...Array.from({ length: n }, (_, i) => `const v${n - 1 - i} = v${n - i};`)].join('\n');
+    const ok = source(chain(24));
+    expect(ok.constructs(init(ok, 'v0')).length).toBe(1);
+    const far = source(chain(25));
+    expect(far.constructs(init(far, 'v0'))).toEqual([]);
+  });
+});
+
+describe('pathValue of a fallback', () => {
+  it('an unknown path names what the fallback picked, not the whole expression', () => {
+    const src = source("const DIR = process.env.DIR;\nconst picked = DIR ?? 'lambda';");
+    expect(src.pathValue(init(src, 'picked'))).toEqual({ kind: 'unknown', text: 'process.env.DIR' });
+  });
+});
+
+describe('members of constant objects', () => {
+  it('a shorthand member has the value of the name it repeats; a nested object is props', () => {
+    const src = source("const handler = 'h';\nconst p = { handler };\nconst v = p.handler;\nconst C = { inner: { a: 1 } };\nconst nested = C.inner;");
+    expect(values("const handler = 'h';\nconst p = { handler };\nconst v = p.handler;", ['v'])).toEqual({ v: 'h' });
+    expect(src.props(init(src, 'nested')).entries().map((e) => e.key)).toEqual(['a']);
+  });
+
+  it('a helper that cannot be evaluated does not stop the next one', () => {
+    const text = [
+      'const forever = (s: string): string => forever(s);',
+      'const entryOf = (n: string) => `lambda/${n}.ts`;',
+      "const stuck = forever('x');",
+      "const fine = entryOf('a');",
+    ].join('\n');
+    expect(values(text, ['stuck', 'fine'])).toEqual({ stuck: "?forever('x')", fine: 'lambda/a.ts' });
+  });
+});
+
+describe('a let that changes has no value', () => {
+  it('compound assignments and ++/-- change it; reading it in an expression does not', () => {
+    const text = [
+      'let grown = 1;',
+      'grown += 1;',
+      'let counted = 1;',
+      'counted++;',
+      'let lowered = 5;',
+      '--lowered;',
+      'let defaulted: number | undefined = 1;',
+      'defaulted ??= 2;',
+      'let flipped = 1;',
+      'flipped ^= 1;',
+      'let seen = 3;',
+      'const sum = seen + 1;',
+      'const viaGrown = grown;',
+      'const viaCounted = counted;',
+      'const viaLowered = lowered;',
+      'const viaDefaulted = defaulted;',
+      'const viaFlipped = flipped;',
+      'const viaSeen = seen;',
+    ].join('\n');
+    expect(values(text, ['viaGrown', 'viaCounted', 'viaLowered', 'viaDefaulted', 'viaFlipped', 'viaSeen', 'sum'])).toEqual({
+      viaGrown: '?grown',
+      viaCounted: '?counted',
+      viaLowered: '?lowered',
+      viaDefaulted: '?defaulted',
+      viaFlipped: '?flipped',
+      viaSeen: 3,
+      sum: 4,
+    });
+  });
+});

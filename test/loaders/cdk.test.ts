@@ -216,6 +216,11 @@ export function build(scope: any, props: { tableName: string }) {
     });
   });
 
+  it('a string built from __dirname is shown relative to the analysis root', () => {
+    const r = load("import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any) {\n  new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { DIR: __dirname, FILE: `${__dirname}/x.txt` } });\n}\n");
+    expect(fn(r.functions, 'F').environment).toEqual({ DIR: { value: 'app/lib', loc: at(3, 102) }, FILE: { value: 'app/lib/x.txt', loc: at(3, 118) } });
+  });
+
   it('props that come from outside the file make every unset value a reference, not a default', () => {
     const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';
 export function make(scope: any, shared: lambda.FunctionProps) {
@@ -468,6 +473,62 @@ export class AppStack extends Stack {
       { kind: 'sqs', loc: at(22, 20), source: { ref: 'jobs', queueId: `${FILE}#Jobs`, resourceId: JOBS } },
     ]);
   });
+  it('S3: an unknown event type member, events and filters from elsewhere, a filter with other keys or spread into', () => {
+    const f = wire('{}', [
+      "  uploads.addEventNotification(s3.EventType.NEW_THING as any, new s3n.LambdaDestination(f), { prefix: 'a/', other: 'x' } as any, { ...extra.f, suffix: '.csv' });",
+      '  f.addEventSource(new sources.S3EventSource(uploads, { events: extra.events, filters: extra.filters }));',
+      "  f.addEventSource(new sources.S3EventSource(uploads, { events: [extra.kind, 's3:ObjectTagging:*' as any] }));",
+    ].join('\n'));
+    const source = { ref: 'uploads', resourceId: UPLOADS };
+    expect(f.triggers).toEqual([
+      {
+        kind: 's3',
+        loc: at(17, 63),
+        source,
+        s3Events: ['EventType.NEW_THING'],
+        keyFilter: [
+          { name: 'prefix', value: { value: 'a/', loc: at(17, 95) } },
+          { name: 'suffix', value: { value: '.csv', loc: at(17, 144) } },
+          { name: 'filter', value: { value: ref("{ ...extra.f, suffix: '.csv' }"), loc: at(17, 130) } },
+        ],
+      },
+      { kind: 's3', loc: at(18, 20), source, s3Events: ['extra.events'], keyFilter: [{ name: 'filter', value: { value: ref('extra.filters'), loc: at(18, 88) } }] },
+      { kind: 's3', loc: at(19, 20), source, s3Events: ['extra.kind', 's3:ObjectTagging:*'] },
+    ]);
+  });
+
+  it('a subscription DLQ next to spread options is known; a queue ARN from elsewhere; targets of scheduled rules up to six levels up', () => {
+    const f = wire('{}', [
+      '  topic.addSubscription(new subs.LambdaSubscription(f, { ...extra.opts, deadLetterQueue: dlq }));',
+      "  f.addEventSourceMapping('M', { eventSourceArn: extra.queueArn });",
+      "  new events.Rule(scope, 'R6', { schedule: extra.s, targets: [extra.a(extra.b(new targets.LambdaFunction(f)))] });",
+      "  new events.Rule(scope, 'R7', { schedule: extra.s, targets: [extra.a(extra.b(extra.c(new targets.LambdaFunction(f))))] });",
+      "  f.addEnvironment('ONLY_NAME');",
+    ].join('\n'));
+    expect(f.triggers).toEqual([
+      { kind: 'sns', loc: at(17, 25), source: { ref: 'topic', resourceId: TOPIC }, deliveryDeadLetterKnown: true, deliveryDeadLetter: { value: ref('dlq'), loc: at(17, 73) } },
+      { kind: 'schedule', loc: at(19, 79), deliveryDeadLetterKnown: true },
+      { kind: 'eventbridge', loc: at(20, 87), deliveryDeadLetterKnown: true },
+      { kind: 'sqs', loc: at(18, 3), source: { ref: 'extra.queueArn', resourceId: `${FILE}#extra@11:34` } },
+    ]);
+    expect(f.environment).toEqual({});
+  });
+
+  it('binds env vars through ?? and || to an imported bucket, and this.x to the field it names', () => {
+    const f = wire('{ A: (extra.b ?? imported).bucketName, B: (extra.b || imported).bucketName }', "  const imported = s3.Bucket.fromBucketName(scope, 'Shared', 'shared-bucket');");
+    expect(f.environmentResources).toEqual({ A: `${FILE}#Shared@17:20`, B: `${FILE}#Shared@17:20` });
+    const r = load([
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      'export class S {',
+      '  readonly uploads: any;',
+      '  constructor(scope: any, props: any) {',
+      '    this.uploads = props.bucket;',
+      "    new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { B: this.uploads.bucketName } });",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(fn(r.functions, 'F').environmentResources).toEqual({ B: `${FILE}#this.uploads@3:3` });
+  });
 });
 
 describe('cdk loader: bad input', () => {
@@ -481,6 +542,11 @@ export function f(scope: any) {
     expect(r.diagnostics[0]).toMatchObject({ ruleId: 'parse-error', loc: { file: FILE, line: 3 } });
     expect(r.diagnostics[0].message).toMatch(/^Cannot parse TypeScript: /);
     expect(fn(r.functions, 'Half').runtime?.value).toBe('nodejs22.x');
+  });
+
+  it('the parse error points at the first syntax error, line and column', () => {
+    const r = load("import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any) {\n    const x = ;\n}\n");
+    expect(r.diagnostics).toEqual([{ ruleId: 'parse-error', message: 'Cannot parse TypeScript: Expression expected. (read on a best-effort basis)', loc: at(3, 15) }]);
   });
 
   it('binary and oversized files are diagnostics, never throws on garbage', () => {
@@ -513,6 +579,47 @@ describe('cdk detection', () => {
     expect(isCdkFile(`const lambda = require('@aws-cdk/aws-lambda');\nnew lambda.Function(this, 'x', {})`)).toBe(true);
     expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\nnew cdk.App();`)).toBe(false);
     expect(isCdkFile(`new Function('return 1')`)).toBe(false);
+  });
+
+  it.each([
+    ["import * as cdk from 'aws-cdk-lib';", true],
+    ["import * as cdk from'aws-cdk-lib';", true],
+    ["const cdk = await import('aws-cdk-lib');", true],
+    ["const cdk = require ( 'aws-cdk-lib' );", true],
+    ["import 'aws-cdk-lib/aws-lambda';", true],
+    ['import { Construct } from "constructs";', true],
+    ["import * as lambda from '@aws-cdk/aws-lambda';", true],
+    ["import * as lambda from 'aws-cdk-lib/aws-lambda/lib/function';", false],
+    ["import * as extra from 'aws-cdk-lib-extra';", false],
+    ["import * as mine from 'my-aws-cdk-lib';", false],
+    ["import * as scoped from '@aws-cdk';", false],
+    ["import * as scoped from '@aws-cdk/';", false],
+    ["// built with aws-cdk-lib, 'aws-cdk-lib'", false],
+  ])('isCdkFile: %s is a CDK import: %s', (head, expected) => {
+    expect(isCdkFile(`${head}\nnew lambda.Function(this, 'x', {});\n`)).toBe(expected);
+  });
+
+  it.each([
+    ["new lambda.Function(this, 'x', {})", true],
+    ["new NodejsFunction<Props>(this, 'x', {})", true],
+    ["new  PythonFunction (this, 'x', {})", true],
+    ["new lambda.FunctionUrl(this, 'x', {})", false],
+    ['new Function;', false],
+    ["renew lambda.Function(this, 'x')", false],
+  ])('isCdkFile: %s constructs a function: %s', (statement, expected) => {
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\n${statement}\n`)).toBe(expected);
+  });
+
+  it.each([
+    ["import Api from './api';\nnew Api(this, 'A');", true],
+    ["import { Api } from \"../api\";\nnew Api<Props>(this, 'A');", true],
+    ["import { Api } from './api';\nnew  Api (this, 'A');", true],
+    ["import { Api } from './api';\nnew ApiGateway(this, 'A');", false],
+    ["import { Api } from './api';\nnew OtherApi(this, 'A');", false],
+    ["import { Api } from 'api';\nnew Api(this, 'A');", false],
+    ["import { type Api } from './api';\nnew Api(this, 'A');", false],
+  ])('isCdkFile: a construct of the project, %s: %s', (code, expected) => {
+    expect(isCdkFile(`import * as cdk from 'aws-cdk-lib';\n${code}\n`, 'lib/stack.ts')).toBe(expected);
   });
 
   it('isCdkPath: .ts sources outside cdk.out and node_modules', () => {
@@ -723,5 +830,360 @@ describe('cdk loader: wrapper constructs of the project, helper functions, CDK v
       'Old dir:app/functions/old nodejs14.x',
       'Bundled entry:app/functions/bundled.ts ref',
     ]);
+  });
+});
+
+describe('cdk loader: wrapper constructs, less common shapes', () => {
+  const worker = [
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import { Construct } from 'constructs';",
+    'export class Worker extends Construct {',
+    '  constructor(scope: Construct, id: string, props: { dir: string }) {',
+    '    super(scope, id);',
+    "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props.dir) });",
+    '  }',
+    '}',
+  ].join('\n');
+  const names = (r: ReturnType<typeof load>) => r.functions.map((f) => `${f.name} ${typeof f.code?.path.value === 'string' ? f.code.path.value : 'ref'}`);
+
+  it('a file without a CDK import is not read, even when it instantiates a construct of the project', () => {
+    const text = "import { Construct } from 'constructs';\nimport { Worker } from './worker';\nexport function f(scope: Construct) { new Worker(scope, 'W', { dir: 'w' }); }\n";
+    expect(load(text, { 'app/lib/worker.ts': worker }).functions).toEqual([]);
+    // The same with a CDK import: the wrapper's function.
+    expect(names(load(`import * as cdk from 'aws-cdk-lib';\n${text}`, { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+  });
+
+  it('wrappers inside wrappers are followed three levels deep', () => {
+    const chain = (levels: number) => {
+      const classes = Array.from({ length: levels }, (_, i) => {
+        const body = i === levels - 1 ? "new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props.dir) });" : `new L${i + 1}(this, 'C${i + 1}', props);`;
+        return `class L${i} extends Construct {\n  constructor(scope: Construct, id: string, props: { dir: string }) {\n    super(scope, id);\n    ${body}\n  }\n}`;
+      });
+      return load([
+        "import * as cdk from 'aws-cdk-lib';",
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import { Construct } from 'constructs';",
+        ...classes,
+        "export class S extends cdk.Stack { constructor(scope: cdk.App, id: string) { super(scope, id); new L0(this, 'Top', { dir: 'deep' }); } }",
+      ].join('\n'));
+    };
+    // The function of the innermost class as written (a template) comes first, then the instantiation's.
+    const three = chain(3);
+    expect(names(three)).toEqual(['Fn ref', 'Top/C1/C2/Fn app/deep']);
+    // Each level's function and the instantiations inside the wrappers are templates of the outer one.
+    expect(three.instantiated?.map((l) => l.line)).toEqual([19, 13, 7]);
+    expect(names(chain(4))).toEqual(['Fn ref']);
+    expect(chain(4).instantiated).toBeUndefined();
+  });
+  it('a class that extends a function class and creates another: both named under the instantiation; without a constructor it is not read', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      "import { Construct } from 'constructs';",
+      'class WithHelper extends NodejsFunction {',
+      '  constructor(scope: Construct, id: string, props: { entry: string }) {',
+      '    super(scope, id, { entry: props.entry });',
+      "    new lambda.Function(this, 'Helper', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'h.handler', code: lambda.Code.fromAsset('helper') });",
+      '  }',
+      '}',
+      'class Bare extends NodejsFunction {}',
+      'export class S extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    new WithHelper(this, 'Main', { entry: 'src/main.ts' });",
+      "    new Bare(this, 'Bare', { entry: 'src/bare.ts' });",
+      "    new WithHelper(this, id + 'Dyn', { entry: 'src/dyn.ts' });",
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['Helper app/helper', 'Main/Main app/src/main.ts', 'Main/Helper app/helper', 'construct at app/lib/stack.ts:17/function at app/lib/stack.ts:7 app/src/dyn.ts', 'construct at app/lib/stack.ts:17/Helper app/helper']);
+  });
+
+  it('stacks, nested stacks, stages and apps are not expanded; neither is a class that only implements an interface; a construct is', () => {
+    const fnIn = (cls: string) => `class ${cls} {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    new lambda.Function(this, '${cls.split(' ')[0]}Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('x') });\n  }\n}`;
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      fnIn('A extends Stack'),
+      fnIn('B extends NestedStack'),
+      fnIn('C extends cdk.Stage'),
+      fnIn('D extends App'),
+      fnIn('E implements cdk.IAspect'),
+      // A base named like a stack is not one.
+      'class StackResource { constructor(_scope: any, _id: string) {} }',
+      fnIn('F extends StackResource'),
+      'class G extends StackResource {}',
+      "export function build(scope: any) { for (const C of [A, B, C, D, E]) void C; new A(scope, 'a'); new B(scope, 'b'); new C(scope, 'c'); new D(scope, 'd'); new E(scope, 'e'); new F(scope, 'f'); new G(scope, 'g'); }",
+    ].join('\n'));
+    // G has no constructor of its own: nothing to expand, and no error.
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['AFn app/x', 'BFn app/x', 'CFn app/x', 'DFn app/x', 'EFn app/x', 'FFn app/x', 'f/FFn app/x']);
+  });
+
+  it('reads an import written with its .ts or .mjs extension', () => {
+    const stack = (from: string) => `import * as cdk from 'aws-cdk-lib';\nimport { Worker } from '${from}';\nexport function f(scope: any) { new Worker(scope, 'W', { dir: 'w' }); }\n`;
+    expect(names(load(stack('./worker.ts'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+    expect(names(load(stack('./worker.mjs'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+    expect(names(load(stack('./worker.cjs'), { 'app/lib/worker.ts': worker }))).toEqual(['W/Fn app/w']);
+  });
+
+  it('a default import takes the default class even when a named class comes first; a super call after other calls is the function', () => {
+    const files = {
+      'app/lib/worker.ts': `${worker.replace('class Worker', 'class First').replace('fromAsset(props.dir)', "fromAsset('first')")}\n${worker.replace('export class Worker', 'export default class Worker')}`,
+      'app/lib/node-fn.ts': [
+        "import * as path from 'path';",
+        "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+        'export class NodeFn extends NodejsFunction {',
+        '  constructor(scope: any, id: string, props: { name: string }) {',
+        "    const entry = path.join('src', `${props.name}.ts`);",
+        '    super(scope, id, { entry });',
+        '  }',
+        '}',
+      ].join('\n'),
+    };
+    const r = load("import * as cdk from 'aws-cdk-lib';\nimport Worker from './worker';\nimport { NodeFn } from './node-fn';\nexport function f(scope: any) { new Worker(scope, 'W', { dir: 'w' }); new NodeFn(scope, 'N', { name: 'orders' }); }\n", files);
+    expect(names(r)).toEqual(['W/Fn app/w', 'N app/src/orders.ts']);
+  });
+
+  it('reads at most 50 files of wrapper constructs per stack', () => {
+    const files: Record<string, string> = {};
+    const imports: string[] = [];
+    const uses: string[] = [];
+    for (let i = 0; i < 51; i++) {
+      files[`app/lib/w${i}.ts`] = worker.replace('class Worker', `class W${i}`);
+      imports.push(`import { W${i} } from './w${i}';`);
+      uses.push(`new W${i}(scope, 'I${i}', { dir: 'd${i}' });`);
+    }
+    const r = load(["import * as cdk from 'aws-cdk-lib';", ...imports, `export function f(scope: any) {\n${uses.join('\n')}\n}`].join('\n'), files);
+    expect(r.functions).toHaveLength(50);
+    expect(names(r).slice(-1)).toEqual(['I49/Fn app/d49']);
+  });
+  it('a constructor with overload signatures is read through its implementation', () => {
+    const r = load([
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { Construct } from 'constructs';",
+      'class Over extends Construct {',
+      '  constructor(scope: Construct, id: string);',
+      '  constructor(scope: Construct, id: string, props?: { dir: string }) {',
+      '    super(scope, id);',
+      "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(props?.dir ?? 'default') });",
+      '  }',
+      '}',
+      "export function f(scope: any) { new Over(scope, 'O', { dir: 'given' }); }",
+    ].join('\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['Fn ref', 'O/Fn app/given']);
+  });
+});
+
+describe('cdk loader: values that are not what a prop takes', () => {
+  const r = load([
+    "import * as cdk from 'aws-cdk-lib';", // 1
+    "import { Duration, Size } from 'aws-cdk-lib';", // 2
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 3
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';", // 4
+    "import * as logs from 'aws-cdk-lib/aws-logs';", // 5
+    "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", // 6
+    'class Custom { constructor(_n: string) {} }', // 7
+    'export function build(scope: any, id: string, shared: any) {', // 8
+    '  new sqs.Queue(scope, `${id}-q`, { fifo: false });', // 9
+    '  new logs.LogGroup(scope, `${id}-g`);', // 10
+    "  new lambda.Function(scope, 'Values', { memorySize: '512' as any, timeout: Duration.seconds('30' as any), runtime: new Custom('nodejs20.x') as any, architecture: shared.arch, tracing: shared.tracing, ephemeralStorageSize: Size.kibibytes(512), handler: 'index.handler', code: lambda.Code.fromAsset('src') });", // 11
+    "  new lambda.Function(scope, 'Empty', { timeout: Duration.seconds(), ephemeralStorageSize: Size.mebibytes(), runtime: new lambda.Runtime(), architecture: new lambda.Architecture(), handler: 'index.handler', code: lambda.Code.fromAsset() });", // 12
+    "  new lambda.Function(scope, 'Calls', { timeout: shared.timeoutOf(5), runtime: 'nodejs20.x' as any, handler: 'index.handler', code: shared.code, ephemeralStorageSize: Size.gibibytes('2' as any), tracing: 5 as any });", // 13
+    "  new NodejsFunction(scope, 'Named', { entry: 'src/n.ts', handler: 'main' });", // 14
+    '  new lambda.DockerImageFunction(scope, \'ImageElsewhere\', { code: shared.image });', // 15
+    "  new lambda.Function(scope, 'WrongModule', { timeout: (lambda as any).Duration.seconds(5), handler: 'index.handler', code: lambda.Code.fromAsset('src') });", // 16
+    '}', // 17
+  ].join('\n'));
+  const f = (name: string) => fn(r.functions, name);
+
+  it('a number or duration given as a string, a class that is not Runtime, values from elsewhere: references', () => {
+    expect(r.diagnostics).toEqual([]);
+    const v = f('Values');
+    expect(v.memorySize).toEqual({ value: ref("'512' as any"), loc: at(11, 42) });
+    expect(v.timeout).toEqual({ value: ref("Duration.seconds('30' as any)"), loc: at(11, 68) });
+    expect(v.runtime).toEqual({ value: ref("new Custom('nodejs20.x') as any"), loc: at(11, 108) });
+    expect(v.architecture).toEqual({ value: ref('shared.arch'), loc: at(11, 150) });
+    expect(v.tracing).toEqual({ value: ref('shared.tracing'), loc: at(11, 177) });
+    expect(v.ephemeralStorageMb).toEqual({ value: ref('Size.kibibytes(512)'), loc: at(11, 202) });
+  });
+
+  it('calls without arguments are references, and code without an asset is no code', () => {
+    const e = f('Empty');
+    expect([e.timeout.value, e.ephemeralStorageMb?.value, e.runtime?.value, e.architecture?.value]).toEqual([ref('Duration.seconds()'), ref('Size.mebibytes()'), ref('new lambda.Runtime()'), ref('new lambda.Architecture()')]);
+    expect(e.code).toBeUndefined();
+    const c = f('Calls');
+    expect([c.timeout.value, c.runtime?.value, c.ephemeralStorageMb?.value, c.tracing?.value]).toEqual([ref('shared.timeoutOf(5)'), ref("'nodejs20.x' as any"), ref("Size.gibibytes('2' as any)"), ref('5 as any')]);
+    expect(c.code).toBeUndefined();
+    expect(c.packageType).toBeUndefined();
+    // Duration of another module than the core is not a duration.
+    expect(f('WrongModule').timeout.value).toEqual(ref('(lambda as any).Duration.seconds(5)'));
+  });
+
+  it('a NodejsFunction handler as written; an image function with code from elsewhere is still an image', () => {
+    expect(f('Named').handler).toEqual({ value: 'main', loc: at(14, 59) });
+    expect(f('ImageElsewhere').packageType).toBe('Image');
+    expect(f('ImageElsewhere').code).toBeUndefined();
+  });
+
+  it('a queue and a log group with computed ids are named by where they are; fifo: false is kept', () => {
+    expect(r.queues).toEqual([
+      { id: `${FILE}#queue at ${FILE}:9`, name: `queue at ${FILE}:9`, source: at(9, 3), visibilityTimeout: { value: 30, loc: at(9, 3), isDefault: true }, fifo: false },
+    ]);
+    expect(Object.keys(r.queues[0])).toContain('fifo');
+    expect(r.logGroups).toEqual([{ id: `${FILE}#log group at ${FILE}:10`, name: `log group at ${FILE}:10`, source: at(10, 3), retentionDays: { value: 731, loc: at(10, 3) } }]);
+  });
+});
+
+describe('cdk loader: every form of code', () => {
+  const forms: Array<[string, string, string]> = [
+    ["lambda.Code.asset('a')", 'dir', 'app/a'],
+    ["lambda.AssetCode.fromAsset('b')", 'dir', 'app/b'],
+    ["new lambda.AssetCode('c')", 'dir', 'app/c'],
+    ["lambda.InlineCode.fromInline('x')", 'inline', '(inline)'],
+    ["new lambda.InlineCode('x')", 'inline', '(inline)'],
+    ["lambda.Code.fromAssetImage('img')", 'image', 'app/img'],
+    ["new lambda.AssetImageCode('img2', {})", 'image', 'app/img2'],
+    ['lambda.DockerImageCode.fromEcr(repo)', 'image', 'ref'],
+    ['new lambda.EcrImageCode(repo)', 'image', 'ref'],
+    ["lambda.Code.fromBucketV2(bucket, 'k')", 'zip', 'ref'],
+    ["new lambda.S3Code(bucket, 'k')", 'zip', 'ref'],
+    ["new lambda.S3CodeV2(bucket, 'k')", 'zip', 'ref'],
+    ['lambda.Code.fromCfnParameters()', 'zip', 'ref'],
+    ['lambda.Code.fromDockerBuild(dir)', 'none', ''],
+    ['lambda.Code.fromAssetImage()', 'none', ''],
+  ];
+  it.each(forms)('%s is %s code', (code, kind, path) => {
+    const r = load(`import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function f(scope: any, repo: any, bucket: any, dir: any) {\n  new lambda.Function(scope, 'F', { handler: 'index.handler', code: ${code} });\n}\n`);
+    const c = fn(r.functions, 'F').code;
+    expect(c ? `${c.kind} ${typeof c.path.value === 'string' ? c.path.value : 'ref'}` : 'none ').toBe(`${kind} ${path}`);
+    expect(fn(r.functions, 'F').packageType).toBe(kind === 'image' ? 'Image' : undefined);
+  });
+
+  it.each([['ts'], ['js'], ['mjs'], ['mts'], ['cts'], ['cjs']])('a NodejsFunction without entry finds its handler file %s next to the stack', (ext) => {
+    const text = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nexport function f(scope: any) { new NodejsFunction(scope, 'Api'); }\n";
+    expect(fn(load(text, { [`app/lib/stack.Api.${ext}`]: '' }).functions, 'Api').code?.path.value).toBe(`app/lib/stack.Api.${ext}`);
+  });
+
+  it('the handler file .ts wins over .js; with neither it is the .ts file', () => {
+    const text = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nexport function f(scope: any) { new NodejsFunction(scope, 'Api'); }\n";
+    expect(fn(load(text, { 'app/lib/stack.Api.js': '', 'app/lib/stack.Api.ts': '' }).functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+    expect(fn(load(text).functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+    // A stack written as .mts: the name without that extension.
+    const mts = loadCdk('app/lib/stack.mts', text, memoryHost({ 'app/cdk.json': '{}' }));
+    expect(fn(mts.functions, 'Api').code?.path.value).toBe('app/lib/stack.Api.ts');
+  });
+});
+
+describe('cdk loader: permissions, URLs and integrations, less common shapes', () => {
+  const r = load([
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 1
+    "import * as iam from 'aws-cdk-lib/aws-iam';", // 2
+    "import * as apigw from 'aws-cdk-lib/aws-apigateway';", // 3
+    "import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';", // 4
+    "const MODE = 'Event';", // 5
+    'export function f(scope: any, shared: any) {', // 6
+    "  const fn = new lambda.Function(scope, 'F', { handler: 'i.h', code: lambda.Code.fromAsset('x') });", // 7
+    "  fn.addPermission('Arn', { principal: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/x') });", // 8
+    "  fn.addPermission('NoService', { principal: new iam.ServicePrincipal() as any });", // 9
+    '  fn.addPermission();', // 10
+    "  new lambda.FunctionUrl(scope, 'U', { function: fn, authType: lambda.FunctionUrlAuthType.NONE });", // 11
+    "  new apigw.LambdaIntegration(fn, { requestParameters: { 'integration.request.header.X-Amz-Invocation-Type': MODE } });", // 12
+    "  new apigw.LambdaIntegration(fn, { requestParameters: shared.params });", // 13
+    "  fn.addEventSource(new sources.ManagedKafkaEventSource({ clusterArn: 'arn', topic: 't' } as any));", // 14
+    "  fn.addEventSource(new sources.SelfManagedKafkaEventSource(shared.kafka));", // 15
+    '}', // 16
+  ].join('\n'));
+  const f = fn(r.functions, 'F');
+
+  it('principals other than services and anyone are references, as is a service principal without a service; no permission without arguments', () => {
+    expect(r.diagnostics).toEqual([]);
+    expect(r.permissions?.map((p) => [p.id, p.principal])).toEqual([
+      [`${FILE}#F.Arn`, { value: ref("new iam.ArnPrincipal('arn:aws:iam::123456789012:role/x')"), loc: at(8, 29) }],
+      [`${FILE}#F.NoService`, { value: ref('new iam.ServicePrincipal() as any'), loc: at(9, 35) }],
+    ]);
+  });
+
+  it('a FunctionUrl construct with an auth type, an Event invocation header from a constant, Kafka sources with their source', () => {
+    expect(f.functionUrls).toEqual([{ authType: { value: 'NONE', loc: at(11, 54) }, loc: at(11, 3) }]);
+    expect(f.triggers).toEqual([
+      { kind: 'function-url', loc: at(11, 3) },
+      { kind: 'rest-api', loc: at(12, 3), asyncInvocation: true },
+      { kind: 'rest-api', loc: at(13, 3) },
+      { kind: 'other', loc: at(14, 21), source: { ref: "{ clusterArn: 'arn', topic: 't' } as any" } },
+      { kind: 'other', loc: at(15, 21), source: { ref: 'shared.kafka', resourceId: `${FILE}#shared.kafka@6:31` } },
+    ]);
+  });
+});
+
+describe('cdk loader: environments, dead letters and retention, less common shapes', () => {
+  const r = load([
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';", // 1
+    "import * as logs from 'aws-cdk-lib/aws-logs';", // 2
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';", // 3
+    'export function f(scope: any, shared: any) {', // 4
+    "  const dlq = new sqs.Queue(scope, 'Dlq');", // 5
+    "  new lambda.Function(scope, 'EnvElsewhere', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: shared.env });", // 6
+    "  new lambda.Function(scope, 'EnvSpread', { handler: 'i.h', code: lambda.Code.fromAsset('x'), environment: { ...shared.env, MODE: 'y' } });", // 7
+    "  new lambda.Function(scope, 'Dlq', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: true, deadLetterQueue: dlq });", // 8
+    "  new lambda.Function(scope, 'Forever', { handler: 'i.h', code: lambda.Code.fromAsset('x'), logRetention: logs.RetentionDays.INFINITE, layers: [] });", // 9
+    "  new lambda.Function(scope, 'Enabled', { handler: 'i.h', code: lambda.Code.fromAsset('x'), deadLetterQueueEnabled: shared.flag });", // 10
+    "  new lambda.Function(scope, 'OwnGroup', { handler: 'i.h', code: lambda.Code.fromAsset('x'), logGroup: new CustomGroup(scope, 'G') });", // 11
+    '}', // 12
+    'class CustomGroup { constructor(_s: any, _id: string) {} }', // 13
+  ].join('\n'));
+  const f = (name: string) => fn(r.functions, name);
+
+  it('an environment from elsewhere, or spread into, may hold more variables', () => {
+    expect([f('EnvElsewhere').environment, f('EnvElsewhere').environmentUnknown, f('EnvElsewhere').environmentLoc]).toEqual([{}, true, at(6, 98)]);
+    expect([f('EnvSpread').environment, f('EnvSpread').environmentUnknown]).toEqual([{ MODE: { value: 'y', loc: at(7, 125) } }, true]);
+  });
+
+  it('a dead-letter queue given is the dead letter, enabled or not; enabled from elsewhere is none', () => {
+    expect(f('Dlq').deadLetter).toEqual({ value: ref('dlq'), loc: at(8, 119) });
+    expect('deadLetter' in f('Enabled')).toBe(false);
+  });
+
+  it('a log retention that never expires is no retention; no layers are none; a log group that is not a CDK LogGroup is a reference', () => {
+    expect('logRetentionDays' in f('Forever')).toBe(false);
+    expect(f('OwnGroup').logRetentionDays).toEqual({ value: ref("new CustomGroup(scope, 'G')"), loc: at(11, 94) });
+    expect(f('Forever').layers).toEqual([]);
+  });
+});
+
+describe('cdk loader: chains of constants are followed a bounded number of steps', () => {
+  /** `const p0 = init; const p1 = p0; ... const pn = p(n-1);` */
+  const chain = (prefix: string, n: number, init: string) => [`const ${prefix}0 = ${init};`, ...Array.from({ length: n }, (_, i) => `const ${prefix}${i + 1} = ${prefix}${i};`)].join('\n');
+  const loadChains = (n: number) => {
+    const text = [
+      "import { Duration } from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import * as s3 from 'aws-cdk-lib/aws-s3';",
+      chain('d', n, 'Duration.seconds(9)'),
+      chain('t', n, 'lambda.Tracing.ACTIVE'),
+      chain('c', n, "lambda.Code.fromAsset('src')"),
+      chain('b', n, "new s3.Bucket(this, 'B')"),
+      chain('u', n, 'b0.bucketName'),
+      chain('i', n, "s3.Bucket.fromBucketName(this, 'I', 'x')"),
+      `export function f(scope: any) { new lambda.Function(scope, 'F', { handler: 'i.h', timeout: d${n}, tracing: t${n}, code: c${n}, environment: { B: u${n}, C: b${n}.bucketName, I: i${n}.bucketName } }); }`,
+    ].join('\n');
+    return fn(load(text).functions, 'F');
+  };
+
+  it('a duration through six names, an enum, code and a bucket attribute through seven', () => {
+    expect(loadChains(6).timeout.value).toBe(9);
+    expect(loadChains(7).timeout.value).toEqual(ref('Duration.seconds(9)'));
+    const seven = loadChains(7);
+    expect([seven.tracing?.value, seven.code?.kind]).toEqual(['Active', 'dir']);
+    expect(seven.environmentResources).toEqual({ B: `${FILE}#B@28:12`, C: `${FILE}#B@28:12`, I: `${FILE}#I@44:12` });
+    const eight = loadChains(8);
+    expect([eight.tracing?.value, eight.code]).toEqual([ref('t8'), undefined]);
+    // The bucket itself is still found through its variables; the imported one is named by the last name.
+    expect(eight.environmentResources).toEqual({ C: `${FILE}#B@31:12`, I: `${FILE}#i8@57:7` });
   });
 });

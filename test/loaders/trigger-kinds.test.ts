@@ -106,6 +106,9 @@ import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 export function build(scope: any, queue: any, table: any, stream: any, consumer: any, bucket: any, topic: any, rule: any, group: any, api: any, httpApi: any) {
   const fn = new lambda.Function(scope, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('src') });
 `;
@@ -126,9 +129,35 @@ export function build(scope: any, queue: any, table: any, stream: any, consumer:
     ['LambdaSubscription', 'topic.addSubscription(new subs.LambdaSubscription(fn));', 'sns'],
     ['LambdaDestination', "bucket.addEventNotification('s3:ObjectCreated:*', new s3n.LambdaDestination(fn));", 's3'],
     ['FunctionUrl', 'fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });', 'function-url'],
+    ['FunctionUrl construct', "new lambda.FunctionUrl(scope, 'U', { function: fn });", 'function-url'],
+    ['LambdaRestApi', "new apigw.LambdaRestApi(scope, 'Api', { handler: fn });", 'rest-api'],
+    ['TokenAuthorizer', "new apigw.TokenAuthorizer(scope, 'A', { handler: fn });", 'other'],
+    ['RequestAuthorizer', "new apigw.RequestAuthorizer(scope, 'A', { handler: fn, identitySources: [] });", 'other'],
+    ['WebSocketLambdaIntegration', "new integrations.WebSocketLambdaIntegration('I', fn);", 'other'],
+    ['HttpLambdaAuthorizer', "new authorizers.HttpLambdaAuthorizer('A', fn);", 'other'],
+    ['WebSocketLambdaAuthorizer', "new authorizers.WebSocketLambdaAuthorizer('A', fn);", 'other'],
+    ['LambdaDataSource', "new appsync.LambdaDataSource(scope, 'Ds', { api, lambdaFunction: fn });", 'appsync'],
+    ['addLambdaDataSource', "api.addLambdaDataSource('Ds', fn);", 'appsync'],
+    ['EventSourceMapping construct', "new lambda.EventSourceMapping(scope, 'M', { target: fn, eventSourceArn: queue.queueArn });", 'sqs'],
+    ['UserPool lambdaTriggers', "new cognito.UserPool(scope, 'P', { lambdaTriggers: { preSignUp: fn } });", 'cognito'],
+    ['UserPool addTrigger', "new cognito.UserPool(scope, 'P').addTrigger(cognito.UserPoolOperation.PRE_SIGN_UP, fn);", 'cognito'],
+    ['ManagedKafkaEventSource', "fn.addEventSource(new sources.ManagedKafkaEventSource({ clusterArn: 'arn', topic: 't', startingPosition: lambda.StartingPosition.LATEST }));", 'other'],
+    ['SelfManagedKafkaEventSource', "fn.addEventSource(new sources.SelfManagedKafkaEventSource({ bootstrapServers: ['b:9092'], topic: 't', startingPosition: lambda.StartingPosition.LATEST }));", 'other'],
+    ['an integration of an alias of a version', "new apigw.LambdaIntegration(new lambda.Alias(scope, 'Live', { aliasName: 'live', version: new lambda.Version(scope, 'V', { lambda: fn }) }));", 'rest-api'],
   ];
   it.each(cases)('%s', (_label, statement, kind) => {
     const text = `${header}  ${statement}\n}\n`;
     expect(kindsOf(loadCdk(FILE, text, memoryHost({ 'app/cdk.json': '{}', [FILE]: text })), 'Fn')).toEqual([kind]);
+  });
+
+  it.each([
+    ['addTrigger of a construct that is not a user pool', "new apigw.RestApi(scope, 'R').addTrigger('x', fn);"],
+    ['addTrigger of something unknown', "group.addTrigger('x', fn);"],
+    ['a user pool without triggers', "new cognito.UserPool(scope, 'P', { selfSignUpEnabled: true });"],
+    ['an authorizer whose handler is not a function of the file', "new apigw.TokenAuthorizer(scope, 'A', { handler: api.fn });"],
+    ['a class of the CDK that invokes nothing', "new lambda.LayerVersion(scope, 'L', { code: lambda.Code.fromAsset('layer') });"],
+  ])('%s is no trigger', (_label, statement) => {
+    const text = `${header}  ${statement}\n}\n`;
+    expect(kindsOf(loadCdk(FILE, text, memoryHost({ 'app/cdk.json': '{}', [FILE]: text })), 'Fn')).toEqual([]);
   });
 });

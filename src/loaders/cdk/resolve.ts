@@ -541,9 +541,13 @@ export class CdkSource {
     if (!this.assignmentIndex) {
       const index = new Map<TS.Symbol, TS.Expression[]>();
       const visit = (node: TS.Node): void => {
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        // `x = v`, and also `x += v`, `x ??= v`, `x++`, `--x`: each makes `x` a variable, not a constant.
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
           const target = this.symbolOf(skipOuter(node.left));
           if (target) index.set(target, [...(index.get(target) ?? []), node.right]);
+        } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+          const target = this.symbolOf(skipOuter(node.operand));
+          if (target) index.set(target, [...(index.get(target) ?? []), node]);
         }
         ts.forEachChild(node, visit);
       };
