@@ -92,6 +92,9 @@ describe('parseHclGuarded: a parser that fails', () => {
 
   afterEach(() => {
     vi.doUnmock('../../src/guard/guarded-worker.js');
+    // A guard with a mocked worker (and a spent restart count) must not be what later test files import:
+    // they share the module registry under Stryker's isolate: false.
+    vi.resetModules();
   });
 
   const failure = async (promise: Promise<unknown>) => {

@@ -47,6 +47,8 @@ describe('parseHcl: failures of the Go runtime', () => {
   afterEach(() => {
     if (saved) requireCjs.cache[entry] = saved;
     else delete requireCjs.cache[entry];
+    // The stubbed task must not be what later test files import (they share the registry under Stryker's isolate: false).
+    vi.resetModules();
   });
 
   it('a WebAssembly trap (RuntimeError: unreachable) is broken: the parser is replaced by a fresh runtime', async () => {
