@@ -251,6 +251,20 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'SAM: the code writes to a bucket named by an env var the function does not define',
       files: { 'template.yaml': sam().replace(/ {6}Environment:\n {8}Variables:\n {10}OUTPUT_BUCKET: !Ref Uploads\n/, ''), 'src/thumb.mjs': ENV_BUCKET },
     },
+    {
+      // The construct's real bucket name is generated: a literal equal to the variable's name is no link.
+      name: 'CDK: an env var holding a literal string equal to the name of the trigger bucket variable',
+      files: { ...cdk("OUTPUT_BUCKET: 'uploads'", NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET },
+    },
+    {
+      // The guard may live in a module the handler imports: it still breaks the loop.
+      name: 'SAM: the key guard is in a helper module the handler imports',
+      files: {
+        'template.yaml': sam(),
+        'src/guard.mjs': "export const isOwnOutput = (key) => key.startsWith('thumbnails/');\n",
+        'src/thumb.mjs': GUARDED.replace("const s3 = new S3Client({});", "import { isOwnOutput } from './guard.mjs';\nconst s3 = new S3Client({});").replace("key.startsWith('thumbnails/')", 'isOwnOutput(key)'),
+      },
+    },
   ],
   invalid: [
     {
@@ -280,6 +294,21 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'SAM: every S3 event (s3:*) includes creation',
       files: { 'template.yaml': sam([], '!Ref Uploads', "'s3:*'"), 'src/thumb.mjs': SAME_BUCKET },
       errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      name: 'SAM: an event list with removal and creation still creates objects',
+      files: { 'template.yaml': sam([], '!Ref Uploads', "['s3:ObjectRemoved:*', 's3:ObjectCreated:*']"), 'src/thumb.mjs': SAME_BUCKET },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new PutObjectCommand' }],
+    },
+    {
+      // A module's outputs: the queue is named by the module call, whichever output is read.
+      name: 'Terraform: trigger and env var both from one module call (module.queue)',
+      files: {
+        'main.tf': terraform('module.queue.queue_url').replace('aws_sqs_queue.jobs.arn', 'module.queue.queue_arn').replace('resource "aws_sqs_queue" "jobs" {}', 'module "queue" {\n  source = "./queue"\n}'),
+        'queue/main.tf': 'resource "aws_sqs_queue" "this" {}\noutput "queue_arn" { value = aws_sqs_queue.this.arn }\noutput "queue_url" { value = aws_sqs_queue.this.url }\n',
+        'src/fwd.mjs': FORWARD,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.mjs', line: 'new SendMessageCommand', messageIncludes: ['(QUEUE_URL = module.queue.queue_arn)'] }],
     },
     {
       name: 'serverless: the env var holds the literal name of the triggering bucket',
