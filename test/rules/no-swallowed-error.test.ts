@@ -122,6 +122,45 @@ export const handler: S3Handler = async (event) => {
     await unlink(tmp).catch(() => {});
   }
 };`,
+    {
+      // The return inside the callback answers the map, not the event source.
+      name: 'a statusCode object returned by a function inside the catch is not the handler response',
+      code: `import type { SQSEvent } from 'aws-lambda';
+export const handler = async (event: SQSEvent) => {
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+  } catch (err) {
+    await audit(event.Records.map((r) => { return { statusCode: 500, id: r.messageId }; }));
+    throw err;
+  }
+};`,
+    },
+    {
+      name: 'a call of another function than the callback with (null, statusCode object) is no response',
+      code: `module.exports.handler = (event, context, callback) => {
+  try {
+    process(event.Records[0].Sns.Message);
+    callback(null);
+  } catch (err) {
+    record(null, { statusCode: 500, body: err.message });
+    callback(err);
+  }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+    },
+    {
+      name: 'returning a rejected promise from the catch fails the invocation: not a statusCode response',
+      code: `import type { SQSEvent } from 'aws-lambda';
+export const handler = async (event: SQSEvent) => {
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+  } catch (err) {
+    console.error(err);
+    return Promise.reject(err);
+  }
+};`,
+    },
     // Init code at module scope is not in a handler.
     `import type { SNSHandler } from 'aws-lambda';
 let config = {};
@@ -279,6 +318,48 @@ export const handler = async (event: SQSEvent) => {
   }
 };`,
       errors: [{ messageId: 'statusCodeResponse', line: 8, data: { trigger: 'SQS' } }],
+    },
+    {
+      // Only a throw after the try statement fails the invocation; one before it ran already.
+      name: 'a throw before the try statement does not excuse a catch that only logs',
+      code: `import type { SQSHandler } from 'aws-lambda';
+export const handler: SQSHandler = async (event) => {
+  if (event.Records.length === 0) throw new Error('empty batch');
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+  } catch (err) {
+    console.error(err);
+  }
+};`,
+      errors: [{ messageId: 'swallowedError', line: 6, column: 5, data: { what: 'only logs the error', trigger: 'SQS' } }],
+    },
+    {
+      // The listener's throw runs later, on another event: it does not fail this invocation.
+      name: 'a throw inside a function defined after the try does not excuse a catch that only logs',
+      code: `import type { SQSHandler } from 'aws-lambda';
+export const handler: SQSHandler = async (event) => {
+  try {
+    await Promise.all(event.Records.map((r) => save(r.body)));
+  } catch (err) {
+    console.error(err);
+  }
+  emitter.on('error', (e) => { throw e; });
+};`,
+      errors: [{ messageId: 'swallowedError', line: 5, column: 5, data: { what: 'only logs the error', trigger: 'SQS' } }],
+    },
+    {
+      name: 'callback(undefined, statusCode object) in the catch is a success response too',
+      code: `module.exports.handler = (event, context, callback) => {
+  try {
+    process(event.Records[0].Sns.Message);
+    callback(undefined, { statusCode: 200 });
+  } catch (err) {
+    callback(undefined, { statusCode: 500, body: err.message });
+  }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+      errors: [{ messageId: 'statusCodeResponse', line: 6, column: 5, data: { trigger: 'SNS' } }],
     },
     {
       // Callback handler answering an SNS event with a 500 response.
