@@ -88,11 +88,11 @@ function createsObjects(trigger: Trigger): boolean {
 
 /**
  * Whether an env var's value names the resource a trigger reads from: the same literal name, or a
- * reference to the same logical id / Terraform address (`!Ref Uploads`, `${aws_s3_bucket.uploads.id}`).
+ * reference to the same logical id / Terraform address (`!Ref Uploads`, `${aws_s3_bucket.uploads.id}`, `data.aws_sqs_queue.jobs.url`).
  */
 function sameResource(value: LambdaFunction['environment'][string]['value'], sourceRef: string): boolean {
   const text = isReference(value) ? value.text : String(value);
-  const address = /^(aws_\w+\.[\w-]+)/.exec(sourceRef)?.[1] ?? /^(module\.[\w-]+)/.exec(sourceRef)?.[1];
+  const address = /^((?:data\.)?aws_\w+\.[\w-]+)/.exec(sourceRef)?.[1] ?? /^(module\.[\w-]+)/.exec(sourceRef)?.[1];
   const token = address ?? sourceRef;
   if (!token) return false;
   if (text === token) return true;

@@ -568,6 +568,35 @@ runCrossRuleCases('no-recursive-trigger', {
       errors: [{ messageId: 'recursiveWrite', file: 'src/worker.py', line: 12, functions: ['Consumer'] }],
     },
     {
+      // The write's handler list names the handlers of its own module (the producer), not the consumer importing it.
+      name: "Python, SAM: the consumer sends back to its queue through the producer module's helper",
+      files: {
+        'template.yaml': pyWorkerSam().replace('Handler: worker.producer', 'Handler: api.producer'),
+        'src/worker.py': 'from api import requeue\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        requeue(record["body"])\n',
+        'src/api.py': dedent`
+          import os
+          import boto3
+          sqs = boto3.client("sqs")
+
+          def requeue(body):
+              sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=body)
+
+          def producer(event, context):
+              requeue(event["body"])
+              return {"statusCode": 202}
+        `,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
+    },
+    {
+      name: 'Terraform, Python: trigger and env var both read a data source queue',
+      files: {
+        'main.tf': terraform('data.aws_sqs_queue.jobs.url').replace('aws_sqs_queue.jobs.arn', 'data.aws_sqs_queue.jobs.arn').replace('resource "aws_sqs_queue" "jobs" {}', 'data "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}').replace('nodejs22.x', 'python3.12'),
+        'src/fwd.py': PY_FORWARD,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/fwd.py', line: 'sqs.send_message', messageIncludes: ['(QUEUE_URL = data.aws_sqs_queue.jobs.arn)'] }],
+    },
+    {
       name: 'Python, SAM: SNS subscriber republishing to its own topic',
       files: { 'template.yaml': pySnsSam('!Ref Orders'), 'src/republish.py': PY_REPUBLISH },
       errors: [{ messageId: 'recursiveWrite', file: 'src/republish.py', line: 'sns.Topic(', messageIncludes: ['SNS topic', 'TOPIC_ARN = Orders'] }],
