@@ -17,6 +17,13 @@ const TELEGRAM_TOKEN = '123456789:' + 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const PEM_LINES = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', 'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK'];
 const BEGIN = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
 const END = '-----END ' + 'RSA PRIVATE KEY-----';
+// A PEM split over `+` with `parts` base64 chunks, chained leftwards (`a + b + c`) or rightwards (`a + (b + c)`).
+const pemChain = (parts: number): string => [`'${BEGIN}\\n'`, ...Array<string>(parts).fill("'MIIE'"), `'${END}'`].join(' + ');
+const pemRightChain = (parts: number): string => {
+  let tail = `'${END}'`;
+  for (let i = 0; i < parts; i++) tail = `'MIIE' + (${tail})`;
+  return `'${BEGIN}\\n' + (${tail})`;
+};
 
 ruleTester.run('no-hardcoded-secret', rule, {
   valid: [
@@ -328,6 +335,12 @@ const { secret = 'whsec-7Hq2-Lm9x-Pz4k' } = options;`,
         { messageId: 'hardcodedSecret', line: 1, column: 65 },
         { messageId: 'hardcodedSecret', line: 1, column: 86 },
       ],
+    },
+    {
+      // The walk of a `+` chain is bounded at 256 levels: deeper parts count as unknown, which breaks the key.
+      name: 'a PEM split over 257 concatenated parts is reported, over 258 it is cut on either side',
+      code: `const a = ${pemChain(255)};\nconst b = ${pemChain(256)};\nconst c = ${pemRightChain(256)};`,
+      errors: [{ messageId: 'pemPrivateKey', line: 1, column: 11 }],
     },
   ],
 });
