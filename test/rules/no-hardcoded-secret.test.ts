@@ -113,6 +113,12 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: "const s3 = { accessKeyId: 'minio-admin-7Q2', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6' };",
       filename: 'test/s3.test.ts',
     },
+    {
+      // `ignore` is matched against the whole joined text of a concatenated key.
+      name: 'ignore anchored at the start of a PEM split over concatenated lines',
+      code: `const key = '${BEGIN}\\n' + '${PEM_LINES[0]}\\n' + '${END}';`,
+      options: [{ ignore: ['^-----BEGIN RSA PRIVATE KEY-----\\n' + PEM_LINES[0].slice(0, 8)] }],
+    },
   ],
   invalid: [
     {
