@@ -17,6 +17,13 @@ const TELEGRAM_TOKEN = '123456789:' + 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const PEM_LINES = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', 'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK'];
 const BEGIN = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
 const END = '-----END ' + 'RSA PRIVATE KEY-----';
+// A PEM split over `+` with `parts` base64 chunks, chained leftwards (`a + b + c`) or rightwards (`a + (b + c)`).
+const pemChain = (parts: number): string => [`'${BEGIN}\\n'`, ...Array<string>(parts).fill("'MIIE'"), `'${END}'`].join(' + ');
+const pemRightChain = (parts: number): string => {
+  let tail = `'${END}'`;
+  for (let i = 0; i < parts; i++) tail = `'MIIE' + (${tail})`;
+  return `'${BEGIN}\\n' + (${tail})`;
+};
 
 ruleTester.run('no-hardcoded-secret', rule, {
   valid: [
@@ -91,6 +98,26 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: "export const handler = async (event) => ({ tokenType: 'Bearer', expiresIn: 3600 });",
       settings: { lambdalint: { handlers: [{ export: 'handler', trigger: ['api'], runtime: 'nodejs24.x' }] } },
+    },
+    {
+      name: 'a PEM private key in a test file under the default testFiles: aws-keys',
+      code: `const key = \`${BEGIN}\\n${PEM_LINES.join('\\n')}\\n${END}\`;`,
+      filename: 'test/sign.test.ts',
+    },
+    {
+      name: 'a PEM assembled from a variable, in a template or a concatenation',
+      code: `const a = \`${BEGIN}\\n${PEM_LINES[0]}\${rest}\\n${END}\`;\nconst b = '${BEGIN}\\n' + '${PEM_LINES[0]}\\n' + rest + '${END}';`,
+    },
+    {
+      name: 'a non-AWS credentials mock in a test file, however random it looks',
+      code: "const s3 = { accessKeyId: 'minio-admin-7Q2', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6' };",
+      filename: 'test/s3.test.ts',
+    },
+    {
+      // `ignore` is matched against the whole joined text of a concatenated key.
+      name: 'ignore anchored at the start of a PEM split over concatenated lines',
+      code: `const key = '${BEGIN}\\n' + '${PEM_LINES[0]}\\n' + '${END}';`,
+      options: [{ ignore: ['^-----BEGIN RSA PRIVATE KEY-----\\n' + PEM_LINES[0].slice(0, 8)] }],
     },
   ],
   invalid: [
@@ -250,6 +277,76 @@ const { secret = 'whsec-7Hq2-Lm9x-Pz4k' } = options;`,
       name: 'a Proxy-Authorization header with Basic credentials',
       code: "const headers = { 'Proxy-Authorization': 'Basic dXNlcjpwYXNzd29yZDEyMzQ1Ng==' };",
       errors: [{ messageId: 'hardcodedSecret', line: 1, column: 42 }],
+    },
+    {
+      name: 'credentials objects: other key-named properties, a placeholder or short key ID, a non-AWS production pair',
+      code: [
+        `const a = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET_KEY}', partitionKey: 'pk' };`,
+        `const b = { accessKeyId: 'xxxx', secretAccessKey: '${SECRET_KEY}' };`,
+        `const c = { accessKeyId: 'k3y9Z', secretAccessKey: '${SECRET_KEY}' };`,
+        "const d = { accessKeyId: 'minio-admin-7Q2', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6' };",
+      ].join('\n'),
+      errors: [
+        { messageId: 'literalCredentials', line: 1, column: 11 },
+        // A placeholder key ID makes it no credentials object: the secret key is reported by its name.
+        { messageId: 'awsSecretAccessKey', line: 2, column: 51 },
+        { messageId: 'literalCredentials', line: 3, column: 11, data: { masked: 'k3y9***' } },
+        { messageId: 'literalCredentials', line: 4, column: 11, data: { masked: 'mini***' } },
+      ],
+    },
+    {
+      name: 'a credentials object in a test file with only the key ID AWS-shaped',
+      code: `const credentials = { accessKeyId: '${KEY_ID}', secretAccessKey: 'fakeSecretKey' };`,
+      filename: 'test/s3.test.ts',
+      errors: [{ messageId: 'literalCredentials', line: 1, column: 21 }],
+    },
+    {
+      name: 'ignore on the secret access key of a credentials object',
+      code: [
+        "const a = { accessKeyId: 'minio-admin-7Q2', secretAccessKey: 'Zk3mQ9xW2pL7rT5vB8nC4yH6' };",
+        "const b = { accessKeyId: 'minio-admin-7Q2', secretAccessKey: 'Rt5vB8nC4yH6Zk3mQ9xW2pL7' };",
+      ].join('\n'),
+      options: [{ ignore: ['^Zk3mQ9'] }],
+      errors: [{ messageId: 'literalCredentials', line: 2, column: 11 }],
+    },
+    {
+      name: 'PEM keys: a plain literal, once for a concatenation, compared with ===, CRLF escapes in a template',
+      code: [
+        `const a = '${BEGIN}\\n${PEM_LINES[0]}\\n${END}';`,
+        `const b = '${BEGIN}\\n${PEM_LINES[0]}\\n${END}' + '\\n';`,
+        `const c = \`${BEGIN}\\n${PEM_LINES[0]}\\n${END}\` + '\\n';`,
+        `if (key === '${BEGIN}\\n${PEM_LINES[0]}\\n${END}') {}`,
+        `const e = \`${BEGIN}\\r\\n${PEM_LINES[0]}\\r\\n${END}\`;`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'pemPrivateKey', line: 1, column: 11 },
+        { messageId: 'pemPrivateKey', line: 2, column: 11 },
+        { messageId: 'pemPrivateKey', line: 3, column: 11 },
+        { messageId: 'pemPrivateKey', line: 4, column: 13 },
+        { messageId: 'pemPrivateKey', line: 5, column: 11 },
+      ],
+    },
+    {
+      // The walk into ||, ?? and ?: is bounded: a literal five levels down is not followed, on any side.
+      name: 'fallback and ternary literals are followed four levels deep',
+      code: [
+        "const aPassword = a ? 'Pa55-word-1!' : b ? 'Pa55-word-2!' : c ? 'Pa55-word-3!' : d ? 'Pa55-word-4!' : e ? 'Pa55-word-5!' : 'Pa55-word-6!';",
+        "const bPassword = a ? b ? c ? d ? e ? 'Pa55-word-7!' : 0 : 0 : 0 : 0 : 0;",
+        "const cPassword = a || (b || (c || (d || (e || 'Pa55-word-8!'))));",
+        "const dPassword = 'Pa55-word-9!' || a || b || c || d || e;",
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedSecret', line: 1, column: 23 },
+        { messageId: 'hardcodedSecret', line: 1, column: 44 },
+        { messageId: 'hardcodedSecret', line: 1, column: 65 },
+        { messageId: 'hardcodedSecret', line: 1, column: 86 },
+      ],
+    },
+    {
+      // The walk of a `+` chain is bounded at 256 levels: deeper parts count as unknown, which breaks the key.
+      name: 'a PEM split over 257 concatenated parts is reported, over 258 it is cut on either side',
+      code: `const a = ${pemChain(255)};\nconst b = ${pemChain(256)};\nconst c = ${pemRightChain(256)};`,
+      errors: [{ messageId: 'pemPrivateKey', line: 1, column: 11 }],
     },
   ],
 });

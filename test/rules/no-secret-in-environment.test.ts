@@ -41,6 +41,24 @@ testConfigRule(rule, {
       name: 'function suppresses the rule',
       model: [lambda('Api', { line: 10, environment: { DB_PASSWORD: DB_PASSWORD }, ignoredRules: [{ rule: 'no-secret-in-environment', reason: 'local test stack only', loc: val('x', 11).loc }] })],
     },
+    {
+      // Each reference form alone exempts the value: the Slack-token shape in the parameter name would be reported otherwise.
+      name: 'references whose text has a token shape: SSM path, dynamic reference, partition ARN, ${...}, ssm: name',
+      model: [
+        lambda('Api', {
+          line: 10,
+          environment: {
+            SLACK_PARAM: '/prod/slack/xoxb-token-notifier',
+            SLACK_RESOLVED: '{{resolve:ssm:/prod/slack/xoxb-token-notifier}}',
+            SLACK_ARN: 'arn:aws-cn:ssm:cn-north-1:123456789012:parameter/prod/slack/xoxb-token-notifier',
+            SLACK_VAR: '${ssm:/prod/slack/xoxb-token-notifier}',
+            SLACK_NAME: 'ssm:/prod/slack/xoxb-token-notifier',
+          },
+        }),
+      ],
+    },
+    // `"no-secret-in-environment": ["error"]` gives an empty options list.
+    { name: 'a setting with no options object', options: [], model: [lambda('Api', { line: 10, environment: { DB_PASSWORD: '/prod/db/password' } })] },
   ],
   invalid: [
     {
@@ -108,6 +126,32 @@ testConfigRule(rule, {
         lambda('B', { line: 40, environment: { API_TOKEN: inherited('t0k3n-9f8e7d6c5b4a', 8) } }),
       ],
       findings: [{ messageId: 'secretName', at: 'template.yaml:8', functions: ['B'] }],
+    },
+    {
+      name: 'secrets that only contain reference-like text, padded or with a short URL password: one finding per variable',
+      model: [
+        lambda('Api', {
+          line: 10,
+          environment: {
+            HOOK_PATH: '/services/hooks?token=' + SLACK_TOKEN,
+            STAGED: '${STAGE}-' + SLACK_TOKEN,
+            STAGED_SUFFIX: SLACK_TOKEN + '-${STAGE}',
+            BOT_CONFIG: 'role=arn:aws:iam::123456789012:role/bot;token=' + SLACK_TOKEN,
+            BOT_SOURCE: 'source=ssm:off;token=' + SLACK_TOKEN,
+            SERVICE_JWT: '  eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiJzZXJ2aWNlLWEifQ' + '.Q8x2Vb7Lm4Tn9Rw1Zp6Kd3Fs\n',
+            CACHE_URL: 'redis://default:k9Fq2@cache.internal:6379',
+          },
+        }),
+      ],
+      findings: [
+        { messageId: 'knownToken', at: 'template.yaml:16', includes: ['Environment variable HOOK_PATH', 'Slack token (xoxb-***)'] },
+        { messageId: 'knownToken', at: 'template.yaml:17', includes: ['Environment variable STAGED'] },
+        { messageId: 'knownToken', at: 'template.yaml:18', includes: ['Environment variable STAGED_SUFFIX'] },
+        { messageId: 'knownToken', at: 'template.yaml:19', includes: ['Environment variable BOT_CONFIG'] },
+        { messageId: 'knownToken', at: 'template.yaml:20', includes: ['Environment variable BOT_SOURCE'] },
+        { messageId: 'knownToken', at: 'template.yaml:21', includes: ['Environment variable SERVICE_JWT', 'JSON Web Token (eyJ***)'] },
+        { messageId: 'urlCredentials', at: 'template.yaml:22', includes: ['Environment variable CACHE_URL', 'redis://default:***@…'], excludes: ['k9Fq2'] },
+      ],
     },
   ],
 });
