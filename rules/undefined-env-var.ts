@@ -68,11 +68,9 @@ export default createCrossRule<[Options], 'undefinedEnvVar'>({
           context.report({
             messageId: 'undefinedEnvVar',
             data: {
-              name: site.name,
               // Python reads fail differently: `os.environ["X"]` raises KeyError, `os.getenv("X")` returns None.
               ...(site.python ? { read: `os.environ['${site.name}']`, missing: 'unset (KeyError or None)' } : { read: `process.env.${site.name}`, missing: 'undefined' }),
               functions: nameList(names),
-              verb: names.length === 1 ? 'does' : 'do',
               config: nameList([...site.configs].sort()),
             },
             loc: { file: site.file, line: site.line, column: site.column },

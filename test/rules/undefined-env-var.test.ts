@@ -256,6 +256,46 @@ runCrossRuleCases('undefined-env-var', {
   ],
   invalid: [
     {
+      name: 'a module the handler imports cannot be parsed: it may set the variable, so nothing is reported',
+      files: {
+        'serverless.yml': serverless(CREATE),
+        'create.js': "import { loadConfig } from './config.js';\nexport const handler = async () => [loadConfig(), process.env.QUEUE_URL];\n",
+        'config.js': 'export const loadConfig = () => { process.env.QUEUE_URL ??= ;\n',
+      },
+      // Only the parse error of config.js is reported, not the read in create.js.
+      errors: [{ ruleId: 'parse-error', file: 'config.js', line: 1 }],
+    },
+    {
+      name: 'one finding per read, naming every function and config that lacks the variable in sorted order (the whole message)',
+      files: {
+        'serverless.yml': serverless(dedent`
+          zeta:
+            handler: create.handler
+          alpha:
+            handler: create.handler
+        `.replace(/^/gm, '  ')),
+        'infra/template.yaml': samTemplate([
+          'Resources:',
+          '  Beta:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      CodeUri: ../',
+          '      Handler: create.handler',
+          '      Runtime: nodejs20.x',
+        ]),
+        'create.js': 'export const handler = async () => process.env.QUEUE_URL;\n',
+      },
+      errors: [
+        {
+          messageId: 'undefinedEnvVar',
+          file: 'create.js',
+          line: 1,
+          functions: ['Beta', 'alpha', 'zeta'],
+          message: 'process.env.QUEUE_URL has no fallback and is not set for Beta, alpha and zeta in infra/template.yaml and serverless.yml: it is undefined at run time.',
+        },
+      ],
+    },
+    {
       name: "one export reads a variable that only the other export's function defines",
       files: {
         'serverless.yml': serverless(dedent`
