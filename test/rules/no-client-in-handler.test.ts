@@ -11,6 +11,24 @@ const db = (client: string, handler = 'handler') => ({ messageId: 'dbClientInHan
 
 ruleTester.run('no-client-in-handler', rule, {
   valid: [
+    // Objects of client packages that are not clients: a query, an id, a command, a data type, an error,
+    // a request; and a default-imported class of an unrelated package.
+    `import { Query } from 'pg';
+import { ObjectId } from 'mongodb';
+import Redis from 'ioredis';
+import { ValidationError } from 'sequelize';
+import { errors } from '@elastic/elasticsearch';
+import sql from 'mssql';
+import PQueue from 'p-queue';
+export const handler = async (event) => [
+  new Query('SELECT 1'),
+  new ObjectId(),
+  new Redis.Command('get', ['orders']),
+  new ValidationError('bad'),
+  new errors.ResponseError({}),
+  new sql.Request(),
+  new PQueue({ concurrency: 2 }),
+];`,
     // Created once at module scope and reused.
     `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 const s3 = new S3Client({});
@@ -486,6 +504,20 @@ export const handler = async (event) => {
         { ...db('db()'), line: 7, column: 39 },
         { ...db('connect()'), line: 7, column: 47 },
         { ...db('new Client()'), line: 7, column: 60 },
+      ],
+    },
+    {
+      name: 'ioredis under any default name or as the named Redis class, a v2 client from aws-sdk/clients, a lib-dynamodb client constructed directly',
+      code: `import IORedis from 'ioredis';
+import { Redis } from 'ioredis';
+import S3 from 'aws-sdk/clients/s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+export const handler = async (event) => [new IORedis(), new Redis(), new S3(), new DynamoDBDocumentClient({})];`,
+      errors: [
+        { ...db('new IORedis()'), line: 5, column: 42 },
+        { ...db('new Redis()'), line: 5, column: 57 },
+        { ...sdk('new S3()'), line: 5, column: 70 },
+        { ...sdk('new DynamoDBDocumentClient()'), line: 5, column: 80 },
       ],
     },
     {
