@@ -165,7 +165,7 @@ function formatPattern(node: Node, pattern: string | undefined): string | undefi
   return pattern;
 }
 
-/** `"arn:aws:sns:" + region + ":topic"` as a pattern; undefined when no part is a string. */
+/** `"arn:aws:sns:" + region + ":topic"` as a pattern; undefined when no part is known. */
 function concatenationPattern(node: Node, resolve: (expression: Node) => string | undefined): string | undefined {
   const parts: string[] = [];
   let hasKnownPart = false;
