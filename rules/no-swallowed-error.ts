@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isPerRecordCatch } from '../src/batch-records.js';
-import { catchCallSite, catchClauseSite, swallowKind, type CatchSite } from '../src/catch-analysis.js';
+import { catchCallSite, catchClauseSite, swallowKind, type CatchSite, type SwallowKind } from '../src/catch-analysis.js';
 import { createRule } from '../src/rule-creator.js';
 import { enclosingHandler, isFunctionNode, keyName, unwrapTs, walk, type FunctionNode, type HandlerInfo } from '../src/handlers/index.js';
 import { isNonSyncTrigger, type TriggerKind } from '../src/model/trigger.js';
@@ -9,6 +9,12 @@ import { triggerName } from '../src/config-rule-helpers.js';
 import { nameList } from '../src/name-list.js';
 
 type MessageIds = 'swallowedError' | 'statusCodeResponse';
+
+const SWALLOW_TEXT: Record<SwallowKind, string> = {
+  empty: 'is empty',
+  logs: 'only logs the error',
+  succeeds: 'calls back without the error',
+};
 
 export default createRule<[], MessageIds>({
   name: 'no-swallowed-error',
@@ -50,13 +56,13 @@ export default createRule<[], MessageIds>({
       if (!owner) return;
       // A catch inside a loop over the records of a batch handler belongs to report-batch-item-failures.
       if (isPerRecordCatch(owner.handler, site.node, sourceCode)) return;
-      const kind = swallowKind(site, sourceCode);
+      const kind = swallowKind(site, sourceCode, owner.handler.callbackParam);
       if (!kind) return;
       if (throwsLater(site.node) || inFinally(site.node)) return;
       context.report({
         node: site.node,
         messageId: 'swallowedError',
-        data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', trigger: triggerNames(owner.handler.triggers) },
+        data: { what: SWALLOW_TEXT[kind], trigger: triggerNames(owner.handler.triggers) },
       });
     }
 

@@ -8,7 +8,7 @@ import { dottedName, isFunctionNode, propertyName, unwrapTs, walk } from './hand
  * Shared by `no-swallowed-error` and `report-batch-item-failures`, so both agree on what
  * "swallowed" means.
  */
-export type SwallowKind = 'empty' | 'logs';
+export type SwallowKind = 'empty' | 'logs' | 'succeeds';
 
 /** A place where an error is caught: a `catch` clause, or a `.catch(fn)` callback. */
 export interface CatchSite {
@@ -80,6 +80,22 @@ function isPureExpression(node: TSESTree.Node): boolean {
 interface StatementScan {
   onlyLogs: boolean;
   logged: boolean;
+  /** The handler's callback parameter: `callback()` with no error ends the invocation as a success. */
+  successCallback: string | undefined;
+  calledBack: boolean;
+}
+
+/** `callback()`, `callback(null)`: the invocation ends as a success. A result argument is a value the caller acts on. */
+function isEmptySuccessCall(node: TSESTree.Node, callback: string | undefined): boolean {
+  if (callback === undefined) return false;
+  const call = unwrapTs(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapTs(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== callback) return false;
+  return call.arguments.every((argument) => {
+    const value = unwrapTs(argument);
+    return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+  });
 }
 
 /** Whether every statement only logs, builds a message, or leaves (`return;`, `continue`, `break`). */
@@ -93,10 +109,12 @@ function scanStatements(statements: TSESTree.Statement[], scan: StatementScan): 
         break;
       case AST_NODE_TYPES.ReturnStatement:
         // `return;` ends the function normally; a returned value goes to the caller, who may act on it.
-        if (statement.argument) scan.onlyLogs = false;
+        if (statement.argument && isEmptySuccessCall(statement.argument, scan.successCallback)) scan.calledBack = true;
+        else if (statement.argument) scan.onlyLogs = false;
         break;
       case AST_NODE_TYPES.ExpressionStatement:
         if (isLogCall(statement.expression)) scan.logged = true;
+        else if (isEmptySuccessCall(statement.expression, scan.successCallback)) scan.calledBack = true;
         else scan.onlyLogs = false;
         break;
       case AST_NODE_TYPES.VariableDeclaration:
@@ -123,22 +141,30 @@ function scanStatements(statements: TSESTree.Statement[], scan: StatementScan): 
 
 /**
  * 'empty' when the handler does nothing, 'logs' when it only logs (or reports to an error tracker)
- * and then lets execution continue; undefined when it does anything else (rethrows, returns a value,
- * records the failure, calls a callback, sets a flag). An empty block holding a comment is taken as
- * a deliberate choice (as ESLint's no-empty does) and is not swallowed.
+ * and then lets execution continue, 'succeeds' when it ends the invocation with `callback()` (given
+ * the handler's callback parameter) after at most logging; undefined when it does anything else
+ * (rethrows, returns a value, records the failure, calls back with an error or a result, sets a
+ * flag). An empty block holding a comment is taken as a deliberate choice (as ESLint's no-empty
+ * does) and is not swallowed.
  */
-export function swallowKind(site: CatchSite, sourceCode: Readonly<TSESLint.SourceCode>): SwallowKind | undefined {
+export function swallowKind(
+  site: CatchSite,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  successCallback?: string,
+): SwallowKind | undefined {
   if (site.logReference) return 'logs';
   const body = site.body;
   if (!body) return undefined;
   if (body.type === AST_NODE_TYPES.BlockStatement) {
     if (body.body.length === 0) return sourceCode.getCommentsInside(body).length > 0 ? undefined : 'empty';
-    const scan: StatementScan = { onlyLogs: true, logged: false };
+    const scan: StatementScan = { onlyLogs: true, logged: false, successCallback, calledBack: false };
     scanStatements(body.body, scan);
     if (!scan.onlyLogs) return undefined;
+    if (scan.calledBack) return 'succeeds';
     return scan.logged ? 'logs' : 'empty';
   }
   if (isLogCall(body)) return 'logs';
+  if (isEmptySuccessCall(body, successCallback)) return 'succeeds';
   const value = unwrapTs(body);
   if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return 'empty';
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void' && isPureExpression(value.argument)) return 'empty';

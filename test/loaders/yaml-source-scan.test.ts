@@ -272,4 +272,11 @@ describe('tokensAfterTightComments', () => {
     expect([...tokensAfterTightComments('a: 1 #x\nb: 2')]).toEqual([]);
     expect([...tokensAfterTightComments('a: b#c\nd: 1')]).toEqual([]);
   });
+
+  it('stays linear on a 4 MB last line of comments and tabs (the line-start lookup searched to its end per #)', () => {
+    // Quadratic, this took minutes; linear, milliseconds. The timeout, not a timing assertion, catches it.
+    const line = 'x#y\t'.repeat(1_000_000);
+    expect([...tokensAfterTightComments(`#a\nb: 1\n${line}`)]).toEqual([3]);
+    expect(indentationTabs(`\ta: 1\n${line}`)).toEqual([0]);
+  }, 10_000);
 });

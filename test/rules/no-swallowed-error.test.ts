@@ -71,6 +71,16 @@ export const handler = async (event: SQSEvent) => {
       languageOptions: CJS,
       settings: handlerWith('sns'),
     },
+    {
+      name: 'callback(null, result) in the catch hands a value to the caller, and done() is not the callback parameter',
+      code: `module.exports.handler = (event, context, callback) => {
+  try { publish(event.Records[0].Sns.Message); callback(null); }
+  catch (err) { console.error(err); callback(null, { failed: true }); }
+  try { publish(event.Records[0].Sns.Message); } catch (err) { console.error(err); done(); }
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+    },
     // A helper that hands the error back to its caller.
     `import type { S3Handler } from 'aws-lambda';
 async function tryResize(key) {
@@ -374,6 +384,21 @@ export const handler: SQSHandler = async (event) => {
       languageOptions: CJS,
       settings: handlerWith('sns'),
       errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'SNS' } }],
+    },
+    {
+      name: 'callback() or callback(null) after logging ends the invocation as a success, in a clause, after return, and in .catch',
+      code: `module.exports.handler = (event, context, done) => {
+  try { publish(event.Records[0].Sns.Message); } catch (err) { console.error(err); done(); }
+  try { publish(event.Records[0].Sns.Message); } catch (err) { return done(null); }
+  publish(event.Records[0].Sns.Message).catch(() => done(undefined));
+};`,
+      languageOptions: CJS,
+      settings: handlerWith('sns'),
+      errors: [
+        { messageId: 'swallowedError', line: 2, column: 50, data: { what: 'calls back without the error', trigger: 'SNS' } },
+        { messageId: 'swallowedError', line: 3, column: 50, data: { what: 'calls back without the error', trigger: 'SNS' } },
+        { messageId: 'swallowedError', line: 4, column: 3, data: { what: 'calls back without the error', trigger: 'SNS' } },
+      ],
     },
   ],
 });

@@ -63,10 +63,15 @@ export function lineStartOf(text: string, at: number): number {
 function lineStartTracker(text: string): (at: number) => number {
   let lastAt = 0;
   let lineStart = 0;
+  // The first line break at or after lastAt, found once per line: searching for it on every call
+  // scanned to the end of a long last line each time.
+  let nextBreak = text.indexOf('\n');
   return (at) => {
     if (at < lastAt) return lineStartOf(text, at);
-    const lineBreak = text.indexOf('\n', lastAt);
-    if (lineBreak >= 0 && lineBreak < at) lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (nextBreak >= 0 && nextBreak < at) {
+      lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      nextBreak = text.indexOf('\n', at);
+    }
     lastAt = at;
     return lineStart;
   };
