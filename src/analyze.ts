@@ -3,6 +3,7 @@ import { crossRules } from '../rules/cross-index.js';
 import type { ConfigRule } from './config-rules/types.js';
 import { runConfigRules, type RuleSetting } from './config-rules/run.js';
 import { runCrossRules } from './cross-rules/run.js';
+import { appendAll } from './append-all.js';
 import type { LinkedFunction } from './cross-rules/types.js';
 import { defaultWorkerCount, LintPool, runLintPass, type CodeRuleSetting, type LintedFile } from './code/lint-pass.js';
 import { compareFindings, type Finding } from './findings.js';
@@ -98,7 +99,7 @@ export async function analyzeProject(options: AnalyzeOptions = {}): Promise<Anal
       allowUnreadableConfigs: options.allowUnreadableConfigs,
       onFunctions: pool
         ? (functions) => {
-            early.push(...functions.map(link));
+            appendAll(early, functions.map(link));
             pool.add(handlerSettingsByFile(early));
           }
         : undefined,
@@ -215,15 +216,6 @@ function callbackHandlers(linked: LinkedFunction[], linted: Map<string, LintedFi
     if (linted.get(file)?.facts?.handlers.some((h) => h.exportName === exportName && h.takesCallback)) ids.add(entry.fn.id);
   }
   return ids;
-}
-
-/** A code finding in a handler file names the functions that run it. */
-/**
- * Appends in a loop: `push(...items)` passes every item as an argument, and past about 120,000
- * (findings of a large project) that overflows the stack.
- */
-export function appendAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
 }
 
 /** Code findings, each naming the functions whose handler file it is in: one shared, sorted list per file (read-only). */

@@ -7,6 +7,7 @@ import { loadTerraformModule, MAX_TERRAFORM_FILE_BYTES } from '../loaders/terraf
 import { isCdkFile, loadCdk, MAX_CDK_FILE_BYTES } from '../loaders/cdk.js';
 import type { ProjectHost } from './host.js';
 import { MAX_CONFIG_CHARS_PER_RUN } from './limits.js';
+import { appendAll } from '../append-all.js';
 
 const SERVERLESS_NAME = /^serverless\.(ya?ml|json|ts|js|cjs|mjs)$/;
 const TEMPLATE_EXT = /\.(ya?ml|json|template)$/;
@@ -170,14 +171,14 @@ export async function loadProject(host: ProjectHost, files: readonly string[], o
 
   const model: ProjectModel = { functions: [], queues: [], logGroups: [], diagnostics, configFiles: [...configFiles].sort() };
   for (const { result } of kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    model.functions.push(...result.functions);
-    model.queues.push(...result.queues);
-    model.logGroups.push(...result.logGroups);
-    model.diagnostics.push(...result.diagnostics);
-    if (result.permissions?.length) (model.permissions ??= []).push(...result.permissions);
-    if (result.duplicateKeys?.length) (model.duplicateKeys ??= []).push(...result.duplicateKeys);
-    if (result.detachedTriggers?.length) (model.detachedTriggers ??= []).push(...result.detachedTriggers);
-    if (result.detachedFunctionUrls?.length) (model.detachedFunctionUrls ??= []).push(...result.detachedFunctionUrls);
+    appendAll(model.functions, result.functions);
+    appendAll(model.queues, result.queues);
+    appendAll(model.logGroups, result.logGroups);
+    appendAll(model.diagnostics, result.diagnostics);
+    if (result.permissions?.length) appendAll((model.permissions ??= []), result.permissions);
+    if (result.duplicateKeys?.length) appendAll((model.duplicateKeys ??= []), result.duplicateKeys);
+    if (result.detachedTriggers?.length) appendAll((model.detachedTriggers ??= []), result.detachedTriggers);
+    if (result.detachedFunctionUrls?.length) appendAll((model.detachedFunctionUrls ??= []), result.detachedFunctionUrls);
     if (result.ignoredRules) model.ignoredRules = [...(model.ignoredRules ?? []), ...result.ignoredRules];
   }
   // Parse errors in deploy configs are errors by default; allowed, they only warn.

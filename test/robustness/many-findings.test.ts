@@ -63,7 +63,7 @@ describe('many findings', () => {
     assertBuilt();
     // Vitest's workers have a larger stack: `push(...list)` passes there, and fails in the CLI.
     const script = `
-      const { appendAll } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist/src/analyze.js')).href)});
+      const { appendAll } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist/src/append-all.js')).href)});
       const { stylish } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist/src/cli/formatters/stylish.js')).href)});
       const findings = Array.from({ length: ${MANY} }, (_, i) => ({ ruleId: 'r', severity: 'error', message: 'm', file: 'a.js', line: i + 1, column: 1 }));
       const all = [];
