@@ -119,7 +119,7 @@ function findCompileErrors(reportFiles) {
   const found = new Set();
   // Checking is the slow part: results are cached per file, keyed by its source and its mutants.
   const cacheFile = join(root, '.cache', 'stryker', 'compile-errors.json');
-  const cache = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
+  const cache = readCache(cacheFile);
   const BATCH = 200;
   for (const [path, file] of reportFiles) {
     const tested = file.mutants.filter((mutant) => !['Ignored', 'CompileError', 'RuntimeError'].includes(mutant.status));
@@ -150,4 +150,15 @@ function findCompileErrors(reportFiles) {
   mkdirSync(dirname(cacheFile), { recursive: true });
   writeFileSync(cacheFile, JSON.stringify(cache));
   return found;
+}
+
+/** The compile-error cache; a missing or unreadable one (a run stopped while writing it) starts empty. */
+function readCache(file) {
+  if (!existsSync(file)) return {};
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    return cache && typeof cache === 'object' && !Array.isArray(cache) ? cache : {};
+  } catch {
+    return {};
+  }
 }
