@@ -395,18 +395,14 @@ function isCachedLazily(context: Context, node: TSESTree.Node, libraryRoot: stri
 }
 
 /**
- * Like isCachedLazily, also when the node sits in a callback passed inline to a call that is cached:
- * `connection ??= await pRetry(() => mysql.createConnection(config))` runs the callback as part of that call.
+ * Like isCachedLazily, also when the node sits in a function written inline in a call (as a callback or an
+ * IIFE) that is cached: `connection ??= await pRetry(() => mysql.createConnection(config))`, `new Promise(...)`.
  */
 function isCachedLazilyThroughCallbacks(context: Context, node: TSESTree.Node, libraryRoot: string | undefined): boolean {
   let current: TSESTree.Node = node;
   while (!isCachedLazily(context, current, libraryRoot)) {
-    const fn = enclosingFunction(current);
-    const call = fn?.parent;
-    const passedInline =
-      (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
-      call.arguments.includes(fn as TSESTree.CallExpressionArgument);
-    if (!passedInline) return false;
+    const call = enclosingFunction(current)?.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
     current = call;
   }
   return true;

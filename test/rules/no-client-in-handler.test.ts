@@ -722,14 +722,20 @@ export const handler = async (event) => {
     {
       name: 'a callback passed inline to a call whose result is cached runs as part of that call',
       code: `import mysql from 'mysql2/promise';
+import mysqlCallbacks from 'mysql2';
 import pRetry from 'p-retry';
 import { SQSClient } from '@aws-sdk/client-sqs';
 let connection;
 let replica;
 let queues;
+let legacy;
 let warmed = false;
 export const handler = async () => {
   connection ??= await pRetry(() => mysql.createConnection({ host: process.env.DB_HOST }), { retries: 3 });
+  legacy ??= await new Promise((resolve, reject) => {
+    const conn = mysqlCallbacks.createConnection({ host: process.env.LEGACY_HOST });
+    conn.connect((error) => (error ? reject(error) : resolve(conn)));
+  });
   if (!replica) {
     replica = await pRetry(async () => {
       const conn = await mysql.createConnection({ host: process.env.REPLICA_HOST });
@@ -741,7 +747,7 @@ export const handler = async () => {
     queues = ['orders', 'invoices'].map(() => new SQSClient({}));
     warmed = true;
   }
-  return [connection, replica, queues];
+  return [connection, replica, legacy, queues];
 };`,
     },
     {
@@ -932,6 +938,18 @@ export const handler = async (event) => {
         { ...db('mysql.createConnection()'), line: 5, column: 41 },
         { ...sdk('new SQSClient()'), line: 6, column: 51 },
       ],
+    },
+    {
+      name: 'a per-request store (AsyncLocalStorage) is not module state',
+      code: `import { AsyncLocalStorage } from 'node:async_hooks';
+import mysql from 'mysql2/promise';
+const requestContext = new AsyncLocalStorage();
+export const handler = async (event) =>
+  requestContext.run({ requestId: event.requestContext.requestId }, async () => {
+    requestContext.getStore().connection ??= await mysql.createConnection({ host: process.env.DB_HOST });
+    return requestContext.getStore().connection.query('SELECT 1');
+  });`,
+      errors: [{ ...db('mysql.createConnection()'), line: 6, column: 52 }],
     },
     {
       name: 'a connection used as the test of an if is not guarded by it',
