@@ -80,7 +80,7 @@ export default createRule<[], MessageIds>({
       ) {
         return;
       }
-      if (isCachedLazily(context, node, creation.root?.name)) return;
+      if (isCachedLazilyThroughCallbacks(context, node, creation.root?.name)) return;
       // Created in a helper (`prepare()`) that the handler calls only behind a guard: `if (!client) client = await prepare()`.
       if (enclosing.fn !== enclosing.handler.fn && helperCallsAreCached(enclosing.fn, 0)) return;
       // Per-tenant clients: credentials or settings that come from the event must be created per call.
@@ -148,7 +148,7 @@ export default createRule<[], MessageIds>({
         const caller = enclosingFunction(call);
         if (!caller || caller === fn) continue; // module scope runs once; recursion adds nothing
         perInvocationCalls++;
-        if (isCachedLazily(context, call, undefined)) continue;
+        if (isCachedLazilyThroughCallbacks(context, call, undefined)) continue;
         if (helperCallsAreCached(caller, depth + 1)) continue;
         return false;
       }
@@ -391,19 +391,34 @@ function isCachedLazily(context: Context, node: TSESTree.Node, libraryRoot: stri
     return isGuarded(context, parent, [textOf(context, parent.callee.object)]);
   }
   // `if (!connected) { await mongoose.connect(uri); connected = true; }`, or a readyState check on the library itself.
-  return isGuarded(context, node, libraryRoot ? [libraryRoot] : [], true);
+  return isGuarded(context, node, libraryRoot ? [libraryRoot] : []);
+}
+
+/**
+ * Like isCachedLazily, also when the node sits in a function written inline in a call (as a callback or an
+ * IIFE) that is cached: `connection ??= await pRetry(() => mysql.createConnection(config))`, `new Promise(...)`.
+ */
+function isCachedLazilyThroughCallbacks(context: Context, node: TSESTree.Node, libraryRoot: string | undefined): boolean {
+  let current: TSESTree.Node = node;
+  while (!isCachedLazily(context, current, libraryRoot)) {
+    const call = enclosingFunction(current)?.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+    current = call;
+  }
+  return true;
 }
 
 /**
  * The node runs only when a check on module-scope state allows it: inside `if (<test>)`, `<test> ? :`,
  * `<test> ?? / ||`, or after an early `if (<test>) return`, where the test mentions one of `targets`,
- * or (with `flagAssigned`) a long-lived flag that the guarded branch sets.
+ * or a long-lived flag that the guarded branch (for an early return, the function) sets:
+ * `if (!ready) { client = new S3Client(); ready = true; }`.
  */
-function isGuarded(context: Context, node: TSESTree.Node, targets: string[], flagAssigned = false): boolean {
+function isGuarded(context: Context, node: TSESTree.Node, targets: string[]): boolean {
   const matches = (test: TSESTree.Node, branch: TSESTree.Node | undefined): boolean => {
     const mentioned = mentionedTexts(context, test);
     if (targets.some((t) => mentioned.has(t))) return true;
-    if (!flagAssigned || !branch) return false;
+    if (!branch) return false;
     // Flag pattern: the branch assigns a long-lived name that the test reads.
     let found = false;
     walk(branch, (n) => {
@@ -423,8 +438,7 @@ function isGuarded(context: Context, node: TSESTree.Node, targets: string[], fla
       for (const statement of current.body) {
         if (statement === child) break;
         if (statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent)) {
-          const functionBody = enclosingFunction(node)?.body;
-          if (matches(statement.test, flagAssigned ? functionBody : undefined)) return true;
+          if (matches(statement.test, enclosingFunction(node)?.body)) return true;
         }
       }
     }

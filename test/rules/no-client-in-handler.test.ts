@@ -703,6 +703,349 @@ export const handler = async (event) => {
   ],
 });
 
+// Behaviours pinned for the mutation score: guard shapes, import shapes, helper chains and event-derived names.
+ruleTester.run('no-client-in-handler: guards, import shapes and event-derived names', rule, {
+  valid: [
+    {
+      name: 'a flag set in the branch that assigns the client to module state',
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+let sqs;
+let ready = false;
+export const handler = async (event) => {
+  if (!ready) {
+    sqs = new SQSClient({});
+    ready = true;
+  }
+  return sqs;
+};`,
+    },
+    {
+      name: 'a callback passed inline to a call whose result is cached runs as part of that call',
+      code: `import mysql from 'mysql2/promise';
+import mysqlCallbacks from 'mysql2';
+import pRetry from 'p-retry';
+import { SQSClient } from '@aws-sdk/client-sqs';
+let connection;
+let replica;
+let queues;
+let legacy;
+let warmed = false;
+export const handler = async () => {
+  connection ??= await pRetry(() => mysql.createConnection({ host: process.env.DB_HOST }), { retries: 3 });
+  legacy ??= await new Promise((resolve, reject) => {
+    const conn = mysqlCallbacks.createConnection({ host: process.env.LEGACY_HOST });
+    conn.connect((error) => (error ? reject(error) : resolve(conn)));
+  });
+  if (!replica) {
+    replica = await pRetry(async () => {
+      const conn = await mysql.createConnection({ host: process.env.REPLICA_HOST });
+      await conn.ping();
+      return conn;
+    });
+  }
+  if (!warmed) {
+    queues = ['orders', 'invoices'].map(() => new SQSClient({}));
+    warmed = true;
+  }
+  return [connection, replica, legacy, queues];
+};`,
+    },
+    {
+      name: 'lazy creation through .asPromise(), a readyState check on the library, a ternary and a || fallback on it',
+      code: `import mongoose from 'mongoose';
+let tenants;
+export const handler = async () => {
+  tenants ??= await mongoose.createConnection(process.env.TENANTS_URI).asPromise();
+  if (mongoose.connection.readyState !== 1) await mongoose.connect(process.env.MONGO_URI);
+  const orders = mongoose.connection.readyState === 1 ? mongoose : await mongoose.connect(process.env.MONGO_URI);
+  const users = mongoose.connection.readyState === 1 || (await mongoose.connect(process.env.MONGO_URI));
+  return [tenants, orders, users];
+};`,
+    },
+    {
+      name: 'an early return in a block, and an early throw, before the assignment',
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Pool } from 'pg';
+import { logger } from './logger.js';
+let ddb;
+let pool;
+function getClient() {
+  if (ddb) {
+    logger.debug('reusing the DynamoDB client');
+    return ddb;
+  }
+  ddb = new DynamoDBClient({});
+  return ddb;
+}
+function init() {
+  if (pool) throw new Error('init() must run once');
+  pool = new Pool({ max: 1 });
+}
+export const handler = async () => {
+  if (!pool) init();
+  return [getClient(), await pool.query('SELECT 1')];
+};`,
+    },
+    {
+      name: 'a Node global and an instance member as the cache',
+      code: `const AWS = require('aws-sdk');
+const { Pool } = require('pg');
+class Repository {
+  async query(sql) {
+    if (!this.pool) this.pool = new Pool({ max: 1 });
+    return this.pool.query(sql);
+  }
+}
+const repository = new Repository();
+exports.handler = async (event) => {
+  if (!global.s3) global.s3 = new AWS.S3();
+  return [await global.s3.listBuckets().promise(), await repository.query('SELECT 1')];
+};`,
+      languageOptions: CJS,
+    },
+    {
+      name: 'a helper with a retry that calls itself, and a helper that only a cached helper calls',
+      code: `import mysql from 'mysql2/promise';
+import { Pool } from 'pg';
+let connection;
+let pool;
+async function connect(attempt = 1) {
+  try {
+    return await mysql.createConnection({ host: process.env.DB_HOST });
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    return connect(attempt + 1);
+  }
+}
+function buildPool() {
+  return new Pool({ max: 1 });
+}
+async function getPool() {
+  const created = buildPool();
+  await created.query('SELECT 1');
+  return created;
+}
+export const handler = async () => {
+  connection ??= await connect();
+  pool ??= await getPool();
+  return [await connection.query('SELECT 1'), await pool.query('SELECT 1')];
+};`,
+    },
+    {
+      name: 'event-derived names: renamed destructuring, a member assignment, keys of a for-in, a closure assigned later',
+      code: `import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { loadTenant } from './tenants.js';
+export const handler = async (event) => {
+  const { region: targetRegion } = event.detail;
+  const target = new S3Client({ region: targetRegion });
+  const options = { region: process.env.AWS_REGION };
+  options.credentials = event.credentials;
+  const source = new S3Client(options);
+  for (const region in event.bucketsByRegion) {
+    const regional = new S3Client({ region });
+    await regional.send(new ListObjectsV2Command({ Bucket: event.bucketsByRegion[region] }));
+  }
+  let tenant;
+  let roleArn;
+  const resolveRole = () => {
+    roleArn = \`arn:aws:iam::\${tenant.accountId}:role/reader\`;
+  };
+  tenant = await loadTenant(event.tenantId);
+  resolveRole();
+  const tenantS3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: roleArn } }) });
+  return [target, source, tenantS3];
+};`,
+    },
+    {
+      name: 'require() of another package called directly, and a Cognito command whose name contains Client',
+      code: `const { CognitoIdentityProviderClient, CreateUserPoolClientCommand } = require('@aws-sdk/client-cognito-identity-provider');
+const cognito = new CognitoIdentityProviderClient({});
+exports.handler = async (event) => {
+  const log = require('debug')('clients:handler');
+  log('creating an app client for %s', event.userPoolId);
+  return cognito.send(new CreateUserPoolClientCommand({ UserPoolId: process.env.USER_POOL_ID, ClientName: 'web' }));
+};`,
+      languageOptions: CJS,
+    },
+    {
+      name: 'local wrapper modules named after a client library are not the library',
+      code: `import { Pool } from '../lib/pg';
+import { MongoClient } from '../lib/mongo';
+import { ConnectionPool } from '../lib/mssql';
+import { Sequelize } from '../lib/sequelize';
+import { createPool } from '../lib/mysql';
+import { createClient } from '../lib/redis';
+import connect from '../lib/connect';
+export const handler = async () => {
+  await connect();
+  return [new Pool(), new MongoClient(), new ConnectionPool(), new Sequelize(), createPool(), createClient()];
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the default export named explicitly, import-equals, require().default and a destructured require of pg',
+      code: `import { default as IORedis } from 'ioredis';
+import Redis = require('ioredis');
+const Cluster = require('ioredis').default;
+const { types, Pool } = require('pg');
+types.setTypeParser(1700, parseFloat);
+export const handler = async (event) => [new IORedis(), new Redis(), new Cluster(), new Pool()];`,
+      errors: [
+        { ...db('new IORedis()'), line: 6, column: 42 },
+        { ...db('new Redis()'), line: 6, column: 57 },
+        { ...db('new Cluster()'), line: 6, column: 70 },
+        { ...db('new Pool()'), line: 6, column: 85 },
+      ],
+    },
+    {
+      name: 'a lib-dynamodb client constructed around a new client is reported once',
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+export const handler = async (event) => {
+  const doc = new DynamoDBDocumentClient(new DynamoDBClient({}));
+  return doc.send(event.command);
+};`,
+      errors: [{ ...sdk('new DynamoDBDocumentClient()'), line: 4, column: 15 }],
+    },
+    {
+      name: 'whitespace in a callee is dropped from the message, a 60-character callee is not shortened',
+      code: `import mongoose from 'mongoose';
+import { SixtyCharacterLongNameForAnExampleServiceOfTheAwsSdkV3Client } from '@aws-sdk/client-example';
+export const handler = async () => {
+  const connection = await mongoose
+    .connect(process.env.MONGO_URI)
+    .then((m) => m.connection);
+  return [connection, new SixtyCharacterLongNameForAnExampleServiceOfTheAwsSdkV3Client({})];
+};`,
+      errors: [
+        { ...db('mongoose.connect()'), line: 4, column: 28 },
+        { ...sdk('new SixtyCharacterLongNameForAnExampleServiceOfTheAwsSdkV3Client()'), line: 7, column: 23 },
+      ],
+    },
+    {
+      name: 'a callback passed inline to a call that is not cached runs on every invocation',
+      code: `import mysql from 'mysql2/promise';
+import pRetry from 'p-retry';
+import { SQSClient } from '@aws-sdk/client-sqs';
+export const handler = async (event) => {
+  const connection = await pRetry(() => mysql.createConnection({ host: process.env.DB_HOST }), { retries: 3 });
+  const queues = ['orders', 'invoices'].map(() => new SQSClient({}));
+  return [connection, queues, event];
+};`,
+      errors: [
+        { ...db('mysql.createConnection()'), line: 5, column: 41 },
+        { ...sdk('new SQSClient()'), line: 6, column: 51 },
+      ],
+    },
+    {
+      name: 'a per-request store (AsyncLocalStorage) is not module state',
+      code: `import { AsyncLocalStorage } from 'node:async_hooks';
+import mysql from 'mysql2/promise';
+const requestContext = new AsyncLocalStorage();
+export const handler = async (event) =>
+  requestContext.run({ requestId: event.requestContext.requestId }, async () => {
+    requestContext.getStore().connection ??= await mysql.createConnection({ host: process.env.DB_HOST });
+    return requestContext.getStore().connection.query('SELECT 1');
+  });`,
+      errors: [{ ...db('mysql.createConnection()'), line: 6, column: 52 }],
+    },
+    {
+      name: 'a connection used as the test of an if is not guarded by it',
+      code: `import mongoose from 'mongoose';
+export const handler = async () => {
+  if ((await mongoose.connect(process.env.MONGO_URI)).connection.readyState !== 1) throw new Error('database unavailable');
+  return 'ok';
+};`,
+      errors: [{ ...db('mongoose.connect()'), line: 3, column: 14 }],
+    },
+    {
+      name: 'a connection used as the test of a ternary is not guarded by it',
+      code: `import mongoose from 'mongoose';
+export const handler = async () =>
+  (await mongoose.connect(process.env.MONGO_URI)).connection.readyState === 1 ? 'up' : 'down';`,
+      errors: [{ ...db('mongoose.connect()'), line: 3, column: 10 }],
+    },
+    {
+      name: 'a connection on the left of && is not guarded by the right side',
+      code: `import mongoose from 'mongoose';
+export const handler = async () => {
+  const up = (await mongoose.connect(process.env.MONGO_URI)) && mongoose.connection.readyState === 1;
+  return up;
+};`,
+      errors: [{ ...db('mongoose.connect()'), line: 3, column: 21 }],
+    },
+    {
+      name: 'a guard after the creation does not make it lazy',
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+let lastMessageId;
+export const handler = async (event) => {
+  const sqs = new SQSClient({});
+  if (lastMessageId === event.id) return 'duplicate';
+  lastMessageId = event.id;
+  return sqs;
+};`,
+      errors: [{ ...sdk('new SQSClient()'), line: 4, column: 15 }],
+    },
+    {
+      name: 'a fallback on something other than the assigned variable creates a client per invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3;
+export const handler = async (event, deps = {}) => {
+  s3 = deps.s3 ?? new S3Client({});
+  return s3.config.region();
+};`,
+      errors: [{ ...sdk('new S3Client()'), line: 4, column: 19 }],
+    },
+    {
+      name: 'a migration handler that creates knex per call under an unrelated condition',
+      code: `exports.handler = async (event) => {
+  if (event.migrate) {
+    const db = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+    await db.migrate.latest();
+  }
+  return 'done';
+};`,
+      languageOptions: CJS,
+      errors: [{ ...db("require('knex')()"), line: 3, column: 16 }],
+    },
+    {
+      name: 'keys of a renamed destructuring, member names of an assignment and type annotations are not event-derived',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const region = process.env.AWS_REGION;
+const defaults = { region, maxAttempts: 3 };
+export const handler = async (event: Partial<typeof defaults>) => {
+  const { region: sourceRegion } = event;
+  const result = { statusCode: 200, region: '' };
+  result.region = event.region;
+  const s3 = new S3Client({ region });
+  const sqs = new SQSClient(defaults);
+  return [s3, sqs, sourceRegion, result];
+};`,
+      errors: [
+        { ...sdk('new S3Client()'), line: 9, column: 14 },
+        { ...sdk('new SQSClient()'), line: 10, column: 15 },
+      ],
+    },
+    {
+      name: 'helpers that call each other: the chain is followed a few levels only, and the client is reported',
+      code: `import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+async function scanPage(startKey) {
+  const ddb = new DynamoDBClient({});
+  const page = await ddb.send(new ScanCommand({ TableName: process.env.TABLE, ExclusiveStartKey: startKey }));
+  return nextPage(page);
+}
+async function nextPage(page) {
+  return page.LastEvaluatedKey ? [...page.Items, ...(await scanPage(page.LastEvaluatedKey))] : page.Items;
+}
+export const handler = async () => scanPage(undefined);`,
+      errors: [{ ...sdk('new DynamoDBClient()'), line: 3, column: 15 }],
+    },
+  ],
+});
+
 describe('no-client-in-handler (Python)', () => {
   const run = (code: string, setup: PythonCase = {}) => pythonFindings(noClientInHandler, code, setup);
 
