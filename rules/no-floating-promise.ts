@@ -188,7 +188,8 @@ export default createRule<[], MessageIds>({
       }
       if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const typed = typeOracle?.(value);
-      if (typed === false) return undefined;
+      // An array is not a thenable, but an async map's array holds promises.
+      if (typed === false && !isAsyncMap(value)) return undefined;
       const heuristic = heuristicLabel(value, depth);
       if (heuristic !== undefined) return heuristic;
       return typed === true && !isChainCall(value) ? label(value) : undefined;
@@ -208,10 +209,17 @@ export default createRule<[], MessageIds>({
       if (method === 'promise' && call.arguments.length === 0) return label(call);
       if (method === 'send' && isSdkSend(call, callee)) return label(call);
       if (COMBINATORS.has(dottedName(callee) ?? '')) return label(call);
-      // `items.map(async (x) => ...)`: an array of promises.
-      if ((method === 'map' || method === 'flatMap') && isAsyncCallback(call.arguments[0])) return label(call);
+      if (isAsyncMap(call)) return label(call);
       const fn = methodOf(callee);
       return fn && returnsPromise(fn, depth) ? label(call) : undefined;
+    }
+
+    /** `items.map(async (x) => ...)`: an array of promises. */
+    function isAsyncMap(call: TSESTree.CallExpression): boolean {
+      const callee = unwrapTs(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = propertyName(callee);
+      return (method === 'map' || method === 'flatMap') && isAsyncCallback(call.arguments[0]);
     }
 
     function isAsyncCallback(argument: TSESTree.Node | undefined): boolean {
@@ -397,7 +405,9 @@ export default createRule<[], MessageIds>({
       const completions = completionNames(node, owner.handler);
       // `work(() => x.then(r => callback(null, r)))`, `a.then(resolve).catch(reject)`: the work settles the invocation itself.
       if (node.type === AST_NODE_TYPES.CallExpression && chainSettles(node, completions)) return;
-      const outcome = traceUp(node, { handler: owner.handler, completions, visited: new Set(), collection: false, steps: 0 });
+      // An async map's array is a collection: only counting it (`jobs.length`) does not wait for its promises.
+      const collection = node.type === AST_NODE_TYPES.CallExpression && isAsyncMap(node);
+      const outcome = traceUp(node, { handler: owner.handler, completions, visited: new Set(), collection, steps: 0 });
       // 'neutral' at the top: only logged or counted, never waited for.
       if (outcome === 'handled') return;
       if (outcome === 'forEach') {

@@ -311,6 +311,80 @@ export const handler = async (event) => {
   await Promise.all([...first, fetch(event.b)]);
   return event.items.map(async (i) => save(i));
 };`,
+    // ---- added for mutation testing (round 4): limits, non-producers and exemptions ----
+    // Arrow helpers count levels like function declarations: a sixth arrow level is not looked into.
+    `export const handler = async (event) => {
+  step1(event.url);
+};
+const step1 = (url) => step2(url);
+const step2 = (url) => step3(url);
+const step3 = (url) => step4(url);
+const step4 = (url) => step5(url);
+const step5 = (url) => step6(url);
+const step6 = (url) => fetch(url);`,
+    // send() on objects that are not SDK clients: a *Client* class that does not end in Client, a
+    // Client.from*() factory other than from(), a name that only contains "client".
+    `import { clientSocket } from './socket';
+const socket = new ClientSocket(process.env.GATEWAY_URL);
+const iotHub = Client.fromConnectionString(process.env.IOT_HUB_CONNECTION);
+export const handler = async (event) => {
+  socket.send(JSON.stringify(event));
+  iotHub.send(event.deviceId, event.message, (err) => console.log(err));
+  clientSocket.send(JSON.stringify(event));
+};`,
+    // new of anything but Promise is not a promise, even when only logged.
+    `export const handler = async (event) => {
+  const receivedAt = new Date();
+  console.log('received at', receivedAt);
+  return { statusCode: 200 };
+};`,
+    // Only send() is judged by the client's name: pg's client.release() is not a promise.
+    `export const handler = async (event) => {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [event.id]);
+    return rows;
+  } finally {
+    client.release();
+  }
+};`,
+    // forEach/map with a sync named function or a method reference does not start promises.
+    `function logRecord(record) { console.log(record.messageId); }
+export const handler = async (event) => {
+  event.Records.forEach(console.log);
+  event.Records.forEach(logRecord);
+  return event.Records.map(getId);
+};`,
+    // forEach(async ...) in init code or in an export that is not a handler is out of scope.
+    `const params = {};
+['DB_URL', 'API_KEY'].forEach(async (name) => { params[name] = await loadParameter(name); });
+export function warmCache(keys) { keys.forEach(async (key) => { await cache.load(key); }); }
+export const handler = async (event) => params[event.key];`,
+    // Promises are followed over at most 64 steps: a 64-link chain is not followed to its statement.
+    `export const handler = async (event) => {
+  fetch(event.url)${'.then((r) => r)'.repeat(64)};
+};`,
+    // Any other use of an array of promises than push/unshift/length/splice may wait for them.
+    `export const handler = async (event) => {
+  const writes = event.Records.map((r) => ddb.send(new PutCommand({ TableName: 'orders', Item: r })));
+  return Promise.allSettled(writes.slice(0, 25));
+};`,
+    // A promise returned to a callback of an unknown method (p-queue's add) is that method's to wait for.
+    `export const handler = async (event) => {
+  const queue = new PQueue({ concurrency: 2 });
+  queue.add(() => fetch(event.a));
+  queue.add(() => fetch(event.b));
+  await queue.onIdle();
+};`,
+    // CommonJS: a top-level variable is global state and outlives the invocation, like module state.
+    {
+      code: `let warm;
+exports.handler = async (event) => {
+  warm = fetch(event.url);
+  return 'ok';
+};`,
+      languageOptions: CJS,
+    },
   ],
   invalid: [
     {
@@ -777,6 +851,190 @@ export const handler = h.handle.bind(h);`,
   void someVeryLongServiceObjectName.withAnEvenLongerChainOfProperties.andOneMore.start().then(done);
 };`,
       errors: [{ messageId: 'voidPromise', line: 2, column: 8, data: { what: 'someVeryLongServiceObjectName.withAnEvenLongerChainOfProp...().then()' } }],
+    },
+    // ---- added for mutation testing (round 4) ----
+    {
+      name: 'mutual recursion: a helper looked at while its partner is being looked at is still a producer',
+      code: `export const handler = async (event) => {
+  await publish(event.detail);
+  republish(event.detail);
+  return { statusCode: 202 };
+};
+function publish(detail) {
+  if (!detail.retry) return eventBridge.send(new PutEventsCommand({ Entries: [detail] }));
+  return republish({ ...detail, retry: false });
+}
+function republish(detail) { return publish(detail); }`,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'republish()' } }],
+    },
+    {
+      name: 'a chain on a variable holding a producer is reported once, at the producer',
+      code: `export const handler = async (event) => {
+  const pending = fetch(event.url);
+  pending.then((response) => console.log(response.status));
+  return { statusCode: 202 };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 19, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'a chain on a variable assigned later is reported as the chain, not twice',
+      code: `export const handler = async (event) => {
+  let pending;
+  pending = fetch(event.url);
+  pending.then((response) => console.log(response.status));
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 4, column: 3, data: { what: 'pending.then()' } }],
+    },
+    {
+      name: 'a callee over several lines is put on one line in the message',
+      code: `export const handler = async (event) => {
+  s3.putObject({
+    Bucket: BUCKET,
+    Key: event.key,
+  })
+    .promise();
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 3, data: { what: 's3.putObject({ Bucket: BUCKET, Key: event.key, }).promise()' } }],
+    },
+    {
+      name: 'a callee of exactly 60 characters is not shortened; of 63 it is',
+      code: `export const handler = async (event) => {
+  notificationsService.deliveryChannels.primaryWebhook.deliver(event).then(() => console.log('sent'));
+  notificationsService.deliveryChannels.primaryWebhook.deliverAll(event).then(() => console.log('sent'));
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 3, data: { what: 'notificationsService.deliveryChannels.primaryWebhook.deliver().then()' } },
+        { messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'notificationsService.deliveryChannels.primaryWebhook.deli...().then()' } },
+      ],
+    },
+    {
+      name: 'in a comma expression only the last value is returned: the others float',
+      code: `export const handler = async (event) => (fetch(event.auditUrl), fetch(event.url));`,
+      errors: [{ messageId: 'floatingPromise', line: 1, column: 42, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'collected with unshift and only counted',
+      code: `export const handler = async (event) => {
+  const queue = [];
+  queue.unshift(fetch(event.priorityUrl));
+  return { queued: queue.length };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 17, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'flatMap returning arrays of promises, only counted',
+      code: `export const handler = async (event) => {
+  const sends = event.Records.flatMap((r) => [fetch(r.a), fetch(r.b)]);
+  return { queued: sends.length };
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 2, column: 47, data: { what: 'fetch()' } },
+        { messageId: 'floatingPromise', line: 2, column: 59, data: { what: 'fetch()' } },
+      ],
+    },
+    {
+      name: 'a promise returned from a then callback floats with its chain; an unknown head chain is reported once',
+      code: `async function saveResult(result) { await ddb.send(new PutCommand({ TableName: 'results', Item: result })); }
+export const handler = async (event) => {
+  fetch(event.url).then((response) => saveResult(response));
+  loadUser(event.id).then((user) => fetch(user.avatarUrl));
+  fetch(event.next).then(async (response) => {
+    await saveResult(await response.json());
+  });
+};`,
+      errors: [
+        { messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'fetch()' } },
+        { messageId: 'floatingPromise', line: 3, column: 39, data: { what: 'saveResult()' } },
+        { messageId: 'floatingPromise', line: 4, column: 3, data: { what: 'loadUser().then()' } },
+        { messageId: 'floatingPromise', line: 5, column: 3, data: { what: 'fetch()' } },
+      ],
+    },
+    {
+      name: 'a variable reassigned with its own chain is still followed',
+      code: `export const handler = async (event) => {
+  let upload = s3Client.send(new PutObjectCommand({ Bucket: 'b', Key: event.key }));
+  upload = upload.then(() => console.log('uploaded'));
+  return { statusCode: 202 };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 16, data: { what: 's3Client.send()' } }],
+    },
+    {
+      name: 'a stored promise that is voided, then logged: the void message',
+      code: `export const handler = async (event) => {
+  const flush = fetch(event.metricsUrl);
+  void flush;
+  console.log('flush started', flush);
+};`,
+      errors: [{ messageId: 'voidPromise', line: 2, column: 17, data: { what: 'fetch()' } }],
+    },
+    {
+      name: 'a stored promise returned from a forEach callback: the forEach message',
+      code: `export const handler = async (event) => {
+  event.Records.forEach((record) => {
+    const sent = sqsClient.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: record.body }));
+    return sent;
+  });
+};`,
+      errors: [{ messageId: 'asyncForEach', line: 3, column: 18 }],
+    },
+    {
+      name: 'forEach with a concise async callback is reported once, on the forEach',
+      code: `export const handler = async (event) => {
+  event.Records.forEach(async (record) => sqsClient.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: record.body })));
+};`,
+      errors: [{ messageId: 'asyncForEach', line: 2, column: 3 }],
+    },
+    {
+      name: 'this.method(): an arrow property declared first does not hide the method',
+      code: `class OrderService {
+  log = (message) => console.log(message);
+  async save(order) { await ddb.send(new PutCommand({ TableName: 'orders', Item: order })); }
+  async handle(event) {
+    this.save(event.order);
+    return { statusCode: 202 };
+  }
+}
+const service = new OrderService();
+export const handler = service.handle.bind(service);`,
+      errors: [{ messageId: 'floatingPromise', line: 5, column: 5, data: { what: 'this.save()' } }],
+    },
+    {
+      name: 'with type information a union with a promise member is a promise',
+      code: `declare function cachedFetch(url: string): Response | Promise<Response>;
+export const handler = async (event: { url: string }) => {
+  cachedFetch(event.url);
+};`,
+      filename: 'typed-union.ts',
+      languageOptions: TYPED,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'cachedFetch()' } }],
+    },
+    {
+      name: 'a destructured element of an async map is not its producer: its chain is reported',
+      code: `export const handler = async (event) => {
+  const [primary] = event.regions.map(async (region) => replicate(region, event.item));
+  primary.then(() => console.log('primary written'));
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'primary.then()' } }],
+    },
+    {
+      name: 'an async map only counted is floating, like a map returning promises',
+      code: `export const handler = async (event) => {
+  const jobs = event.Records.map(async (record) => save(record));
+  return { queued: jobs.length };
+};`,
+      errors: [{ messageId: 'floatingPromise', line: 2, column: 16, data: { what: 'event.Records.map()' } }],
+    },
+    {
+      name: 'with type information an async map is still an array of promises',
+      code: `declare function save(id: string): Promise<void>;
+export const handler = async (event: { ids: string[] }) => {
+  event.ids.map(async (id) => {
+    await save(id);
+  });
+};`,
+      filename: 'typed-map.ts',
+      languageOptions: TYPED,
+      errors: [{ messageId: 'floatingPromise', line: 3, column: 3, data: { what: 'event.ids.map()' } }],
     },
   ],
 });
