@@ -549,6 +549,10 @@ describe('event source mapping kinds (eventSourceKind)', () => {
     ['!ImportValue shared', 'SelfManagedEventSource: { Endpoints: {} }', 'other'],
     ['!ImportValue shared', 'DocumentDBEventSourceConfig: { DatabaseName: d }', 'other'],
     ['', '', 'other'],
+    // An empty EventSourceArn (a template still being written) points at nothing: not a queue.
+    ['~', '', 'other'],
+    ['null', '', 'other'],
+    ["''", '', 'other'],
   ])('%s %s -> %s', (arn, extra, kind) => {
     expect(kindOf(arn, extra)).toBe(kind);
   });

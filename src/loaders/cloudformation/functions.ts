@@ -429,6 +429,11 @@ export function readBatch(trigger: Trigger, properties: YNode | undefined, ctx: 
   if (types) trigger.functionResponseTypes = types;
 }
 
+/** A node that holds something: not missing, `~`, `null` or `''`. */
+function hasValue(node: YNode | undefined): boolean {
+  return node !== undefined && !(node.kind === 'scalar' && (node.value === null || node.value === ''));
+}
+
 /** Trigger kind of an event source mapping from what its `EventSourceArn` points at. */
 export function eventSourceKind(arn: YNode | undefined, properties: YNode | undefined, ctx: TemplateContext): TriggerKind {
   const target = mentionedType(arn, ctx);
@@ -451,7 +456,7 @@ export function eventSourceKind(arn: YNode | undefined, properties: YNode | unde
   // Amazon MQ has Queues, DocumentDB its own config. Without any of them the source is SQS.
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
   if (
-    arn &&
+    hasValue(arn) &&
     !get(properties, 'StartingPosition') &&
     !get(properties, 'Queues') &&
     !get(properties, 'Topics') &&
