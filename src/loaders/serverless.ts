@@ -233,27 +233,52 @@ function functionEntries(resolver: VariableResolver, root: YNode): Array<{ name:
   return out;
 }
 
-/** `resources:` as `{ Resources, Outputs }` or a list of them (often `${file()}` includes), merged. */
+/**
+ * `resources:` as `{ Resources, Outputs }` or a list of them (often `${file()}` includes), merged as
+ * the Framework merges them (lodash `merge`): a resource in two parts is merged key by key, so a
+ * later part can add or override one property of an earlier resource.
+ */
 function mergeResources(resolver: VariableResolver, root: YNode): YMap | undefined {
   const raw = resolver.child(root, 'resources');
   if (!raw) return undefined;
   const resolved = resolver.resolve(raw);
   const parts = resolved.kind === 'seq' ? resolved.items : [resolved];
-  const pairs: YPair[] = [];
-  let loc: SourceLocation | undefined;
+  let merged: YMap | undefined;
   for (const part of parts) {
     const resources = pair(part, 'Resources');
     if (!resources || resources.value.kind !== 'map') continue;
-    loc ??= resources.value.loc;
-    for (const p of resources.value.pairs) {
-      const existing = pairs.findIndex((q) => q.key === p.key);
-      if (existing >= 0) pairs.splice(existing, 1);
+    merged = merged ? mergeMaps(merged, resources.value) : resources.value;
+  }
+  if (!merged) return undefined;
+  return { kind: 'map', pairs: [{ key: 'Resources', keyLoc: merged.loc, value: merged }], loc: merged.loc };
+}
+
+/** lodash `merge` of two YAML nodes: maps key by key, lists item by item, anything else replaced by the later value. */
+function mergeNodes(earlier: YNode, later: YNode): YNode {
+  if (earlier.kind === 'map' && later.kind === 'map') return mergeMaps(earlier, later);
+  if (earlier.kind === 'seq' && later.kind === 'seq') {
+    const items = earlier.items.map((item, i) => (i < later.items.length ? mergeNodes(item, later.items[i]) : item));
+    return { ...earlier, items: [...items, ...later.items.slice(earlier.items.length)] };
+  }
+  return later;
+}
+
+/** A key keeps its first position; its value is merged. */
+function mergeMaps(earlier: YMap, later: YMap): YMap {
+  const pairs = [...earlier.pairs];
+  const index = new Map(pairs.map((p, i) => [p.key, i]));
+  for (const p of later.pairs) {
+    const at = index.get(p.key);
+    if (at === undefined) {
+      index.set(p.key, pairs.length);
       pairs.push(p);
+    } else {
+      const value = mergeNodes(pairs[at].value, p.value);
+      // A replaced value is located where the later part writes it; a merged map where it started.
+      pairs[at] = value === p.value ? p : { ...pairs[at], value };
     }
   }
-  if (!loc) return undefined;
-  const merged: YMap = { kind: 'map', pairs, loc };
-  return { kind: 'map', pairs: [{ key: 'Resources', keyLoc: loc, value: merged }], loc };
+  return { ...earlier, pairs };
 }
 
 interface FunctionContext {

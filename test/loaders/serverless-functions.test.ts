@@ -263,6 +263,15 @@ describe('serverless functions and resources spread over includes', () => {
     expect(load(`${HEAD}functions:\n  f:\n    handler: h.h\nresources:\n  Outputs: {}\n`).queues).toEqual([]);
   });
 
+  it('resources: a resource in two parts is merged key by key, as the Framework (lodash merge) does', () => {
+    // The second part only overrides one property: the queue keeps its Type and its other properties.
+    const result = load(
+      `${HEAD}functions:\n  f:\n    handler: h.h\n    timeout: 60\n    events:\n      - sqs: { arn: !GetAtt Q.Arn }\nresources:\n  - Resources:\n      Q:\n        Type: AWS::SQS::Queue\n        Properties:\n          FifoQueue: true\n          VisibilityTimeout: 10\n  - Resources:\n      Q:\n        Properties:\n          VisibilityTimeout: 20\n`,
+    );
+    expect(result.queues.map((q) => `${q.name} fifo=${q.fifo} ${at(q.visibilityTimeout)}`)).toEqual(['Q fifo=true 20@20:11']);
+    expect(fn(result, 'f').triggers.map((t) => t.source)).toEqual([{ ref: 'Q', queueId: 'serverless.yml#Q' }]);
+  });
+
   it('a function config that cannot be read statically is skipped with a note', () => {
     const text = "export default { service: 's', provider: { name: 'aws' }, functions: { ok: { handler: 'h.h' }, computed: build(), scalar: 'x' } };\n";
     const result = loadServerless('serverless.ts', text, memoryHost({ 'serverless.ts': text }));

@@ -709,12 +709,12 @@ describe('loadServerless: the config as a whole', () => {
     expect(note.message).not.toContain('not a static config');
   });
 
-  it('resources: permissions, detached triggers and URLs come through; a replaced resource moves after the included ones', () => {
+  it('resources: permissions, detached triggers and URLs come through; a resource in two parts keeps its first place', () => {
     const result = load(
       `${HEAD}${F}resources:\n  - \${file(./queues.yml)}\n  - Resources:\n      Jobs:\n        Type: AWS::SQS::Queue\n        Properties: { VisibilityTimeout: 60 }\n      Perm:\n        Type: AWS::Lambda::Permission\n        Properties: { FunctionName: !Ref HelloLambdaFunction, Principal: s3.amazonaws.com }\n      Mapping:\n        Type: AWS::Lambda::EventSourceMapping\n        Properties: { FunctionName: far, EventSourceArn: !GetAtt Jobs.Arn }\n      Url:\n        Type: AWS::Lambda::Url\n        Properties: { TargetFunctionArn: far, AuthType: NONE }\n`,
       { 'queues.yml': 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Dlq:\n    Type: AWS::SQS::Queue\n' },
     );
-    expect(result.queues.map((q) => `${q.name} ${at(q.visibilityTimeout)}`)).toEqual(['Dlq 30@queues.yml:4:3 default', 'Jobs 60@13:23']);
+    expect(result.queues.map((q) => `${q.name} ${at(q.visibilityTimeout)}`)).toEqual(['Jobs 60@13:23', 'Dlq 30@queues.yml:4:3 default']);
     expect(result.permissions?.map((p) => [p.id, p.functionName])).toEqual([['serverless.yml#Perm', 'hello']]);
     expect(result.detachedTriggers?.map((d) => [d.functionRef, d.format, d.trigger.kind, d.trigger.source])).toEqual([
       ['far', 'serverless', 'sqs', { ref: 'Jobs', queueId: 'serverless.yml#Jobs' }],
