@@ -62,9 +62,11 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const handler of getFileHandlers(context).handlers) {
-          checkHandlerStyle(context, handler, reportUnknown);
-          if (handler.callbackParam !== undefined && callbackIsLambdas(handler)) {
-            checkCallbackFlow(context, handler.fn, handler.callbackParam);
+          // The third parameter as JavaScript sees it: a TypeScript `this` parameter does not count.
+          const callback = paramName(realParams(handler.fn)[2]);
+          checkHandlerStyle(context, handler, callback, reportUnknown);
+          if (callback !== undefined && callbackIsLambdas(handler, callback)) {
+            checkCallbackFlow(context, handler.fn, callback);
           }
         }
       },
@@ -77,7 +79,7 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 // ---------------------------------------------------------------------------
 // Handler style: async + callback, callback handlers on Node.js 24+
 
-function checkHandlerStyle(context: Context, handler: HandlerInfo, reportUnknown: boolean): void {
+function checkHandlerStyle(context: Context, handler: HandlerInfo, callbackParam: string | undefined, reportUnknown: boolean): void {
   // The runtime looks at the exported function; behind a wrapper that is the wrapper's function.
   if (handler.wrappers.length > 0) return;
   const fn = handler.fn;
@@ -85,8 +87,8 @@ function checkHandlerStyle(context: Context, handler: HandlerInfo, reportUnknown
   // Lambda's runtime decides by `handler.length`, which stops at the first default or rest parameter.
   const arity = functionLength(params);
   const third = params[2];
-  const callback = handler.callbackParam ?? (third ? describeParam(third) : '');
-  const data = { handler: handler.exportName, callback, runtime: handler.runtime ?? '' };
+  const callback = callbackParam ?? (third ? describeParam(third) : '');
+  const data = { handler: handler.exportName, callback, runtime: handler.runtime?.trim() ?? '' };
   const node = third ?? fn;
   const major = nodeMajor(handler.runtime);
 
@@ -94,7 +96,7 @@ function checkHandlerStyle(context: Context, handler: HandlerInfo, reportUnknown
     context.report({ node, messageId: 'callbackRemovedInNode24', data });
     return;
   }
-  if (fn.async && (arity >= 3 || handler.callbackParam !== undefined)) {
+  if (fn.async && (arity >= 3 || callbackParam !== undefined)) {
     const unused = third !== undefined && isUnused(context, fn, third);
     context.report({ node, messageId: unused ? 'unusedCallbackParameter' : 'asyncWithCallback', data });
     return;
@@ -104,11 +106,15 @@ function checkHandlerStyle(context: Context, handler: HandlerInfo, reportUnknown
   }
 }
 
-/** A parameter no code reads: `async (event, context, callback) => { ... }` that never calls it. */
+/**
+ * A parameter no code reads: `async (event, context, callback) => { ... }` that never calls it.
+ * A destructured callback (`{ signal }`) cannot be called at all; a default value (`callback = noop`) is not a read.
+ */
 function isUnused(context: Context, fn: FunctionNode, param: TSESTree.Parameter): boolean {
-  if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.defs.some((d) => d.name === param));
-  return variable !== undefined && variable.references.length === 0;
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (target.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.defs.some((d) => d.name === target));
+  return variable !== undefined && !variable.references.some((r) => r.isRead());
 }
 
 /** Parameters as JavaScript sees them: the TypeScript `this` parameter is erased. */
@@ -123,6 +129,12 @@ function functionLength(params: TSESTree.Parameter[]): number {
     length++;
   }
   return length;
+}
+
+/** The name a parameter binds directly (`callback`, `callback = noop`), undefined for a pattern. */
+function paramName(param: TSESTree.Parameter | undefined): string | undefined {
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return target?.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
 }
 
 function describeParam(param: TSESTree.Parameter): string {
@@ -140,9 +152,9 @@ function nodeMajor(runtime: string | undefined): number | 'other' | undefined {
 }
 
 /** The third parameter is Lambda's callback, not middy's `{ signal }` or a streaming handler's context. */
-function callbackIsLambdas(handler: HandlerInfo): boolean {
+function callbackIsLambdas(handler: HandlerInfo, callback: string): boolean {
   if (handler.wrappers.some((w) => w.kind === 'middy' || w.name === 'streamifyResponse')) return false;
-  return !/^_?(?:context|ctx)$/.test(handler.callbackParam ?? '');
+  return !/^_?(?:context|ctx)$/.test(callback);
 }
 
 // ---------------------------------------------------------------------------
@@ -161,6 +173,7 @@ interface Flow {
 
 const COMPLETES: Flow = { next: [], exit: [], completes: true, breaks: false };
 const ENDS: Flow = { next: [], exit: [], completes: false, breaks: false };
+const BREAKS: Flow = { next: [], exit: [], completes: false, breaks: true };
 
 function checkCallbackFlow(context: Context, handlerFn: FunctionNode, callback: string): void {
   const reported = new Set<TSESTree.CallExpression>();
@@ -196,9 +209,6 @@ function checkCallbackFlow(context: Context, handlerFn: FunctionNode, callback: 
     const exit: TSESTree.CallExpression[] = [];
     let breaks = false;
     for (const statement of statements) {
-      if (statement.type === AST_NODE_TYPES.BreakStatement || statement.type === AST_NODE_TYPES.ContinueStatement) {
-        return { next: [], exit: [...exit, ...pending.map((p) => p.call)], completes: false, breaks: true };
-      }
       // A function declaration is hoisted, not run here.
       if (pending.length > 0 && statement.type !== AST_NODE_TYPES.FunctionDeclaration) {
         const later = firstCall(statement);
@@ -209,7 +219,11 @@ function checkCallbackFlow(context: Context, handlerFn: FunctionNode, callback: 
       }
       const flow = single(statement);
       exit.push(...flow.exit);
-      breaks ||= flow.breaks;
+      // A break or continue in this statement (`if (done) break;`) takes the calls made so far along with it.
+      if (flow.breaks) {
+        exit.push(...pending.map((p) => p.call));
+        breaks = true;
+      }
       if (!flow.completes) return { next: [], exit, completes: false, breaks };
       pending.push(...flow.next.map((call) => ({ call, statement })));
     }
@@ -221,6 +235,9 @@ function checkCallbackFlow(context: Context, handlerFn: FunctionNode, callback: 
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.ThrowStatement:
         return ENDS;
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        return BREAKS;
       case AST_NODE_TYPES.BlockStatement:
         return list(statement.body);
       case AST_NODE_TYPES.IfStatement: {

@@ -677,6 +677,251 @@ exports.handler = (event, context, callback) => {
   ],
 });
 
+// Behaviours pinned for the mutation score (round 2): which paths end, what counts as an error call,
+// unused callbacks, TypeScript `this` parameters, runtime strings, break inside a nested statement.
+ruleTester.run('no-callback-handler: paths, error calls, unused callbacks and runtimes', rule, {
+  valid: [
+    {
+      // if and else both return: the call after them is dead code.
+      code: `exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  if (event.async) {
+    return enqueue(event);
+  } else {
+    return processNow(event);
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // Every case returns: an if, a loop, a nested switch and a labeled loop inside a case do not leave the switch.
+      code: `exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  switch (event.source) {
+    case 'aws.s3':
+      if (!event.detail) log('no detail');
+      return store(event.detail);
+    case 'aws.sqs':
+      for (const record of event.Records) enqueue(record);
+      return flush();
+    case 'aws.dynamodb':
+      switch (event.detail.eventName) {
+        case 'REMOVE':
+          audit(event);
+          break;
+      }
+      return sync(event);
+    case 'aws.kinesis':
+      records: for (const record of event.Records) {
+        for (const tag of record.tags) {
+          if (tag === 'skip') continue records;
+        }
+        put(record);
+      }
+      return flush();
+    default:
+      return ignore(event);
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // A call followed by return inside a case ends that path: only the call after the switch runs otherwise.
+      code: `exports.handler = (event, context, callback) => {
+  switch (event.httpMethod) {
+    case 'OPTIONS':
+      callback(null, { statusCode: 204, headers: cors });
+      return;
+  }
+  callback(null, { statusCode: 200, body: render(event) });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+    },
+    {
+      // TypeScript's \`this\` parameter is erased: this handler has length 2 and no callback.
+      code: `
+import type { Context, SQSEvent } from 'aws-lambda';
+export async function handler(this: void, event: SQSEvent, context: Context) {
+  return { requestId: context.awsRequestId, count: event.Records.length };
+}`,
+      settings: runtime('nodejs24.x'),
+    },
+    {
+      // The same without async, on an old runtime.
+      code: `
+import type { Context, SQSEvent } from 'aws-lambda';
+export function handler(this: void, event: SQSEvent, context: Context): Promise<number> {
+  return Promise.resolve(event.Records.length);
+}`,
+      settings: node22,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an if whose branch returns still lets the other path reach the next call',
+      code: `exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202, body: 'accepted' });
+  if (!event.notify) return;
+  notify(event);
+  callback(null, { statusCode: 200, body: 'notified' });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 2, next: 5 } }],
+    },
+    {
+      name: 'a switch without default whose cases all return: an unmatched value goes on to the next call',
+      code: `exports.handler = (event, context, callback) => {
+  callback(null, { statusCode: 202 });
+  switch (event.httpMethod) {
+    case 'GET':
+      return read(event);
+    case 'DELETE':
+      return remove(event);
+  }
+  callback(null, { statusCode: 200 });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 2, next: 9 } }],
+    },
+    {
+      name: 'undefined, void 0 and a 2xx response are successes; only statusCode decides, not other numbers',
+      code: `exports.handler = (event, context, callback) => {
+  if (event.source === 'serverless-plugin-warmup') callback(undefined, 'warm');
+  if (event.httpMethod === 'OPTIONS') callback(void 0, { statusCode: 204, headers: cors });
+  if (event.cached) callback(null, { statusCode: 200, body: event.cached, ttl: 3600 });
+  callback(null, { statusCode: 200, body: render(event) });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [
+        { messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 2, next: 3 } },
+        { messageId: 'callbackCalledTwice', line: 3, column: 3, data: { callback: 'callback', line: 3, next: 4 } },
+        { messageId: 'callbackCalledTwice', line: 4, column: 3, data: { callback: 'callback', line: 4, next: 5 } },
+      ],
+    },
+    {
+      name: 'a bare break in a switch case carries the call before it past the switch',
+      code: `exports.handler = (event, context, callback) => {
+  switch (event.action) {
+    case 'preview':
+      callback(null, render(event));
+      if (!event.publish) break;
+      return publish(event, callback);
+    default:
+      return callback(new Error('unknown action'));
+  }
+  callback(null, { published: false });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, endLine: 9, endColumn: 4, data: { callback: 'callback', line: 4, next: 10 } }],
+    },
+    {
+      name: 'a break inside an if block in a loop carries the call before it past the loop',
+      code: `exports.handler = (event, context, callback) => {
+  for (const record of event.Records) {
+    callback(null, transform(record));
+    if (record.last) {
+      break;
+    }
+    return;
+  }
+  callback(null, { empty: true });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [{ messageId: 'callbackCalledTwice', line: 2, column: 3, endLine: 8, endColumn: 4, data: { callback: 'callback', line: 3, next: 9 } }],
+    },
+    {
+      name: 'a call that both breaks out of the loop and falls through to a later call is reported once',
+      code: `exports.handler = (event, context, callback) => {
+  for (const record of event.Records) {
+    if (record.eventName === 'REMOVE') {
+      callback(null, { deleted: record.dynamodb.Keys });
+      if (event.Records.length === 1) {
+        break;
+      }
+    }
+    callback(null, { changed: record.dynamodb.NewImage });
+  }
+  callback(null, { processed: event.Records.length });
+};`,
+      languageOptions: CJS,
+      settings: node22,
+      errors: [
+        { messageId: 'callbackCalledTwice', line: 2, column: 3, data: { callback: 'callback', line: 9, next: 11 } },
+        { messageId: 'callbackCalledTwice', line: 3, column: 5, endLine: 3, endColumn: 38, data: { callback: 'callback', line: 4, next: 9 } },
+      ],
+    },
+    {
+      name: 'an async handler that reads the event but never the callback: unused, not a race',
+      code: `export const handler = async (event, context, callback) => {
+  const records = event.Records.map((r) => JSON.parse(r.body));
+  await Promise.all(records.map(save));
+  return { batchItemFailures: [] };
+};`,
+      settings: node22,
+      errors: [{ messageId: 'unusedCallbackParameter', line: 1, column: 47, data: { handler: 'handler', callback: 'callback' } }],
+    },
+    {
+      name: 'an async handler with a destructured third parameter never calls the callback',
+      code: 'export const handler = async (event, context, { signal }) => fetch(event.url, { signal });',
+      settings: node22,
+      errors: [{ messageId: 'unusedCallbackParameter', line: 1, column: 47, data: { handler: 'handler', callback: '{ ... }' } }],
+    },
+    {
+      name: 'an async handler whose callback has a default: unused when never called',
+      code: 'export const handler = async (event, context, callback = () => undefined) => ({ id: event.id });',
+      settings: node22,
+      errors: [{ messageId: 'unusedCallbackParameter', line: 1, column: 47, data: { handler: 'handler', callback: 'callback' } }],
+    },
+    {
+      name: 'an async handler whose callback has a default: still a race when called (length 2 does not matter before nodejs24.x)',
+      code: `export const handler = async (event, context, callback = () => undefined) => {
+  const item = await load(event.id);
+  callback(null, item);
+};`,
+      settings: node22,
+      errors: [{ messageId: 'asyncWithCallback', line: 1, column: 47, data: { handler: 'handler', callback: 'callback' } }],
+    },
+    {
+      name: 'TypeScript this parameter: the callback is the parameter after context',
+      code: `
+import type { Callback, Context, SQSEvent } from 'aws-lambda';
+export function handler(this: void, event: SQSEvent, context: Context, callback: Callback) {
+  if (event.Records.length === 0) callback(null, 'empty');
+  callback(null, event.Records.length);
+}`,
+      settings: runtime('nodejs24.x'),
+      errors: [
+        { messageId: 'callbackRemovedInNode24', line: 3, column: 72, data: { handler: 'handler', callback: 'callback', runtime: 'nodejs24.x' } },
+        { messageId: 'callbackCalledTwice', line: 4, column: 3, data: { callback: 'callback', line: 4, next: 5 } },
+      ],
+    },
+    {
+      name: 'a blank runtime is an unknown runtime',
+      code: 'exports.handler = (event, context, callback) => callback(null, event.id);',
+      languageOptions: CJS,
+      settings: runtime(' '),
+      errors: [{ messageId: 'callbackHandlerNode24', line: 1, column: 36, data: { handler: 'handler', callback: 'callback' } }],
+    },
+    {
+      name: 'a runtime with surrounding spaces and upper case is still nodejs24.x',
+      code: 'exports.handler = (event, context, callback) => callback(null, event.id);',
+      languageOptions: CJS,
+      settings: runtime(' NodeJS24.x '),
+      errors: [{ messageId: 'callbackRemovedInNode24', line: 1, column: 36, data: { handler: 'handler', callback: 'callback', runtime: 'NodeJS24.x' } }],
+    },
+  ],
+});
+
 describe('no-callback-handler severity in the CLI', () => {
   const template = (runtime: string) => dedent`
     AWSTemplateFormatVersion: '2010-09-09'
