@@ -221,14 +221,15 @@ function isValuePosition(node: TSESTree.Literal): boolean {
   if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
     if (parent.key === node) return false;
   }
+  // An enum member's name is a key; its initialiser is a value (`enum Topics { Orders = 'arn:...' }`).
+  if (parent.type === AST_NODE_TYPES.TSEnumMember) return parent.initializer === node;
   return (
     parent.type !== AST_NODE_TYPES.ImportDeclaration &&
     parent.type !== AST_NODE_TYPES.ExportAllDeclaration &&
     parent.type !== AST_NODE_TYPES.ExportNamedDeclaration &&
     parent.type !== AST_NODE_TYPES.ImportExpression &&
     parent.type !== AST_NODE_TYPES.TSLiteralType &&
-    parent.type !== AST_NODE_TYPES.TSExternalModuleReference &&
-    parent.type !== AST_NODE_TYPES.TSEnumMember
+    parent.type !== AST_NODE_TYPES.TSExternalModuleReference
   );
 }
 

@@ -176,6 +176,38 @@ export const c = { QueueName: process.env['QUEUE'] ?? 'jobs' };`,
     "export const key = `${prefix}/${id}.json`;\nexport const k2 = prefix + '/' + id;\nexport const n = 1 + 2;",
     // Lambda@Edge through the CloudFront event type only.
     "import type { CloudFrontRequestEvent } from 'aws-lambda';\nexport const handler = async (event: CloudFrontRequestEvent) => ({ TableName: 'edge-sessions' });",
+    // ---- added for mutation testing (round 4) ----
+    // A literal after `??` is a fallback when either side of a left-hand `??` chain reads the environment.
+    "export const handler = async (event: { table?: string }) => ({ TableName: event.table ?? process.env.TABLE_NAME ?? 'orders' });",
+    // A template fallback after an environment read is allowed like a string one.
+    "export const queueUrl = process.env.QUEUE_URL ?? `https://sqs.us-east-1.amazonaws.com/${accountId}/orders`;",
+    // A fallback wrapped in a TypeScript cast, satisfies or angle-bracket assertion is still a fallback.
+    `export const topicArn = process.env.TOPIC_ARN ?? ('arn:aws:sns:us-east-1:123456789012:orders' as const);
+export const queueUrl = process.env.QUEUE_URL ?? ('https://sqs.us-east-1.amazonaws.com/123456789012/jobs' satisfies string);
+export const apiUrl = process.env.API_URL ?? <string>'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod';`,
+    // Only a `region`/`Region` key is a client region: `SourceRegion` of a command is the request's data.
+    `export const handler = async (event: { imageId: string; name: string }) =>
+  ec2.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: event.imageId, Name: event.name }));`,
+    // Plain data handed to functions whose names only contain update/from/Client, or bound to a ...Settings... name.
+    `export const handler = async (event: { tenantId: string }) => {
+  await sendRegionUpdate({ tenantId: event.tenantId, region: 'eu-west-1' });
+  await updateTenantRecord({ tenantId: event.tenantId, region: 'eu-west-1' });
+  await notifyClientOfMigration({ tenantId: event.tenantId, region: 'eu-west-1' });
+  const userSettingsResponse = { tenantId: event.tenantId, region: 'eu-west-1' };
+  return userSettingsResponse;
+};`,
+    // An ARN written as a type is not a runtime value.
+    {
+      name: 'strict: an environment default naming a const is followed up to the resolve depth',
+      code: `const d1 = 'orders-dev-table';
+const d2 = d1;
+const d3 = d2;
+const d4 = d3;
+const { TABLE = d4 } = process.env;
+export const params = { TableName: TABLE };`,
+      options: [{ allowEnvFallback: false }],
+    },
+    "type OrdersTopicArn = 'arn:aws:sns:us-east-1:123456789012:orders';\nexport const publish = (arn: OrdersTopicArn, message: string) => sns.send(new PublishCommand({ TopicArn: arn, Message: message }));",
   ],
   invalid: [
     {
@@ -477,6 +509,144 @@ export const params = { TableName: TABLE, Bucket: process.env.B || 'uploads' };`
       errors: [
         { messageId: 'hardcodedResourceName', line: 1, column: 17 },
         { messageId: 'hardcodedResourceName', line: 2, column: 68 },
+      ],
+    },
+    // ---- added for mutation testing (round 4) ----
+    {
+      name: 'a handler that invalidates CloudFront (not Lambda@Edge) is still checked',
+      code: `import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { CopyObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+const cloudfront = new CloudFrontClient({});
+const s3 = new S3Client({});
+export const handler = async (event: S3Event) => {
+  const key = event.Records[0].s3.object.key;
+  await s3.send(new CopyObjectCommand({ Bucket: 'site-assets-prod', CopySource: \`\${event.Records[0].s3.bucket.name}/\${key}\`, Key: key }));
+  await cloudfront.send(new CreateInvalidationCommand({ DistributionId: process.env.DISTRIBUTION_ID, InvalidationBatch: { CallerReference: key, Paths: { Quantity: 1, Items: [\`/\${key}\`] } } }));
+};`,
+      errors: [{ messageId: 'hardcodedResourceName', line: 8, column: 49, data: { property: 'Bucket', value: 'site-assets-prod' } }],
+    },
+    {
+      name: 'a literal after ?? or || that follows no environment read is not a fallback',
+      code: `export const handler = async (event: { table?: string; queue?: string }) => ({
+  TableName: event.table ?? 'orders',
+  Bucket: bucketFromSsm() || 'uploads',
+  QueueName: event.queue ?? defaults.queue ?? 'jobs',
+});`,
+      errors: [
+        { messageId: 'hardcodedResourceName', line: 2, column: 29, data: { property: 'TableName', value: 'orders' } },
+        { messageId: 'hardcodedResourceName', line: 3, column: 30, data: { property: 'Bucket', value: 'uploads' } },
+        { messageId: 'hardcodedResourceName', line: 4, column: 47, data: { property: 'QueueName', value: 'jobs' } },
+      ],
+    },
+    {
+      name: 'values with stray whitespace are trimmed, and a multi-line template is checked',
+      code: `export const ALERTS = 'arn:aws:sns:us-east-1:123456789012:alerts ';
+export const params = { TableName: 'orders ' };
+export const topicArn = \`
+  arn:aws:sns:us-east-1:\${accountId}:alerts
+\`.trim();`,
+      errors: [
+        { messageId: 'hardcodedArn', line: 1, column: 23, data: { value: 'arn:aws:sns:us-east-1:123456789012:alerts' } },
+        { messageId: 'hardcodedResourceName', line: 2, column: 36, data: { property: 'TableName', value: 'orders' } },
+        { messageId: 'hardcodedArnPart', line: 3, column: 25, data: { part: 'region', value: 'us-east-1' } },
+      ],
+    },
+    {
+      name: 'a template of const parts and a concatenation of literals are whole ARNs',
+      code: `const REGION = 'eu-west-1';
+const ACCOUNT = '123456789012';
+export const ordersTopic = \`arn:aws:sns:\${REGION}:\${ACCOUNT}:orders\`;
+export const auditTopic = 'arn:aws:sns:eu-west-1:' + '123456789012:audit';`,
+      errors: [
+        { messageId: 'hardcodedArn', line: 3, column: 28, data: { value: 'arn:aws:sns:eu-west-1:123456789012:orders' } },
+        { messageId: 'hardcodedArn', line: 4, column: 27, data: { value: 'arn:aws:sns:eu-west-1:123456789012:audit' } },
+      ],
+    },
+    {
+      name: 'a short resource name is not a placeholder',
+      code: "export const handler = async (event: { key: string }) => s3.send(new GetObjectCommand({ Bucket: 'logs', Key: event.key }));",
+      errors: [{ messageId: 'hardcodedResourceName', line: 1, column: 97, data: { property: 'Bucket', value: 'logs' } }],
+    },
+    {
+      name: 'a value of exactly 80 characters is shown whole',
+      code: "export const arn = 'arn:aws:sns:us-east-1:123456789012:order-events-fanout-to-warehouse-and-billing1';",
+      errors: [{ messageId: 'hardcodedArn', line: 1, column: 20, data: { value: 'arn:aws:sns:us-east-1:123456789012:order-events-fanout-to-warehouse-and-billing1' } }],
+    },
+    {
+      name: 'ARNs as values of other object keys and of class fields are checked',
+      code: `class OrdersPublisher {
+  private readonly topicArn = 'arn:aws:sns:us-east-1:123456789012:orders';
+}
+export const authorizer = async () => ({
+  principalId: 'user',
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/orders' }] },
+});`,
+      errors: [
+        { messageId: 'hardcodedArn', line: 2, column: 31 },
+        { messageId: 'hardcodedArn', line: 6, column: 115, data: { value: 'arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/orders' } },
+      ],
+    },
+    {
+      name: 'an ARN in an enum member initialiser is a value',
+      code: "export enum Topics { Orders = 'arn:aws:sns:us-east-1:123456789012:orders', 'arn:aws:sns:us-east-1:123456789012:legacy' = 'legacy' }",
+      errors: [{ messageId: 'hardcodedArn', line: 1, column: 31 }],
+    },
+    {
+      name: 'a create...Client... factory configures a client',
+      code: "export const s3 = createS3ClientWithRetries({ region: 'eu-west-1' });",
+      errors: [{ messageId: 'hardcodedRegion', line: 1, column: 55, data: { value: 'eu-west-1' } }],
+    },
+    {
+      name: 'a global identifier (undefined) in a ternary resolves to nothing',
+      code: "const BUCKET = 'uploads-prod';\nexport const params = { Bucket: isProd ? BUCKET : undefined };",
+      errors: [{ messageId: 'hardcodedResourceName', line: 1, column: 16 }],
+    },
+    {
+      name: 'the resolve depth applies to every step: const aliases, ternaries, logical operators and object properties',
+      code: `const a1 = 'orders-prod';
+const a2 = a1;
+const a3 = a2;
+const a4 = a3;
+const b1 = 'audit-prod';
+const b2 = b1;
+const b3 = b2;
+const b4 = b3;
+const b5 = b4;
+const e1 = process.env.TABLE;
+const e2 = e1;
+const e3 = e2;
+const e4 = e3;
+const TABLES = { audit: b4 };
+export const p1 = { TableName: a4 };
+export const p2 = { TableName: b5 };
+export const p3 = { TableName: isProd ? b4 : null };
+export const p4 = { TableName: isProd ? null : b4 };
+export const p5 = { TableName: enabled && b4 };
+export const p6 = { TableName: event.table ?? b4 };
+export const p7 = { TableName: b4 ?? event.table };
+export const p8 = { TableName: TABLES.audit };
+export const p9 = { TableName: e4 ?? 'fallback-one' };
+export const p10 = { TableName: (event.table ?? e3) ?? 'fallback-two' };
+export const p11 = { TableName: (e3 ?? event.table) ?? 'fallback-three' };`,
+      errors: [
+        { messageId: 'hardcodedResourceName', line: 1, column: 12, data: { property: 'TableName', value: 'orders-prod' } },
+        { messageId: 'hardcodedResourceName', line: 23, column: 38, data: { property: 'TableName', value: 'fallback-one' } },
+        { messageId: 'hardcodedResourceName', line: 24, column: 56, data: { property: 'TableName', value: 'fallback-two' } },
+        { messageId: 'hardcodedResourceName', line: 25, column: 56, data: { property: 'TableName', value: 'fallback-three' } },
+      ],
+    },
+    {
+      name: 'a template const behind four aliases is resolved, behind five it is not',
+      code: `const r1 = 'eu-west-1';
+const r2 = r1;
+const r3 = r2;
+const r4 = r3;
+const r5 = r4;
+export const a = \`arn:aws:sns:\${r4}:123456789012:orders\`;
+export const b = \`arn:aws:sns:\${r5}:\${account}:audit\`;`,
+      errors: [
+        { messageId: 'hardcodedArn', line: 6, column: 18, data: { value: 'arn:aws:sns:eu-west-1:123456789012:orders' } },
       ],
     },
   ],
