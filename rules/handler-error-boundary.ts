@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { childNodes } from '../src/handlers/index.js';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo, type WrapperInfo } from '../src/handlers/detect.js';
-import { calleeName, dottedName, isFunctionNode, keyName, propertyName, staticString, unwrapTs, walk, type FunctionNode } from '../src/handlers/ast-utils.js';
+import { calleeName, dottedName, isFunctionNode, keyName, propertyName, runtimeParams, staticString, unwrapTs, walk, type FunctionNode } from '../src/handlers/ast-utils.js';
 import { bindingSource, type Binding } from '../src/handlers/bindings.js';
 import { findExportedFunction, functionOf, loadLocalModule, localImport, resolveLocalModule } from '../src/local-modules.js';
 import { isHttpTrigger } from '../src/model/trigger.js';
@@ -101,7 +101,7 @@ const REQUEST_FIELDS = new Set([
 
 function readsHttpRequest(handler: HandlerInfo): boolean {
   if (handler.middlewares.some((m) => /^http/i.test(m))) return true;
-  const first = handler.fn.params[0];
+  const first = runtimeParams(handler.fn)[0];
   if (first?.type === AST_NODE_TYPES.ObjectPattern) {
     return first.properties.some((p) => p.type === AST_NODE_TYPES.Property && REQUEST_FIELDS.has(keyName(p) ?? ''));
   }

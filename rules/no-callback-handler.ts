@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { childNodes } from '../src/handlers/index.js';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo } from '../src/handlers/detect.js';
-import { isFunctionNode, keyName, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
+import { isFunctionNode, keyName, runtimeParams, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
 
 type Options = [{ unknownRuntime?: 'report' | 'ignore' }];
 type MessageIds = 'asyncWithCallback' | 'unusedCallbackParameter' | 'callbackRemovedInNode24' | 'callbackHandlerNode24' | 'callbackCalledTwice' | 'errorCallbackFallsThrough';
@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const handler of getFileHandlers(context).handlers) {
           // The third parameter as JavaScript sees it: a TypeScript `this` parameter does not count.
-          const callback = paramName(realParams(handler.fn)[2]);
+          const callback = paramName(runtimeParams(handler.fn)[2]);
           checkHandlerStyle(context, handler, callback, reportUnknown);
           if (callback !== undefined && callbackIsLambdas(handler, callback)) {
             checkCallbackFlow(context, handler.fn, callback);
@@ -83,7 +83,7 @@ function checkHandlerStyle(context: Context, handler: HandlerInfo, callbackParam
   // The runtime looks at the exported function; behind a wrapper that is the wrapper's function.
   if (handler.wrappers.length > 0) return;
   const fn = handler.fn;
-  const params = realParams(fn);
+  const params = runtimeParams(fn);
   // Lambda's runtime decides by `handler.length`, which stops at the first default or rest parameter.
   const arity = functionLength(params);
   const third = params[2];
@@ -117,10 +117,6 @@ function isUnused(context: Context, fn: FunctionNode, param: TSESTree.Parameter)
   return variable !== undefined && !variable.references.some((r) => r.isRead());
 }
 
-/** Parameters as JavaScript sees them: the TypeScript `this` parameter is erased. */
-function realParams(fn: FunctionNode): TSESTree.Parameter[] {
-  return fn.params.filter((p) => !(p.type === AST_NODE_TYPES.Identifier && p.name === 'this'));
-}
 
 function functionLength(params: TSESTree.Parameter[]): number {
   let length = 0;

@@ -12,6 +12,7 @@ import {
   walk,
   type FunctionNode,
   type HandlerInfo,
+  runtimeParams,
 } from '../src/handlers/index.js';
 
 type MessageIds = 'sdkClientInHandler' | 'dbClientInHandler' | 'httpClientInHandler';
@@ -112,7 +113,8 @@ export default createRule<[], MessageIds>({
       const outer = enclosingFunction(fn);
       if (outer) for (const name of derivedIn(outer, handler)) names.add(name);
       if (fn === handler.fn) {
-        if (fn.params[0]) collectPatternNames(fn.params[0], names);
+        const event = runtimeParams(fn)[0];
+        if (event) collectPatternNames(event, names);
       } else {
         seedFromCallSites(fn, handler, names);
       }
@@ -131,7 +133,7 @@ export default createRule<[], MessageIds>({
         if (!caller || caller === fn) continue;
         const callerNames = derivedIn(caller, handler);
         call.arguments.forEach((argument, index) => {
-          const param = fn.params[index];
+          const param = runtimeParams(fn)[index];
           if (param && mentionsAny(argument, callerNames)) collectPatternNames(param, names);
         });
       }

@@ -18,6 +18,7 @@ import {
   walk,
   type FunctionNode,
   type HandlerInfo,
+  runtimeParams,
 } from '../src/handlers/index.js';
 
 type MessageIds = 'floatingPromise' | 'floatingPromiseCallbackHandler' | 'voidPromise' | 'asyncForEach';
@@ -500,7 +501,7 @@ function classMethod(body: TSESTree.ClassBody, name: string): FunctionNode | und
 function completionNames(node: TSESTree.Node, handler: HandlerInfo): Set<string> {
   const names = new Set<string>();
   if (handler.callbackParam) names.add(handler.callbackParam);
-  const contextParam = handler.fn.params[1];
+  const contextParam = runtimeParams(handler.fn)[1];
   if (contextParam?.type === AST_NODE_TYPES.Identifier) {
     for (const method of ['succeed', 'fail', 'done']) names.add(`${contextParam.name}.${method}`);
   }

@@ -15,6 +15,12 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** Parameters as JavaScript sees them: a TypeScript `this` parameter (`function (this: void, event)`) is erased. */
+export function runtimeParams(fn: FunctionNode): TSESTree.Parameter[] {
+  const first = fn.params[0];
+  return first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? fn.params.slice(1) : fn.params;
+}
+
 /** Strips TS-only wrappers (`x as T`, `x!`, `x satisfies T`) and parentheses-free chains. */
 export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TriggerKind } from '../model/trigger.js';
-import { dottedName, calleeName, isFunctionNode, keyName, typeReferenceName, unwrapTs, type FunctionNode } from './ast-utils.js';
+import { dottedName, calleeName, isFunctionNode, keyName, runtimeParams, typeReferenceName, unwrapTs, type FunctionNode } from './ast-utils.js';
 import { triggerOfHandlerType } from './aws-lambda-types.js';
 import { moduleBindings, bindingSource, type Binding } from './bindings.js';
 import { readSettings, type HandlerSetting, type LambdalintSettings } from './settings.js';
@@ -114,7 +114,7 @@ function buildInfo(
   resolved: Resolved,
   settings: LambdalintSettings,
 ): HandlerInfo {
-  const params = resolved.fn.params;
+  const params = runtimeParams(resolved.fn);
   const paramName = (index: number): string | undefined => {
     const p = params[index];
     if (!p) return undefined;

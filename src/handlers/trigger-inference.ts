@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TriggerKind } from '../model/trigger.js';
-import { isFunctionNode, keyName, propertyName, typeReferenceName, unwrapTs, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, keyName, propertyName, runtimeParams, typeReferenceName, unwrapTs, walk, type FunctionNode } from './ast-utils.js';
 import { triggerOfEventType, triggerOfHandlerType, triggerOfResultType } from './aws-lambda-types.js';
 import type { HandlerInfo } from './detect.js';
 
@@ -60,7 +60,7 @@ function triggersFromTypes(
     const fromArgument = argumentName ? triggerOfEventType(argumentName) : undefined;
     if (fromArgument) return fromArgument;
   }
-  const first = fn.params[0];
+  const first = runtimeParams(fn)[0];
   const annotation = first && 'typeAnnotation' in first ? first.typeAnnotation?.typeAnnotation : undefined;
   const eventTypeName = typeReferenceName(annotation);
   const fromEvent = eventTypeName ? triggerOfEventType(eventTypeName) : undefined;
@@ -76,7 +76,7 @@ function triggersFromTypes(
 function triggersFromEventUse(fn: FunctionNode, eventParam: string | undefined): TriggerKind[] {
   const found = new Set<TriggerKind>();
   let usesRecords = false;
-  const first = fn.params[0];
+  const first = runtimeParams(fn)[0];
   // Destructured event: `async ({ body, pathParameters }) =>`, `({ Records }) =>`
   if (first?.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of first.properties) {

@@ -386,6 +386,15 @@ export const handler: SQSHandler = async (event) => {
       errors: [{ messageId: 'statusCodeResponse', line: 6, data: { trigger: 'SNS' } }],
     },
     {
+      // A TypeScript `this` parameter is erased: the event and the callback are the parameters after it.
+      name: 'a handler with a this parameter: the trigger from the event type, and the callback after the context',
+      code: `import type { Callback, Context, SQSEvent } from 'aws-lambda';
+export function handler(this: void, event: SQSEvent, context: Context, done: Callback): void {
+  try { publish(event.Records[0].body); } catch (err) { console.error(err); done(); }
+}`,
+      errors: [{ messageId: 'swallowedError', line: 3, column: 43, data: { what: 'calls back without the error', trigger: 'SQS' } }],
+    },
+    {
       name: 'callback() or callback(null) after logging ends the invocation as a success, in a clause, after return, and in .catch',
       code: `module.exports.handler = (event, context, done) => {
   try { publish(event.Records[0].Sns.Message); } catch (err) { console.error(err); done(); }
