@@ -32,6 +32,19 @@ testConfigRule(rule, {
       findings: [{ messageId: 'deprecated', at: 'template.yaml:12', severity: 'warning', includes: ['Apr 30, 2026', 'Feb 1, 2027', 'nodejs24.x'] }],
     },
     {
+      // Container-image runtimes get no block dates: the message says so rather than inventing one.
+      name: 'dotnet9 after its deprecation, with no block date announced',
+      model: [lambda('Worker', { line: 10, runtime: 'dotnet9' })],
+      findings: [
+        {
+          messageId: 'deprecated',
+          at: 'template.yaml:12',
+          severity: 'warning',
+          message: 'Runtime dotnet9 of Worker lost support on Nov 10, 2026 (no patches; creates blocked from a date not yet announced): move to dotnet10.',
+        },
+      ],
+    },
+    {
       name: 'nodejs18.x once creation is blocked: error',
       now: on('2027-02-15'),
       model: [lambda('Api', { line: 10, runtime: 'nodejs18.x' })],
