@@ -589,6 +589,24 @@ runCrossRuleCases('no-recursive-trigger', {
       errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
     },
     {
+      // In api.py the write belongs to the producer handler; run from the consumer's module it still loops.
+      name: "Python, SAM: the consumer calls the producer handler of another module, which sends to the consumer's queue",
+      files: {
+        'template.yaml': pyWorkerSam().replace('Handler: worker.producer', 'Handler: api.producer'),
+        'src/worker.py': 'from api import producer\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        producer({"body": record["body"]}, context)\n',
+        'src/api.py': dedent`
+          import os
+          import boto3
+          sqs = boto3.client("sqs")
+
+          def producer(event, context):
+              sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=event["body"])
+              return {"statusCode": 202}
+        `,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
+    },
+    {
       name: 'Terraform, Python: trigger and env var both read a data source queue',
       files: {
         'main.tf': terraform('data.aws_sqs_queue.jobs.url').replace('aws_sqs_queue.jobs.arn', 'data.aws_sqs_queue.jobs.arn').replace('resource "aws_sqs_queue" "jobs" {}', 'data "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}').replace('nodejs22.x', 'python3.12'),
