@@ -62,8 +62,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const handler of getFileHandlers(context).handlers) {
-          // The third parameter as JavaScript sees it: a TypeScript `this` parameter does not count.
-          const callback = paramName(runtimeParams(handler.fn)[2]);
+          const callback = handler.callbackParam;
           checkHandlerStyle(context, handler, callback, reportUnknown);
           if (callback !== undefined && callbackIsLambdas(handler, callback)) {
             checkCallbackFlow(context, handler.fn, callback);
@@ -117,7 +116,6 @@ function isUnused(context: Context, fn: FunctionNode, param: TSESTree.Parameter)
   return variable !== undefined && !variable.references.some((r) => r.isRead());
 }
 
-
 function functionLength(params: TSESTree.Parameter[]): number {
   let length = 0;
   for (const param of params) {
@@ -125,12 +123,6 @@ function functionLength(params: TSESTree.Parameter[]): number {
     length++;
   }
   return length;
-}
-
-/** The name a parameter binds directly (`callback`, `callback = noop`), undefined for a pattern. */
-function paramName(param: TSESTree.Parameter | undefined): string | undefined {
-  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return target?.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
 }
 
 function describeParam(param: TSESTree.Parameter): string {
