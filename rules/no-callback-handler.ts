@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { childNodes } from '../src/handlers/index.js';
 import { createRule } from '../src/rule-creator.js';
 import { getFileHandlers, type HandlerInfo } from '../src/handlers/detect.js';
-import { isFunctionNode, keyName, runtimeParams, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
+import { isFunctionNode, isNullishValue, keyName, runtimeParams, unwrapTs, type FunctionNode } from '../src/handlers/ast-utils.js';
 
 type Options = [{ unknownRuntime?: 'report' | 'ignore' }];
 type MessageIds = 'asyncWithCallback' | 'unusedCallbackParameter' | 'callbackRemovedInNode24' | 'callbackHandlerNode24' | 'callbackCalledTwice' | 'errorCallbackFallsThrough';
@@ -293,7 +293,7 @@ function checkCallbackFlow(context: Context, handlerFn: FunctionNode, callback: 
 /** Whether the call reports a failure: an error argument, or an HTTP error response. */
 function isErrorCall(call: TSESTree.CallExpression): boolean {
   const first = call.arguments[0];
-  if (first && !isNullish(first)) return true;
+  if (first && !isNullishValue(first)) return true;
   const result = call.arguments[1] ? unwrapTs(call.arguments[1]) : undefined;
   if (result?.type !== AST_NODE_TYPES.ObjectExpression) return false;
   return result.properties.some((p) => {
@@ -303,12 +303,6 @@ function isErrorCall(call: TSESTree.CallExpression): boolean {
   });
 }
 
-function isNullish(node: TSESTree.Node): boolean {
-  const value = unwrapTs(node);
-  if (value.type === AST_NODE_TYPES.Literal && value.value === null) return true;
-  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return true;
-  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
-}
 
 /** The handler plus nested functions that do not shadow the callback name. */
 function functionsUsingCallback(handlerFn: FunctionNode, callback: string): FunctionNode[] {

@@ -1,20 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isPerRecordCatch } from '../src/batch-records.js';
-import { catchCallSite, catchClauseSite, swallowKind, type CatchSite, type SwallowKind } from '../src/catch-analysis.js';
+import { catchCallSite, catchClauseSite, swallowKind, SWALLOW_TEXT, type CatchSite } from '../src/catch-analysis.js';
 import { createRule } from '../src/rule-creator.js';
-import { enclosingHandler, isFunctionNode, keyName, unwrapTs, walk, type FunctionNode, type HandlerInfo } from '../src/handlers/index.js';
+import { enclosingHandler, isFunctionNode, isNullishValue, keyName, unwrapTs, walk, type FunctionNode, type HandlerInfo } from '../src/handlers/index.js';
 import { isNonSyncTrigger, type TriggerKind } from '../src/model/trigger.js';
 import { triggerName } from '../src/config-rule-helpers.js';
 import { nameList } from '../src/name-list.js';
 
 type MessageIds = 'swallowedError' | 'statusCodeResponse';
-
-const SWALLOW_TEXT: Record<SwallowKind, string> = {
-  empty: 'is empty',
-  logs: 'only logs the error',
-  succeeds: 'calls back without the error',
-};
 
 export default createRule<[], MessageIds>({
   name: 'no-swallowed-error',
@@ -80,7 +74,7 @@ export default createRule<[], MessageIds>({
           node.type === AST_NODE_TYPES.CallExpression &&
           node.callee.type === AST_NODE_TYPES.Identifier &&
           node.callee.name === callback &&
-          isNullish(node.arguments[0])
+          (node.arguments[0] === undefined || isNullishValue(node.arguments[0]))
         ) {
           response = node.arguments[1];
         }
@@ -134,12 +128,6 @@ function inFinally(node: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
   }
   return false;
-}
-
-function isNullish(node: TSESTree.Node | undefined): boolean {
-  if (!node) return true;
-  const value = unwrapTs(node);
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
 }
 
 function isStatusCodeObject(node: TSESTree.Node): boolean {

@@ -11,7 +11,7 @@ import {
   SOURCE_IDENTIFIERS,
   type PartialBatchReporting,
 } from '../src/batch-records.js';
-import { catchCallSite, catchClauseSite, swallowKind, type CatchSite } from '../src/catch-analysis.js';
+import { catchCallSite, catchClauseSite, swallowKind, SWALLOW_TEXT, type CatchSite } from '../src/catch-analysis.js';
 import { createRule } from '../src/rule-creator.js';
 import {
   dottedName,
@@ -90,7 +90,7 @@ export default createRule<[], MessageIds>({
       context.report({
         node: site.node,
         messageId: 'swallowedRecordError',
-        data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', identifier: identifierExample(owner.triggers) },
+        data: { what: SWALLOW_TEXT[kind], identifier: identifierExample(owner.triggers) },
       });
     }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { dottedName, isFunctionNode, propertyName, unwrapTs, walk } from './handlers/ast-utils.js';
+import { dottedName, isFunctionNode, isNullishValue, propertyName, unwrapTs, walk } from './handlers/ast-utils.js';
 
 /**
  * How an error handler disposes of the error, as far as the invocation's outcome is concerned.
@@ -9,6 +9,13 @@ import { dottedName, isFunctionNode, propertyName, unwrapTs, walk } from './hand
  * "swallowed" means.
  */
 export type SwallowKind = 'empty' | 'logs' | 'succeeds';
+
+/** The `{{what}}` of the swallowed-error messages, shared by every rule and language that reports one. */
+export const SWALLOW_TEXT: Record<SwallowKind, string> = {
+  empty: 'is empty',
+  logs: 'only logs the error',
+  succeeds: 'calls back without the error',
+};
 
 /** A place where an error is caught: a `catch` clause, or a `.catch(fn)` callback. */
 export interface CatchSite {
@@ -92,10 +99,7 @@ function isEmptySuccessCall(node: TSESTree.Node, callback: string | undefined): 
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrapTs(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== callback) return false;
-  return call.arguments.every((argument) => {
-    const value = unwrapTs(argument);
-    return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
-  });
+  return call.arguments.every(isNullishValue);
 }
 
 /** Whether every statement only logs, builds a message, or leaves (`return;`, `continue`, `break`). */

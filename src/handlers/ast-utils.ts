@@ -15,6 +15,14 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** `null`, `undefined` or `void x`: an argument that passes no value (`callback(null)`, `callback(void 0)`). */
+export function isNullishValue(node: TSESTree.Node): boolean {
+  const value = unwrapTs(node);
+  if (value.type === AST_NODE_TYPES.Literal && value.value === null) return true;
+  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return true;
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
+}
+
 /** Parameters as JavaScript sees them: a TypeScript `this` parameter (`function (this: void, event)`) is erased. */
 export function runtimeParams(fn: FunctionNode): TSESTree.Parameter[] {
   const first = fn.params[0];

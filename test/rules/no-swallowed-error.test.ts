@@ -400,6 +400,7 @@ export function handler(this: void, event: SQSEvent, context: Context, done: Cal
   try { publish(event.Records[0].Sns.Message); } catch (err) { console.error(err); done(); }
   try { publish(event.Records[0].Sns.Message); } catch (err) { return done(null); }
   publish(event.Records[0].Sns.Message).catch(() => done(undefined));
+  try { publish(event.Records[0].Sns.Message); } catch (err) { done(void 0); }
 };`,
       languageOptions: CJS,
       settings: handlerWith('sns'),
@@ -407,6 +408,7 @@ export function handler(this: void, event: SQSEvent, context: Context, done: Cal
         { messageId: 'swallowedError', line: 2, column: 50, data: { what: 'calls back without the error', trigger: 'SNS' } },
         { messageId: 'swallowedError', line: 3, column: 50, data: { what: 'calls back without the error', trigger: 'SNS' } },
         { messageId: 'swallowedError', line: 4, column: 3, data: { what: 'calls back without the error', trigger: 'SNS' } },
+        { messageId: 'swallowedError', line: 5, column: 50, data: { what: 'calls back without the error', trigger: 'SNS' } },
       ],
     },
   ],

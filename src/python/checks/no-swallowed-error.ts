@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { SWALLOW_TEXT } from '../../catch-analysis.js';
 import { triggerName } from '../../config-rule-helpers.js';
 import { isNonSyncTrigger, type TriggerKind } from '../../model/trigger.js';
 import { descendants, dictEntries, functionBody, isFunction, namedChildren, walk } from '../ast.js';
@@ -25,7 +26,7 @@ export const noSwallowedError: PythonCheck = {
       const trigger = triggerNames(triggers);
       const kind = swallowKind(node);
       if (kind && !raisesLater(node, owned.fn) && !inFinally(node, owned.fn)) {
-        context.report({ messageId: 'swallowedError', node, data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', trigger } });
+        context.report({ messageId: 'swallowedError', node, data: { what: SWALLOW_TEXT[kind], trigger } });
       }
       if (owned.fn.id === owned.owner.fn.id) {
         for (const response of statusCodeReturns(node)) context.report({ messageId: 'statusCodeResponse', node: response, data: { trigger } });

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { SWALLOW_TEXT } from '../../catch-analysis.js';
 import { ITEM_IDENTIFIER, NEVER_IDENTIFIERS, SOURCE_IDENTIFIERS } from '../../batch-records.js';
 import type { TriggerKind } from '../../model/trigger.js';
 import { callee, descendants, dictEntries, dottedName, exceptClauses, importBindings, isCaught, namedChildren, positionalArguments, stringValue } from '../ast.js';
@@ -41,7 +42,7 @@ function checkExcept(context: PythonCheckContext, scope: HandlerScope, clause: N
   context.report({
     messageId: 'swallowedRecordError',
     node: clause,
-    data: { what: kind === 'empty' ? 'is empty' : 'only logs the error', identifier: pythonIdentifierExample(owner.triggers) },
+    data: { what: SWALLOW_TEXT[kind], identifier: pythonIdentifierExample(owner.triggers) },
   });
 }
 
