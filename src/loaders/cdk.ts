@@ -732,17 +732,20 @@ class CdkLoader {
 
   /**
    * The id of the one construct an expression holds (`<file>#<construct id>@line:column` of its
-   * `new`), so that a trigger and an environment variable link by what they hold, not by the
-   * variable's name; undefined when it is unknown or may be one of several.
+   * `new`, or of a factory's call), so that a trigger and an environment variable link by what they
+   * hold, not by the variable's name. A variable that may hold one of several is linked by its
+   * declaration; undefined when neither is known.
    */
   private resourceId(expr: TS.Expression | undefined): string | undefined {
+    if (!expr) return undefined;
     const nodes = this.resourceNodes(expr, 0);
-    if (nodes.length === 0) return expr ? this.declarationId(expr) : undefined;
+    if (nodes.length === 0) return this.declarationId(expr);
     const ids = new Set(nodes.map((n) => {
       const at = this.loc(n);
       return `${at.file}#${this.constructId(n)}@${at.line}:${at.column}`;
     }));
-    return ids.size === 1 ? [...ids][0] : undefined;
+    // One of several (`blue ? jobs : next`): still one resource wherever the same variable is read.
+    return ids.size === 1 ? [...ids][0] : this.declarationId(expr);
   }
 
   /**
@@ -777,6 +780,8 @@ class CdkLoader {
     }
     if (ts.isCallExpression(e) && IMPORTED_RESOURCE.test(this.src.qualify(e.expression) ?? '')) return [e];
     const created = this.src.constructs(e);
+    // `makeQueue('In')` and `makeQueue('Out')` are two queues: a factory's construct is its call.
+    if (ts.isCallExpression(e) && created.some((n) => this.src.createdByCall(e, n))) return [e];
     if (created.length > 0) return created;
     if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return [];
     const inits = this.src.initializers(e);

@@ -225,6 +225,30 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'serverless: an env var naming another bucket whose name contains the trigger bucket (uploads-archive)',
       files: { 'serverless.yml': serverless('s3:ObjectCreated:*', ['    environment:', '      OUTPUT_BUCKET: uploads-archive']), 'thumb.mjs': ENV_BUCKET },
     },
+    {
+      // An unreadable event source has no name (''), which must not match any value by accident.
+      name: 'SAM: an SQS event whose Queue is a list has no source to link an env var to',
+      files: {
+        'template.yaml': samTemplate([
+          'Resources:',
+          '  Forward:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: nodejs22.x',
+          '      CodeUri: src/',
+          '      Handler: fwd.handler',
+          '      Environment:',
+          '        Variables:',
+          '          QUEUE_URL: https://sqs.us-east-1.amazonaws.com/123456789012/next',
+          '      Events:',
+          '        Jobs:',
+          '          Type: SQS',
+          '          Properties:',
+          '            Queue: [Jobs]',
+        ]),
+        'src/fwd.mjs': FORWARD,
+      },
+    },
     { name: 'SAM: publishes to another topic than the one it subscribes to', files: { 'template.yaml': snsTemplate('!Ref Digest'), 'src/fanout.mjs': REPUBLISH } },
     { name: 'SAM: an SNS-triggered function writing to the S3 bucket of an event record is not an SNS loop', files: { 'template.yaml': snsTemplate('!Ref Alerts'), 'src/fanout.mjs': SAME_BUCKET } },
     { name: 'CDK: env var bound to another bucket (thumbnails.bucketName)', files: { ...cdk('OUTPUT_BUCKET: thumbnails.bucketName', NOTIFY_UPLOADS), 'src/thumb.mjs': ENV_BUCKET } },
@@ -246,7 +270,40 @@ runCrossRuleCases('no-recursive-trigger', {
       files: { ...cdk('OUTPUT_BUCKET: uploads.bucketName', 'uploads.addObjectRemovedNotification(new s3n.LambdaDestination(fn));'), 'src/thumb.mjs': ENV_BUCKET },
     },
     { name: "CDK: stack props, env var bound to another of the stack's buckets (props.thumbnails)", files: { ...cdkProps('props.thumbnails'), 'src/thumb.mjs': ENV_BUCKET } },
+    {
+      // `.bucket.name` names the bucket of an S3 record only for an S3 write: here it is a field of the message.
+      name: 'CDK: an SQS consumer sending to the queue URL in its message (job.bucket.name) is no S3 record loop',
+      files: {
+        ...cdk('QUEUE_URL: jobs.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'),
+        'src/thumb.mjs': dedent`
+          import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+          const sqs = new SQSClient({});
+          export const handler = async (event) => {
+            for (const record of event.Records) {
+              const job = JSON.parse(record.body);
+              await sqs.send(new SendMessageCommand({ QueueUrl: job.bucket.name, MessageBody: record.body }));
+            }
+          };
+        `,
+      },
+    },
     { name: 'CDK: forwards to another queue', files: { ...cdk('QUEUE_URL: next.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD } },
+    {
+      // Each call of a factory makes another queue, although both come from one `new`.
+      name: 'CDK: triggered by one call of a queue factory, sends to the queue of another call',
+      files: {
+        ...cdk('STAGE: "prod"', "const makeQueue = (name: string) => new sqs.Queue(this, name);\nfn.addEventSource(new SqsEventSource(makeQueue('In')));\nfn.addEnvironment('QUEUE_URL', makeQueue('Out').queueUrl);"),
+        'src/thumb.mjs': FORWARD,
+      },
+    },
+    {
+      // The loader follows neither `list[0]` to a queue: their text is no link, each block has its own `list`.
+      name: 'CDK: trigger and env var written alike (list[0]) in two scopes that hold different queues',
+      files: {
+        ...cdk('STAGE: "prod"', "{\n  const list = [jobs];\n  fn.addEventSource(new SqsEventSource(list[0]));\n}\n{\n  const list = [next];\n  fn.addEnvironment('QUEUE_URL', list[0].queueUrl);\n}"),
+        'src/thumb.mjs': FORWARD,
+      },
+    },
     {
       name: 'SAM: the code writes to a bucket named by an env var the function does not define',
       files: { 'template.yaml': sam().replace(/ {6}Environment:\n {8}Variables:\n {10}OUTPUT_BUCKET: !Ref Uploads\n/, ''), 'src/thumb.mjs': ENV_BUCKET },
@@ -343,6 +400,19 @@ runCrossRuleCases('no-recursive-trigger', {
       name: 'CDK: SqsEventSource on the queue the code sends to',
       files: { ...cdk('QUEUE_URL: jobs.queueUrl', 'fn.addEventSource(new SqsEventSource(jobs));'), 'src/thumb.mjs': FORWARD },
       errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new SendMessageCommand', messageIncludes: ['SQS queue'] }],
+    },
+    {
+      name: 'CDK: a variable that holds one of two queues, read by the trigger and the env var',
+      files: { ...cdk('QUEUE_URL: queue.queueUrl', 'const queue = process.env.BLUE ? jobs : next;\nfn.addEventSource(new SqsEventSource(queue));'), 'src/thumb.mjs': FORWARD },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new SendMessageCommand', messageIncludes: ['(QUEUE_URL = queue)'] }],
+    },
+    {
+      name: 'CDK: one call of a queue factory held in a variable, read by the trigger and the env var',
+      files: {
+        ...cdk('STAGE: "prod"', "const makeQueue = (name: string) => new sqs.Queue(this, name);\nconst work = makeQueue('Work');\nfn.addEventSource(new SqsEventSource(work));\nfn.addEnvironment('QUEUE_URL', work.queueUrl);"),
+        'src/thumb.mjs': FORWARD,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/thumb.mjs', line: 'new SendMessageCommand', messageIncludes: ['(QUEUE_URL = work)'] }],
     },
     {
       name: 'CDK: LambdaSubscription on the topic the code publishes to',

@@ -586,6 +586,13 @@ export class CdkSource {
     return out;
   }
 
+  /** Whether a construct is created inside the function a call runs (a factory: each call makes another one). */
+  createdByCall(call: TS.CallExpression, construct: TS.Node): boolean {
+    const owner = this.owner(call);
+    if (owner !== this) return owner.createdByCall(call, construct);
+    return this.functionDeclarations(call.expression).some((decl) => construct.getSourceFile() === this.sf && construct.pos >= decl.pos && construct.end <= decl.end);
+  }
+
   /**
    * The `new X(...)` expressions an expression may hold, following variables,
    * class fields (`this.fn = new ...`), method and function return values,
