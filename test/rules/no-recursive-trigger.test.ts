@@ -677,6 +677,29 @@ runCrossRuleCases('no-recursive-trigger', {
       errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
     },
     {
+      // api.py has two handlers, so its write is tied to the producer; the consumer still runs it.
+      name: "Python, SAM: the consumer calls the producer handler of a module with two handlers, which sends to the consumer's queue",
+      files: {
+        'template.yaml': pyWorkerSam()
+          .replace('Handler: worker.producer', 'Handler: api.producer')
+          .replace('  Consumer:', '  Status:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: api.status\n  Consumer:'),
+        'src/worker.py': 'from api import producer\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        producer({"body": record["body"]}, context)\n',
+        'src/api.py': dedent`
+          import os
+          import boto3
+          sqs = boto3.client("sqs")
+
+          def producer(event, context):
+              sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=event["body"])
+              return {"statusCode": 202}
+
+          def status(event, context):
+              return {"statusCode": 200}
+        `,
+      },
+      errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
+    },
+    {
       name: 'Terraform, Python: trigger and env var both read a data source queue',
       files: {
         'main.tf': terraform('data.aws_sqs_queue.jobs.url').replace('aws_sqs_queue.jobs.arn', 'data.aws_sqs_queue.jobs.arn').replace('resource "aws_sqs_queue" "jobs" {}', 'data "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}').replace('nodejs22.x', 'python3.12'),
