@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, nodeText, pairOf, parseYaml, type YNode } from '../../src/loaders/yaml-tree.js';
+import { get, MAX_SYNTAX_ERRORS, nodeText, pairOf, parseYaml, parseYamlFallback, type YNode } from '../../src/loaders/yaml-tree.js';
 
 /** The tree without positions, for shape assertions. */
 function plain(node: YNode | undefined): unknown {
@@ -223,5 +223,54 @@ describe('parseYaml: bad input never throws', () => {
     expect(parsed.documents).toEqual([]);
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0].message).toMatch(/too large/);
+  });
+
+  it('a UTF-16 file read as UTF-8: one parse-error at its first byte, whichever of NUL and invalid UTF-8 comes first', () => {
+    const note = (text: string): string[] => parseYaml('template.yaml', text).diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`);
+    // Little-endian with a byte-order mark (FF FE): invalid UTF-8 first, NUL bytes after it.
+    expect(note(Buffer.from('\uFEFFa: 1\n', 'utf16le').toString('utf8'))).toEqual(['1:1 not a text file (invalid UTF-8)']);
+    // Big-endian without one: a NUL byte first, and no invalid UTF-8 at all.
+    expect(note(Buffer.from('a: 1\n', 'utf16le').swap16().toString('utf8'))).toEqual(['1:1 not a text file (NUL byte)']);
+    // A Latin-1 byte (é) before a NUL byte further on.
+    expect(note(Buffer.from([...Buffer.from('Name: caf'), 0xe9, ...Buffer.from('\nData: x'), 0x00]).toString('utf8'))).toEqual(['1:10 not a text file (invalid UTF-8)']);
+  });
+
+  it(`${MAX_SYNTAX_ERRORS} syntax errors are reported as one; past that the file is given up on, with a note at the first`, () => {
+    const strays = (n: number): string => `a: 1\nb: ${']'.repeat(n)}\n`;
+    const atLimit = parseYaml('t.yaml', strays(MAX_SYNTAX_ERRORS));
+    expect(atLimit.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['2:4 Unexpected flow-seq-end token in YAML stream: "]"']);
+    expect(atLimit.documents.map(plain)).toEqual([{ a: 1, b: null }]);
+    const past = parseYaml('t.yaml', strays(MAX_SYNTAX_ERRORS + 1));
+    expect(past.documents).toEqual([]);
+    expect(past.diagnostics).toEqual([
+      { ruleId: 'parse-error', message: `more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`, loc: { file: 't.yaml', line: 2, column: 4 } },
+    ]);
+    // The first error can be a line break (the blank line after a `...` end marker that follows a
+    // block scalar header): it is located on its own line, in column 1.
+    const blank = parseYaml('t.yaml', `|!t ...\n\n---\n${']'.repeat(MAX_SYNTAX_ERRORS)}`);
+    expect(blank.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([`2:1 more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`]);
+  });
+
+  it('an error that indenting its line would hide is reported, not indented away (only flow collections are)', () => {
+    // Indented, `c` would continue the plain scalar `b`.
+    const parsed = parseYaml('t.yaml', 'a: b\nc\n');
+    expect(parsed.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['2:1 Implicit map keys need to be followed by map values']);
+    expect(parsed.documents.map(plain)).toEqual([{ a: 'b', c: null }]);
+  });
+
+  it('a quoted scalar continued at an indent yaml accepts is not re-indented: its end is where the file has it', () => {
+    const item = (parsed: { documents: YNode[] }): YNode => (get(parsed.documents[0], 'Items') as { items: YNode[] }).items[0];
+    const valid = parseYamlFallback('t.yaml', 'Items:\n  - "x\n   b"\n');
+    expect(valid.diagnostics).toEqual([]);
+    expect(item(valid)).toMatchObject({ value: 'x b', loc: { line: 2, column: 5, endLine: 3, endColumn: 6 } });
+    // Nor when the file has another error, unrelated to quotes.
+    const invalid = parseYaml('t.yaml', 'Items:\n  - "x\n   b"\nc\n');
+    expect(invalid.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['4:1 Implicit map keys need to be followed by map values']);
+    expect(item(invalid)).toMatchObject({ value: 'x b', loc: { line: 2, column: 5, endLine: 3, endColumn: 6 } });
+  });
+
+  it('an explicitly typed !!binary scalar is read as its decoded text, not dropped', () => {
+    const root = parseOne('Code: !!binary aGVsbG8=\n');
+    expect(get(root, 'Code')).toMatchObject({ kind: 'scalar', value: 'hello', loc: { line: 1, column: 16 } });
   });
 });
