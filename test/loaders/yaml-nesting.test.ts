@@ -31,6 +31,11 @@ describe('flow brackets', () => {
     expect(outcome(`${open(201)}${close(201)}`, parseYamlFallback)).toEqual(abortedAt('1:201'));
   });
 
+  it('brackets and block indicators on one line add up', () => {
+    expect(outcome(`${'- '.repeat(100)}${open(100)}x${close(100)}`)).toEqual(READ);
+    expect(outcome(`${'- '.repeat(100)}${open(101)}x${close(101)}`)).toEqual(abortedAt('1:301'));
+  });
+
   it('brackets of a plain scalar count, whatever follows them on the line', () => {
     expect(outcome(`Key: ${open(MAX_NESTING_DEPTH + 1)}`)).toEqual(abortedAt(`1:${6 + MAX_NESTING_DEPTH}`));
     // Closing brackets never take the count below zero.
@@ -46,6 +51,17 @@ describe('quoted scalars', () => {
     expect(outcome(`Pattern: '${many}'\n`)).toEqual(READ);
     expect(outcome(`- "${many}"\n- '${many}'\n`)).toEqual(READ);
     expect(outcome(`Pattern: ""\nNext: '${many}'\n`)).toEqual(READ);
+  });
+
+  it('a quote opens a scalar at the start of the text and after a key or item in JSON', () => {
+    expect(outcome(`"${many}"`)).toEqual(READ);
+    expect(outcome(`{"Pattern":"${many}"}`)).toEqual(READ);
+    expect(outcome(`["${many}","${many}"]`)).toEqual(READ);
+    expect(outcome(`{"${many}":1}`)).toEqual(READ);
+  });
+
+  it('an apostrophe inside a word opens no quoted scalar', () => {
+    expect(outcome(`Message: don't ${open(MAX_NESTING_DEPTH + 1)} won't\n`)).toEqual(abortedAt(`1:${16 + MAX_NESTING_DEPTH}`));
   });
 
   it('an escaped double quote does not close the scalar; a backslash in single quotes escapes nothing', () => {
@@ -78,6 +94,15 @@ describe('comments', () => {
   it('a byte-order mark before a comment is white space: the comment is one', () => {
     expect(outcome(`\uFEFF# ${many}\nKey: 1\n`)).toEqual(READ);
   });
+
+  // Each end of each range of what `/\s/` matches, and the characters just outside.
+  const around = [0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x1f, 0x20, 0x21, 0x9f, 0xa0, 0xa1, 0x167f, 0x1680, 0x1681, 0x1fff, 0x2000, 0x2005, 0x200a, 0x200b];
+  around.push(0x2027, 0x2028, 0x2029, 0x202a, 0x202e, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x2fff, 0x3000, 0x3001, 0xfefe, 0xfeff, 0xff00);
+  it.each(around.map((c) => [c.toString(16).padStart(4, '0'), String.fromCharCode(c)]))('U+%s before a #: a comment where /\\s/ matches it', (_code, c) => {
+    const { diagnostics } = outcome(`Key: 1${c}# ${open(MAX_NESTING_DEPTH + 1)}\n`);
+    if (/\s/.test(c)) expect(diagnostics.filter((d) => d.endsWith(TOO_DEEP))).toEqual([]);
+    else expect(diagnostics).toEqual([`1:${10 + MAX_NESTING_DEPTH} ${TOO_DEEP}`]);
+  });
 });
 
 describe('block indicators on one line', () => {
@@ -90,6 +115,25 @@ describe('block indicators on one line', () => {
     expect(outcome(`---\n${dashes(201)}`)).toEqual(abortedAt('2:401'));
     // Line numbers count LF only.
     expect(outcome(`---\r${dashes(201)}`)).toEqual(abortedAt('1:405'));
+  });
+
+  it('after a comment line ended by an LF or a lone CR', () => {
+    expect(outcome(`# note\n${dashes(201)}`)).toEqual(abortedAt('2:401'));
+    expect(outcome(`# note\r${dashes(201)}`)).toEqual(abortedAt('1:408'));
+  });
+
+  it('explicit keys (`? ? ?`) count as well', () => {
+    expect(outcome(`${'? '.repeat(201)}x`)).toEqual(abortedAt('1:401'));
+  });
+
+  it('an indicator at the end of the text counts; a minus sign of a number is no indicator', () => {
+    expect(outcome(`${'- '.repeat(200)}-`)).toEqual(abortedAt('1:401'));
+    expect(outcome(`${'- '.repeat(200)}-1`)).toEqual(READ);
+  });
+
+  it('anchors and tags between indicators do not end the run', () => {
+    expect(outcome(`${'- &a '.repeat(201)}x`)).toEqual(abortedAt('1:1001'));
+    expect(outcome(`${'- !Ref '.repeat(201)}x`)).toEqual(abortedAt('1:1401'));
   });
 
   it('each line counts on its own', () => {
