@@ -103,6 +103,21 @@ describe('parseYaml: positions', () => {
     expect(plain(root)).toEqual({ Policy: { Statements: [{ Effect: 'Allow' }] }, Next: 1 });
     expect(pairOf(root, 'Next')!.keyLoc.line).toBe(5);
   });
+
+  it("indents such a closing line by up to 8 steps of two columns; one deeper, yaml's error is reported", () => {
+    // `levels` nested keys, the last holding a flow sequence whose closing line is at column 1.
+    const nested = (levels: number): string => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} [a,\nb]\nnext: 1\n`;
+    const read = parseYaml('t.yaml', nested(8));
+    expect(read.diagnostics).toEqual([]);
+    expect(plain(read.documents[0])).toEqual({ k0: { k1: { k2: { k3: { k4: { k5: { k6: { k7: ['a', 'b'] } } } } } } }, next: 1 });
+    expect(pairOf(read.documents[0], 'next')!.keyLoc).toMatchObject({ line: 10, column: 1 });
+    const given = parseYaml('t.yaml', nested(9));
+    expect(given.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['10:1 Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    // Given up on, the file is read as written, save for quoted scalars continued below their key.
+    const quoted = parseYaml('t.yaml', `q: "x\ny"\n${nested(9)}`);
+    expect(quoted.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['12:1 Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    expect(plain(get(quoted.documents[0], 'q'))).toBe('x y');
+  });
 });
 
 describe('parseYaml: bad input never throws', () => {
