@@ -632,12 +632,19 @@ class Converter {
     return this.text.slice(start, end).trim();
   }
 
-  /** A collection used as a key: yaml's own rendering, or the source text when rendering throws (an invalid `<<` merge inside). */
+  /**
+   * A collection used as a key: yaml's own rendering (JSON), or the source text when rendering
+   * throws (an invalid `<<` merge inside) or when the key holds collection keys itself: yaml
+   * renders each such level as JSON inside JSON, doubling its length per level (30 levels of
+   * `? ? ?`, 60 bytes, took 5 seconds and 1.5 GB before failing).
+   */
   private keyText(keyNode: YamlAstNode): string {
+    const source = (): string => (keyNode.range ? this.text.slice(keyNode.range[0], keyNode.range[1]) : '');
+    if (holdsCollectionKey(keyNode)) return source();
     try {
       return String(keyNode);
     } catch {
-      return keyNode.range ? this.text.slice(keyNode.range[0], keyNode.range[1]) : '';
+      return source();
     }
   }
 
@@ -650,6 +657,20 @@ class Converter {
     }
   }
 
+}
+
+/** Whether a node holds, at any depth, a pair whose key is a collection. */
+function holdsCollectionKey(node: YamlAstNode): boolean {
+  const { isCollection, visit } = yamlLib();
+  let found = false;
+  visit(node, {
+    Pair: (_, pair) => {
+      if (!isCollection(pair.key)) return undefined;
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 // ---------------------------------------------------------------------------

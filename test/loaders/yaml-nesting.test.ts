@@ -150,4 +150,16 @@ describe('nesting by indentation, seen by the CST', () => {
     expect(outcome(split(150, 51))).toEqual(abortedAt('2:403'));
     expect(outcome(split(150, 51), parseYamlFallback)).toEqual(abortedAt('2:403'));
   });
+
+  it('explicit keys (`? ? ?`) nest as deep as values', () => {
+    const keys = (first: number, second: number): string => `${'? '.repeat(first)}\n${' '.repeat(2 * first)}${'? '.repeat(second)}x`;
+    expect(outcome(keys(150, 50))).toEqual(READ);
+    expect(outcome(keys(150, 51))).toEqual(abortedAt('2:403'));
+  });
+
+  it('a map value on the next line is one level deeper than its key', () => {
+    const value = (second: number): string => `${'- '.repeat(150)}k:\n${' '.repeat(302)}${dashes(second)}`;
+    expect(outcome(value(49))).toEqual(READ);
+    expect(outcome(value(50))).toEqual(abortedAt('2:403'));
+  });
 });

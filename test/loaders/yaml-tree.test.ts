@@ -284,6 +284,20 @@ describe('parseYaml: bad input never throws', () => {
     expect(item(invalid)).toMatchObject({ value: 'x b', loc: { line: 2, column: 5, endLine: 3, endColumn: 6 } });
   });
 
+  it('a collection as a key is its JSON; one holding collection keys itself is its source text (JSON in JSON doubled per level)', () => {
+    const keys = (text: string): string[] => {
+      const root = parseYaml('t.yaml', text).documents[0];
+      return root.kind === 'map' ? root.pairs.map((p) => p.key) : [];
+    };
+    expect(keys('? [a, b]\n: 1\n{a: 1, b: [2]}: 2\n')).toEqual(['["a","b"]', '{"a":1,"b":[2]}']);
+    expect(keys('{{x: 1}: 2}: 3\n')).toEqual(['{{x: 1}: 2}']);
+    // 22 levels: 4 million characters as JSON.
+    const nested = (levels: number): string => (levels === 1 ? '{x: 1}' : `{${nested(levels - 1)}: ${levels}}`);
+    const [key] = keys(`${nested(22)}: 0\n`);
+    expect(key.length).toBe(nested(22).length);
+    expect(key === nested(22)).toBe(true);
+  });
+
   it('an explicitly typed !!binary scalar is read as its decoded text, not dropped', () => {
     const root = parseOne('Code: !!binary aGVsbG8=\n');
     expect(get(root, 'Code')).toMatchObject({ kind: 'scalar', value: 'hello', loc: { line: 1, column: 16 } });
