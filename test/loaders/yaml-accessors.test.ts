@@ -98,6 +98,13 @@ describe('nodeText', () => {
     expect(nodeText(v(yaml))).toBe(text);
   });
 
+  it('a value a resolver could not know (serverless variables) is its text as written, in collections too', () => {
+    const loc = { file: 'serverless.yml', line: 3, column: 9 };
+    const secret: YNode = { kind: 'ref', ref: { kind: 'reference', text: '${ssm:/db/password}', refType: 'ssm' }, loc };
+    expect(nodeText(secret)).toBe('${ssm:/db/password}');
+    expect(nodeText({ kind: 'map', pairs: [{ key: 'DB_PASSWORD', keyLoc: loc, value: secret }], loc })).toBe('{ DB_PASSWORD: ${ssm:/db/password} }');
+  });
+
   it('is at most 200 characters; nothing is empty', () => {
     const text = nodeText(v(`[${Array.from({ length: 100 }, (_, i) => `item${i}`).join(', ')}]`));
     expect(text).toHaveLength(200);
