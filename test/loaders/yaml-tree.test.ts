@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, MAX_SYNTAX_ERRORS, nodeText, pairOf, parseYaml, parseYamlFallback, type YNode } from '../../src/loaders/yaml-tree.js';
+import { get, MAX_ALIAS_EXPANSION, MAX_SYNTAX_ERRORS, nodeText, pairOf, parseYaml, parseYamlFallback, type YNode } from '../../src/loaders/yaml-tree.js';
 
 /** The tree without positions, for shape assertions. */
 function plain(node: YNode | undefined): unknown {
@@ -153,6 +153,40 @@ describe('parseYaml: bad input never throws', () => {
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0].message).toMatch(/alias/i);
     expect(parsed.diagnostics[0].loc).toMatchObject({ file: 'bomb.yaml', line: 1, column: 1 });
+  });
+
+  it(`aliases may expand a document by ${MAX_ALIAS_EXPANSION} characters beyond its own size, not one more`, () => {
+    // Expanded: the root map (1), keys a and b (1 each), the anchored scalar (1 + 999), the
+    // sequence (1) and 2007 aliases of the scalar (1000 each); a comment pads the text.
+    const text = (pad: number): string => `a: &a ${'x'.repeat(999)}\nb: [${Array(2007).fill('*a').join(',')}]\n#${'p'.repeat(pad)}\n`;
+    const expanded = 1 + 1 + 1000 + 1 + 1 + 2007 * 1000;
+    const pad = expanded - MAX_ALIAS_EXPANSION - text(0).length;
+    const atLimit = parseYaml('t.yaml', text(pad));
+    expect(atLimit.diagnostics).toEqual([]);
+    expect(atLimit.documents).toHaveLength(1);
+    const past = parseYaml('t.yaml', text(pad - 1));
+    expect(past.documents).toEqual([]);
+    expect(past.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([
+      '1:1 too many YAML aliases: they expand the document past 2,000,000 characters beyond its own size, so it is not read',
+    ]);
+  });
+
+  it("maxAliasCount sets yaml's own alias limit; without it there is none", () => {
+    const text = 'x: 1\nbase: &b { t: 1 }\nf: [*b, *b, *b]\n';
+    expect(parseYaml('t.yaml', text, { maxAliasCount: 2 }).diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([
+      '1:1 too many YAML aliases: Excessive alias count indicates a resource exhaustion attack',
+    ]);
+    expect(parseYaml('t.yaml', text, { maxAliasCount: 4 }).diagnostics).toEqual([]);
+    expect(parseYaml('t.yaml', text).diagnostics).toEqual([]);
+  });
+
+  it('an alias before its anchor or a merge of a sequence drops its own document only, with a note at its root', () => {
+    expect(parseYaml('t.yaml', 'a: *later\nb: &later 1\n').diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([
+      '1:1 invalid YAML alias or merge key: Unresolved alias (the anchor must be set before the alias): later',
+    ]);
+    const parsed = parseYaml('t.yaml', '---\nx: 1\n---\n  b: &base [1]\n  c: {<<: *base}\n---\ny: 2\n');
+    expect(parsed.documents.map(plain)).toEqual([{ x: 1 }, { y: 2 }]);
+    expect(parsed.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['4:3 invalid YAML alias or merge key: Merge sources must be maps or map aliases']);
   });
 
   it('a few legitimate aliases are fine', () => {
