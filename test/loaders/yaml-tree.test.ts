@@ -97,6 +97,20 @@ describe('parseYaml: positions', () => {
     expect(plain(get(root, 'fn'))).toEqual({ timeout: 30, memorySize: 512 });
   });
 
+  it('an alias is the last anchor of its name before it; inside its own anchor it is null', () => {
+    const root = parseOne('a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: &x 3\nf: &x 4\ng: *x\nh: &x 5\ni: &x 6\nj: &x 7\nk: *x\nl: &y [1, *y]\n');
+    expect(plain(root)).toEqual({ a: 1, b: 1, c: 2, d: 2, e: 3, f: 4, g: 4, h: 5, i: 6, j: 7, k: 7, l: [1, null] });
+    // The alias shares the anchored node, and its location.
+    expect(get(root, 'g')!.loc).toMatchObject({ line: 6, column: 7 });
+  });
+
+  it('merge keys: explicit keys first, then the sources in order, the first source of a key winning', () => {
+    const root = parseOne('a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\nd:\n  <<: *b\n  <<: {w: 0, y: 0}\n');
+    expect(plain(get(root, 'c'))).toEqual({ z: 3, x: 1, y: 2 });
+    expect((get(root, 'c') as { pairs: Array<{ key: string }> }).pairs.map((p) => p.key)).toEqual(['z', 'x', 'y']);
+    expect(plain(get(root, 'd'))).toEqual({ x: 2, y: 2, w: 0 });
+  });
+
   it('reads a flow collection whose closing line is not indented enough, as PyYAML does', () => {
     const text = ['Policy:', '  Statements: [{', '    "Effect": "Allow"', '  }]', 'Next: 1', ''].join('\n');
     const root = parseOne(text);
