@@ -36,6 +36,15 @@ describe('flow brackets', () => {
     expect(outcome(`${'- '.repeat(100)}${open(101)}x${close(101)}`)).toEqual(abortedAt('1:301'));
   });
 
+  it('flow maps count like sequences', () => {
+    expect(outcome(`${'{a: '.repeat(MAX_NESTING_DEPTH + 1)}1${'}'.repeat(MAX_NESTING_DEPTH + 1)}`)).toEqual(abortedAt('1:801'));
+  });
+
+  it('closing brackets end their levels: collections closed on their line do not add up across lines', () => {
+    expect(outcome(`a: ${open(150)}x${close(150)}\nb: ${open(150)}x${close(150)}\n`)).toEqual(READ);
+    expect(outcome(`a: ${'{k: '.repeat(150)}1${'}'.repeat(150)}\nb: ${'{k: '.repeat(150)}1${'}'.repeat(150)}\n`)).toEqual(READ);
+  });
+
   it('brackets of a plain scalar count, whatever follows them on the line', () => {
     expect(outcome(`Key: ${open(MAX_NESTING_DEPTH + 1)}`)).toEqual(abortedAt(`1:${6 + MAX_NESTING_DEPTH}`));
     // Closing brackets never take the count below zero.
@@ -58,6 +67,11 @@ describe('quoted scalars', () => {
     expect(outcome(`{"Pattern":"${many}"}`)).toEqual(READ);
     expect(outcome(`["${many}","${many}"]`)).toEqual(READ);
     expect(outcome(`{"${many}":1}`)).toEqual(READ);
+  });
+
+  it('a quote right after - or ? opens a quoted scalar as well', () => {
+    expect(outcome(`Key: -'${many}'\n`)).toEqual(READ);
+    expect(outcome(`Key: ?'${many}'\n`)).toEqual(READ);
   });
 
   it('an apostrophe inside a word opens no quoted scalar', () => {
@@ -88,6 +102,7 @@ describe('comments', () => {
   it('brackets in a comment do not count; a # inside a word starts no comment', () => {
     expect(outcome(`# ${many}\nKey: 1 # ${many}\n`)).toEqual(READ);
     expect(outcome(`Key: 1\t# ${many}\n`)).toEqual(READ);
+    expect(outcome(`Key: 1 #${many}\n`)).toEqual(READ);
     expect(outcome(`Key: value#${open(MAX_NESTING_DEPTH + 1)}\n`)).toEqual(abortedAt(`1:${12 + MAX_NESTING_DEPTH}`));
   });
 
@@ -134,6 +149,19 @@ describe('block indicators on one line', () => {
   it('anchors and tags between indicators do not end the run', () => {
     expect(outcome(`${'- &a '.repeat(201)}x`)).toEqual(abortedAt('1:1001'));
     expect(outcome(`${'- !Ref '.repeat(201)}x`)).toEqual(abortedAt('1:1401'));
+  });
+
+  it('indented, or separated by tabs', () => {
+    expect(outcome(`  ${dashes(201)}`)).toEqual(abortedAt('1:403'));
+    expect(outcome(`${'-\t'.repeat(201)}x`)).toEqual(abortedAt('1:401'));
+  });
+
+  it('after text on the line, dashes are text (a plain scalar), not indicators', () => {
+    expect(outcome(`x ${dashes(201)}`)).toEqual(READ);
+    // Nor after a quoted scalar or a bracket: the note is yaml's syntax error, not the nesting.
+    expect(outcome(`"a" ${dashes(201)}`)).toEqual({ documents: 1, diagnostics: ['1:5 Unexpected seq-item-ind at node end'] });
+    expect(outcome(`[a] ${dashes(201)}`)).toEqual({ documents: 1, diagnostics: ['1:5 Unexpected seq-item-ind at node end'] });
+    expect(outcome(`[${dashes(201)}]`)).toEqual({ documents: 1, diagnostics: ['1:2 Implicit keys of flow sequence pairs need to be on a single line'] });
   });
 
   it('each line counts on its own', () => {
