@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { get, MAX_ALIAS_EXPANSION, MAX_SYNTAX_ERRORS, nodeText, pairOf, parseYaml, parseYamlFallback, type YNode } from '../../src/loaders/yaml-tree.js';
 
+/** The value at k0.k1...k(levels-1). */
+function getPathOf(root: YNode | undefined, levels: number): YNode | undefined {
+  let node = root;
+  for (let i = 0; i < levels; i++) node = get(node, `k${i}`);
+  return node;
+}
+
 /** The tree without positions, for shape assertions. */
 function plain(node: YNode | undefined): unknown {
   if (!node) return undefined;
@@ -104,6 +111,17 @@ describe('parseYaml: positions', () => {
     expect(get(root, 'g')!.loc).toMatchObject({ line: 6, column: 7 });
   });
 
+  it("an inline merge of a sequence (no alias) merges nothing, without a note: yaml's merge checks run where aliases are", () => {
+    const parsed = parseYaml('t.yaml', 'c: {<<: [1], d: 2}\n');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.documents.map(plain)).toEqual([{ c: { d: 2 } }]);
+  });
+
+  it('an empty key is the empty string', () => {
+    expect(plain(parseOne(': 1\n'))).toEqual({ '': 1 });
+    expect(plain(parseOne('? \n: 1\n'))).toEqual({ '': 1 });
+  });
+
   it('merge keys: explicit keys first, then the sources in order, the first source of a key winning', () => {
     const root = parseOne('a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\nd:\n  <<: *b\n  <<: {w: 0, y: 0}\n');
     expect(plain(get(root, 'c'))).toEqual({ z: 3, x: 1, y: 2 });
@@ -125,6 +143,10 @@ describe('parseYaml: positions', () => {
     expect(read.diagnostics).toEqual([]);
     expect(plain(read.documents[0])).toEqual({ k0: { k1: { k2: { k3: { k4: { k5: { k6: { k7: ['a', 'b'] } } } } } } }, next: 1 });
     expect(pairOf(read.documents[0], 'next')!.keyLoc).toMatchObject({ line: 10, column: 1 });
+    // A quote left open on the last line (nothing to indent) does not use up a step.
+    const unclosed = parseYaml('t.yaml', nested(8).replace('next: 1\n', 'last: "abc'));
+    expect(unclosed.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['10:11 Missing closing "quote']);
+    expect(plain(getPathOf(unclosed.documents[0], 8))).toEqual(['a', 'b']);
     const given = parseYaml('t.yaml', nested(9));
     expect(given.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['10:1 Flow sequence in block collection must be sufficiently indented and end with a ]']);
     // Given up on, the file is read as written, save for quoted scalars continued below their key.
@@ -234,6 +256,11 @@ describe('parseYaml: bad input never throws', () => {
     expect(plain(get(parsed.documents[0], 'Resources'))).toEqual({ Fn: { Type: 'X' } });
   });
 
+  it('duplicates are compared by their text without surrounding white space (the last one at the end of the file)', () => {
+    expect(parseYaml('dup.yaml', 'A:\n  x: 1\nA:\n  x: 1').duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([['A', true]]);
+    expect(parseYaml('dup.yaml', 'A:\n  x: 1\nA:\n  x: 2').duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([['A', false]]);
+  });
+
   it('identical duplicates are marked identical; a different tag is a different value', () => {
     const parsed = parseYaml('dup.yaml', 'A: 1\nB: !Ref X\nA: 1\nB: !Sub X\n');
     expect(parsed.duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([
@@ -281,6 +308,13 @@ describe('parseYaml: bad input never throws', () => {
     expect(parseYaml('e.yaml', '# only a comment\n')).toEqual({ documents: [], diagnostics: [] });
   });
 
+  it('a file exactly at the size limit is parsed', () => {
+    const text = `a: "${'x'.repeat(995)}"`;
+    expect(text).toHaveLength(1000);
+    expect(parseYaml('big.yaml', text, { maxBytes: 1000 }).diagnostics).toEqual([]);
+    expect(parseYaml('big.yaml', text, { maxBytes: 999 }).diagnostics.map((d) => d.message)).toEqual(['file too large to parse (1000 characters, limit 999)']);
+  });
+
   it('file over the size limit: one parse-error', () => {
     const parsed = parseYaml('big.yaml', `a: "${'x'.repeat(2000)}"`, { maxBytes: 1000 });
     expect(parsed.documents).toEqual([]);
@@ -312,6 +346,39 @@ describe('parseYaml: bad input never throws', () => {
     // block scalar header): it is located on its own line, in column 1.
     const blank = parseYaml('t.yaml', `|!t ...\n\n---\n${']'.repeat(MAX_SYNTAX_ERRORS)}`);
     expect(blank.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([`2:1 more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`]);
+  });
+
+  it("yaml's message is reported from its first line, trimmed (an invalid escape quotes the text after it)", () => {
+    const note = (text: string): string[] => parseYaml('t.yaml', text).diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`);
+    expect(note('Key:\n  Value: "\\U1\n    bcdefgh"\n')).toEqual(['2:11 Invalid escape sequence \\U1']);
+    expect(note('Key: "\\x1 "\n')).toEqual(['1:7 Invalid escape sequence \\x1']);
+  });
+
+  it(`${MAX_SYNTAX_ERRORS} errors found while composing are reported as one, more are given up on at the first; warnings do not count`, () => {
+    const keys = (n: number): string => `a: 1\n${'c\n'.repeat(n)}`;
+    const atLimit = parseYaml('t.yaml', keys(MAX_SYNTAX_ERRORS));
+    expect(atLimit.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['2:1 Implicit map keys need to be followed by map values']);
+    expect(atLimit.documents).toHaveLength(1);
+    const past = parseYaml('t.yaml', keys(MAX_SYNTAX_ERRORS + 1));
+    expect(past.documents).toEqual([]);
+    expect(past.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual([`2:1 more than ${MAX_SYNTAX_ERRORS} syntax errors: not read as YAML (the first is here)`]);
+    // Each short-form tag is an "unresolved tag" warning to yaml.
+    const tags = parseYamlFallback('t.yaml', `[${Array(MAX_SYNTAX_ERRORS + 1).fill('!Ref a').join(', ')}]`);
+    expect(tags.diagnostics).toEqual([]);
+    expect((tags.documents[0] as { items: YNode[] }).items).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+  });
+
+  it('leaves Error.stackTraceLimit as it found it, also when the file is given up on', () => {
+    const saved = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = 17;
+      parseYamlFallback('t.yaml', 'a: !Ref X\n');
+      expect(Error.stackTraceLimit).toBe(17);
+      parseYamlFallback('t.yaml', `a: ${']'.repeat(MAX_SYNTAX_ERRORS + 1)}`);
+      expect(Error.stackTraceLimit).toBe(17);
+    } finally {
+      Error.stackTraceLimit = saved;
+    }
   });
 
   it('an error that indenting its line would hide is reported, not indented away (only flow collections are)', () => {
