@@ -40,6 +40,7 @@ describe('scalar conversions', () => {
     ['30', '30', 30, undefined],
     ['"30"', '30', 30, undefined],
     ['" -2.5 "', ' -2.5 ', -2.5, undefined],
+    ['"0.25"', '0.25', 0.25, undefined],
     ['"1e3"', '1e3', undefined, undefined],
     ['"3."', '3.', undefined, undefined],
     ['.inf', 'Infinity', undefined, undefined],
@@ -77,6 +78,19 @@ describe('locations', () => {
     expect(loc.endColumn).toBe(4);
   });
 
+  it('an alias anchored earlier on the same line: the pair spans its key only', () => {
+    const pair = pairOf(get(doc('m: { a: &x 1, b: *x }\n'), 'm'), 'b')!;
+    expect(pair.value.loc).toMatchObject({ line: 1, column: 12, endColumn: 13 });
+    expect(pairLoc(pair)).toEqual({ file: 't.yaml', line: 1, column: 15, endLine: 1, endColumn: 16 });
+  });
+
+  it('a value from another file (a resolved variable): the pair spans its key only, if that has an end', () => {
+    const value: YNode = { kind: 'scalar', value: 30, loc: { file: 'config.yml', line: 9, column: 3, endLine: 9, endColumn: 5 } };
+    const keyLoc = { file: 'serverless.yml', line: 4, column: 5, endLine: 4, endColumn: 12 };
+    expect(pairLoc({ key: 'timeout', keyLoc, value })).toEqual(keyLoc);
+    expect(pairLoc({ key: 'timeout', keyLoc: { file: 'serverless.yml', line: 4, column: 5 }, value })).toStrictEqual({ file: 'serverless.yml', line: 4, column: 5 });
+  });
+
   it('startOf keeps the start only', () => {
     expect(startOf({ file: 'f', line: 2, column: 3, endLine: 4, endColumn: 5 })).toEqual({ file: 'f', line: 2, column: 3 });
   });
@@ -94,6 +108,10 @@ describe('nodeText', () => {
     ['!Join ["-", [a, !Ref B]]', '!Join [-, [a, !Ref B]]'],
     ['{ a: 1, b: [x, ~] }', '{ a: 1, b: [x, null] }'],
     ['[[[[[[[[x]]]]]]]]', '[[[[[[[…]]]]]]]'],
+    ['[[[[[!GetAtt A.B]]]]]', '[[[[[!GetAtt A.B]]]]]'],
+    ['[[[[[[!GetAtt A.B]]]]]]', '[[[[[[!GetAtt ….…]]]]]]'],
+    ['[[[[[[!Ref X]]]]]]', '[[[[[[!Ref …]]]]]]'],
+    ['[[[[[[{ a: 1 }]]]]]]', '[[[[[[{ a: … }]]]]]]'],
   ])('%s', (yaml, text) => {
     expect(nodeText(v(yaml))).toBe(text);
   });
