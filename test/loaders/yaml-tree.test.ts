@@ -259,6 +259,8 @@ describe('parseYaml: bad input never throws', () => {
   it('duplicates are compared by their text without surrounding white space (the last one at the end of the file)', () => {
     expect(parseYaml('dup.yaml', 'A:\n  x: 1\nA:\n  x: 1').duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([['A', true]]);
     expect(parseYaml('dup.yaml', 'A:\n  x: 1\nA:\n  x: 2').duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([['A', false]]);
+    // No value (`? a`) and an empty one (`a:`) are the same: nothing.
+    expect(parseYaml('dup.yaml', '? a\na:\n').duplicateKeys?.map((d) => [d.key, d.identical])).toEqual([['a', true]]);
   });
 
   it('identical duplicates are marked identical; a different tag is a different value', () => {
