@@ -144,8 +144,8 @@ describe('parseYaml: positions', () => {
     expect(plain(read.documents[0])).toEqual({ k0: { k1: { k2: { k3: { k4: { k5: { k6: { k7: ['a', 'b'] } } } } } } }, next: 1 });
     expect(pairOf(read.documents[0], 'next')!.keyLoc).toMatchObject({ line: 10, column: 1 });
     // A quote left open on the last line (nothing to indent) does not use up a step.
-    const unclosed = parseYaml('t.yaml', nested(8).replace('next: 1\n', 'last: "abc'));
-    expect(unclosed.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['10:11 Missing closing "quote']);
+    const unclosed = parseYaml('t.yaml', nested(8).replace('next: 1\n', 'last: "abc\n'));
+    expect(unclosed.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['11:1 Missing closing "quote']);
     expect(plain(getPathOf(unclosed.documents[0], 8))).toEqual(['a', 'b']);
     const given = parseYaml('t.yaml', nested(9));
     expect(given.diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`)).toEqual(['10:1 Flow sequence in block collection must be sufficiently indented and end with a ]']);
@@ -352,8 +352,8 @@ describe('parseYaml: bad input never throws', () => {
 
   it("yaml's message is reported from its first line, trimmed (an invalid escape quotes the text after it)", () => {
     const note = (text: string): string[] => parseYaml('t.yaml', text).diagnostics.map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`);
-    expect(note('Key:\n  Value: "\\U1\n    bcdefgh"\n')).toEqual(['2:11 Invalid escape sequence \\U1']);
-    expect(note('Key: "\\x1 "\n')).toEqual(['1:7 Invalid escape sequence \\x1']);
+    expect(note('Key:\n  Value: "a\\U1\n    bcdefgh"\n')).toEqual(['2:12 Invalid escape sequence \\U1']);
+    expect(note('Key: "a\\x1 "\n')).toEqual(['1:8 Invalid escape sequence \\x1']);
   });
 
   it(`${MAX_SYNTAX_ERRORS} errors found while composing are reported as one, more are given up on at the first; warnings do not count`, () => {
