@@ -84,7 +84,7 @@ export interface DuplicateKey {
 }
 
 export interface ParseYamlOptions {
-  /** yaml's own alias-expansion guard (billion laughs). Default 100. */
+  /** yaml's own alias-count limit. Default: none, since aliases are bounded by their expanded size (MAX_ALIAS_EXPANSION). */
   maxAliasCount?: number;
   /** Larger files are not parsed. Default 10 MiB (CloudFormation's own limit is 1 MB). */
   maxBytes?: number;
