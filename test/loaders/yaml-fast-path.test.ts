@@ -144,6 +144,15 @@ const TAKEN: Record<string, string> = {
   'JSON with tabs': '{\n\t"AWSTemplateFormatVersion": "2010-09-09",\n\t"Resources": {\n\t\t"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Timeout": 30, "Layers": []}}\n\t}\n}\n',
   'a scalar document': 'just text\n  continued\n',
   'only a comment': '# nothing here\n',
+  // A comment in a flow collection after white space; the rest of its line is the comment's.
+  'comments inside flow collections': ['a: [b, #c x#y', '  d] # t', 'm: {k: 1, #c', '  j: 2}'].join('\n'),
+  // Anchors end at flow indicators; an empty item sits at the next token, past a line break.
+  'anchored and tagged empty nodes in flow collections': ['a: [&x, b]', 'c: [d, &y]', 'e: {k: &z}', 'f: [g, !Ref', '  ]', 'h: [&w', '  ]', 'i: [!Ref , j]'].join('\n'),
+  'a first document opened by a marker, empty': ['---', '---', 'a: 1'].join('\n'),
+  // `yaml` keeps a comment after a block collection only inside an indented one.
+  "a sequence at its key's indent, then a comment": 'a:\n- x\n# c\n',
+  '#note comment lines before block collections': ['a:', '#note', '  b: 1', 'c:', '#note', '  - d'].join('\n'),
+  'an empty block scalar, and blanks ending the text after a block scalar': ['a: |', 'b: |', '  x', 'c: d', '  '].join('\n'),
 };
 
 /** Inputs the fast path declines by design: the `yaml` path decides. */
@@ -195,6 +204,32 @@ const DECLINED: Record<string, string> = {
   'lone carriage return': 'a: 1\rb: 2\n',
   'empty sequence item': '- \n- a\n',
   'indentation indicator': 'a: |2\n    two more\n',
+  'indentation indicator after a chomping indicator': 'a: |-1\n  x\n  \n',
+  // js-yaml reads a comment after any `,`; `yaml` only after white space.
+  'comment right after a comma in a flow sequence': 'a: [b,#c\n  d]\n',
+  'comment right after a comma, on the line after a comment': 'a: [b # c\n  ,#d\n  e]\n',
+  'explicit key ending a mapping, without a value': 'a: 1\n?\n',
+  'explicit key ending a mapping, with a key node': 'a: 1\n? b\n',
+  'document marker inside a comment on a marker line': '--- #---\n',
+  'two document end markers': '---\n...\n...\n',
+  // `yaml` lowers its least indent on a `#note` line: `b` and `c` are one key to it.
+  'value after a #note comment line': 'a:\n#note\n  b\nc: 1\n',
+  // js-yaml reads the blank last line (no line break) as one more line of a kept block scalar.
+  'blank last line of a kept block scalar, without a line break': 'a: |+\n  x\n\n  ',
+  'tab on a blank line of a block scalar': 'a: |\n  x\n\t\n',
+  'alias of an empty node': 'a: &x\nb: *x\n',
+  // Properties js-yaml does not report for an empty node: the next node's.
+  'empty value before a key with a tag': 'a:\n!Ref b: 1\n',
+  'empty value before a key with an anchor': 'a:\n&x b: 1\n',
+  'empty key with a tag in a flow sequence pair': '[!Ref : b]\n',
+  // `yaml` wants white space between an anchor and a flow collection (js-yaml does not).
+  'anchor right before a flow sequence': 'a: &x[a -b]\n',
+  'anchor right before a flow mapping': '- &x{a: 1}\n',
+  // `yaml` rejects a `,` on a later line than an empty item's properties.
+  "comma on the line after an empty item's tag": '[!Ref\n, a]\n',
+  "comma on the line after an empty item's anchor": 'a: [b, &x\n  , c]\n',
+  'second byte-order mark': '\uFEFF\uFEFFa: 1\n',
+  'carriage return opening the text': '\ra: 1\n',
 };
 
 describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
@@ -223,6 +258,10 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
       expect(parseYaml('f.yaml', text)).toStrictEqual(parseYamlFallback('f.yaml', text));
     });
   }
+
+  it('takes: block scalars and document markers at the very end, CRLF after a byte-order mark', () => {
+    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
 
   it('parseYaml takes the fast path on an ordinary template', () => {
     const template = [
