@@ -153,6 +153,15 @@ const TAKEN: Record<string, string> = {
   "a sequence at its key's indent, then a comment": 'a:\n- x\n# c\n',
   '#note comment lines before block collections': ['a:', '#note', '  b: 1', 'c:', '#note', '  - d'].join('\n'),
   'an empty block scalar, and blanks ending the text after a block scalar': ['a: |', 'b: |', '  x', 'c: d', '  '].join('\n'),
+  'block scalars with leading blank lines': ['a: |', '', ' ', '  x', 'b: >', '', '  y'].join('\n'),
+  // Only `---` and `...` at a line start, before white space, are markers.
+  'dots and dashes inside text': ['x... y: 1', 'a: b... c', 'd: x---y', 'e: f', '...x: 1'].join('\n'),
+  'document end markers before a comment and at the very end': ['a: 1', '... # c', '---', 'b: 2', '...'].join('\n'),
+  'a lone document marker': '--- # only a marker\n',
+  'a tagged empty document': '--- !Ref\n',
+  'a flow collection on the line after a tag': 'a: !Ref\n  [b, c]\n',
+  "a second tag or anchor after a line break is the first key's": ['a: !Ref', '  !Sub b: 1', 'c: &x', '  &y d: 1'].join('\n'),
+  'empty values in flow collections': 'a: {b: , c:}\nd: [e: ]\n',
 };
 
 /** Inputs the fast path declines by design: the `yaml` path decides. */
@@ -230,6 +239,19 @@ const DECLINED: Record<string, string> = {
   "comma on the line after an empty item's anchor": 'a: [b, &x\n  , c]\n',
   'second byte-order mark': '\uFEFF\uFEFFa: 1\n',
   'carriage return opening the text': '\ra: 1\n',
+  // js-yaml reads on after `... ` on its line, and starts a document at `---` whatever follows.
+  'content after a document end marker': 'a: 1\n... x\n',
+  'content after a document end marker opening the text': '... x\n',
+  'content after a document end marker after a byte-order mark': '\uFEFF... x\n',
+  'document start marker followed by text': '---x\n',
+  'block mapping on a document start marker line': '--- a: 1\n',
+  'block sequence on a document start marker line': '--- - a\n',
+  'two tags on a flow collection read as a would-be key': 'a: !Ref\n  !Sub [b]\n',
+  'a tag and an anchor on two lines': 'a: !Ref\n  &x\n',
+  'explicit key in a flow sequence': 'a: [? b]\n',
+  'comment right after a flow collection': 'a: [b]#c\n',
+  'comment right after a quoted scalar': 'a: "b"#c\n',
+  'tab indenting a quoted scalar': '\t"a"\n',
 };
 
 describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
@@ -260,7 +282,7 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
   }
 
   it('takes: block scalars and document markers at the very end, CRLF after a byte-order mark', () => {
-    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n', 'a: |\r\n\r\n  x\r\n', '\uFEFFa: b... c\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
   });
 
   it('parseYaml takes the fast path on an ordinary template', () => {
