@@ -162,6 +162,36 @@ const TAKEN: Record<string, string> = {
   'a flow collection on the line after a tag': 'a: !Ref\n  [b, c]\n',
   "a second tag or anchor after a line break is the first key's": ['a: !Ref', '  !Sub b: 1', 'c: &x', '  &y d: 1'].join('\n'),
   'empty values in flow collections': 'a: {b: , c:}\nd: [e: ]\n',
+  // Before a `---`, `yaml` gives back what follows the second line break after an empty last value's properties or deeper comment.
+  'empty last values before a document marker, with comments and blank lines': [
+    'a: !Ref # c',
+    '',
+    '---',
+    'b: # c',
+    '',
+    '',
+    '---',
+    'c: !Ref',
+    '  # deeper',
+    '',
+    '# c',
+    '---',
+    'd: &x',
+    '# c',
+    '',
+    '',
+    '---',
+    'e: !Ref',
+    '',
+    '  # d',
+    '',
+    '---',
+    'f: # c',
+    '---',
+    'g: # c',
+    '',
+    '',
+  ].join('\n'),
 };
 
 /** Inputs the fast path declines by design: the `yaml` path decides. */
@@ -282,7 +312,7 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
   }
 
   it('takes: block scalars and document markers at the very end, CRLF after a byte-order mark', () => {
-    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n', 'a: |\r\n\r\n  x\r\n', '\uFEFFa: b... c\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n', 'a: |\r\n\r\n  x\r\n', '\uFEFFa: b... c\n', 'a: # c\r\n\r\n\r\n---\r\nb: 1\r\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
   });
 
   it('parseYaml takes the fast path on an ordinary template', () => {
