@@ -162,6 +162,10 @@ const TAKEN: Record<string, string> = {
   'a flow collection on the line after a tag': 'a: !Ref\n  [b, c]\n',
   "a second tag or anchor after a line break is the first key's": ['a: !Ref', '  !Sub b: 1', 'c: &x', '  &y d: 1'].join('\n'),
   'empty values in flow collections': 'a: {b: , c:}\nd: [e: ]\n',
+  // `yaml` takes implicit keys up to 1024 characters; the fast path up to 1000.
+  'implicit keys of 1000 characters': `${'k'.repeat(1000)}: v\nb: [${'j'.repeat(1000)}: v]\n`,
+  'a scalar document after a comment': '# c\nx\n',
+  'a tag and an anchor before a scalar, then more lines': 'a: !Ref &x b\nc: 1\n',
   // Before a `---`, `yaml` gives back what follows the second line break after an empty last value's properties or deeper comment.
   'empty last values before a document marker, with comments and blank lines': [
     'a: !Ref # c',
@@ -279,9 +283,12 @@ const DECLINED: Record<string, string> = {
   'two tags on a flow collection read as a would-be key': 'a: !Ref\n  !Sub [b]\n',
   'a tag and an anchor on two lines': 'a: !Ref\n  &x\n',
   'explicit key in a flow sequence': 'a: [? b]\n',
+  'explicit key in a flow mapping': 'a: {? b: 1}\n',
   'comment right after a flow collection': 'a: [b]#c\n',
   'comment right after a quoted scalar': 'a: "b"#c\n',
   'tab indenting a quoted scalar': '\t"a"\n',
+  'implicit key over 1024 characters': `${'k'.repeat(1030)}: v\n`,
+  'implicit key of a flow sequence pair over 1024 characters': `[${'k'.repeat(1030)}: v]\n`,
 };
 
 describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
