@@ -166,6 +166,8 @@ const TAKEN: Record<string, string> = {
   'implicit keys of 1000 characters': `${'k'.repeat(1000)}: v\nb: [${'j'.repeat(1000)}: v]\n`,
   'a scalar document after a comment': '# c\nx\n',
   'a tag and an anchor before a scalar, then more lines': 'a: !Ref &x b\nc: 1\n',
+  'mappings whose first key has properties': '!Ref a: 1\nb:\n  &x c: 2\n',
+  'a null key is the empty text': '~: a\nb: 1\n',
   // Before a `---`, `yaml` gives back what follows the second line break after an empty last value's properties or deeper comment.
   'empty last values before a document marker, with comments and blank lines': [
     'a: !Ref # c',
@@ -287,6 +289,8 @@ const DECLINED: Record<string, string> = {
   'comment right after a flow collection': 'a: [b]#c\n',
   'comment right after a quoted scalar': 'a: "b"#c\n',
   'tab indenting a quoted scalar': '\t"a"\n',
+  // Past a few pairs keys are looked up in a set: a key written twice is still seen.
+  'a key repeated after the ninth pair': `${Array.from({ length: 10 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk9: x\n`,
   'implicit key over 1024 characters': `${'k'.repeat(1030)}: v\n`,
   'implicit key of a flow sequence pair over 1024 characters': `[${'k'.repeat(1030)}: v]\n`,
 };
