@@ -248,6 +248,8 @@ const DECLINED: Record<string, string> = {
   'unclosed quote': 'a: "b\n',
   'lone carriage return': 'a: 1\rb: 2\n',
   'empty sequence item': '- \n- a\n',
+  // `yaml` ends an empty last item past the comment lines before its `-`.
+  'empty last item after a comment line': '- a\n# c\n- !Ref\n',
   'indentation indicator': 'a: |2\n    two more\n',
   'indentation indicator after a chomping indicator': 'a: |-1\n  x\n  \n',
   // js-yaml reads a comment after any `,`; `yaml` only after white space.
