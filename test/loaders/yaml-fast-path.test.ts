@@ -144,6 +144,60 @@ const TAKEN: Record<string, string> = {
   'JSON with tabs': '{\n\t"AWSTemplateFormatVersion": "2010-09-09",\n\t"Resources": {\n\t\t"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Timeout": 30, "Layers": []}}\n\t}\n}\n',
   'a scalar document': 'just text\n  continued\n',
   'only a comment': '# nothing here\n',
+  // A comment in a flow collection after white space; the rest of its line is the comment's.
+  'comments inside flow collections': ['a: [b, #c x#y', '  d] # t', 'm: {k: 1, #c', '  j: 2}'].join('\n'),
+  // Anchors end at flow indicators; an empty item sits at the next token, past a line break.
+  'anchored and tagged empty nodes in flow collections': ['a: [&x, b]', 'c: [d, &y]', 'e: {k: &z}', 'f: [g, !Ref', '  ]', 'h: [&w', '  ]', 'i: [!Ref , j]'].join('\n'),
+  'a first document opened by a marker, empty': ['---', '---', 'a: 1'].join('\n'),
+  // `yaml` keeps a comment after a block collection only inside an indented one.
+  "a sequence at its key's indent, then a comment": 'a:\n- x\n# c\n',
+  '#note comment lines before block collections': ['a:', '#note', '  b: 1', 'c:', '#note', '  - d'].join('\n'),
+  'an empty block scalar, and blanks ending the text after a block scalar': ['a: |', 'b: |', '  x', 'c: d', '  '].join('\n'),
+  'block scalars with leading blank lines': ['a: |', '', ' ', '  x', 'b: >', '', '  y'].join('\n'),
+  // Only `---` and `...` at a line start, before white space, are markers.
+  'dots and dashes inside text': ['x... y: 1', 'a: b... c', 'd: x---y', 'e: f', '...x: 1'].join('\n'),
+  'document end markers before a comment and at the very end': ['a: 1', '... # c', '---', 'b: 2', '...'].join('\n'),
+  'a lone document marker': '--- # only a marker\n',
+  'a tagged empty document': '--- !Ref\n',
+  'a flow collection on the line after a tag': 'a: !Ref\n  [b, c]\n',
+  "a second tag or anchor after a line break is the first key's": ['a: !Ref', '  !Sub b: 1', 'c: &x', '  &y d: 1'].join('\n'),
+  'empty values in flow collections': 'a: {b: , c:}\nd: [e: ]\n',
+  // `yaml` takes implicit keys up to 1024 characters; the fast path up to 1000.
+  'implicit keys of 1000 characters': `${'k'.repeat(1000)}: v\nb: [${'j'.repeat(1000)}: v]\n`,
+  'a scalar document after a comment': '# c\nx\n',
+  'a tag and an anchor before a scalar, then more lines': 'a: !Ref &x b\nc: 1\n',
+  'mappings whose first key has properties': '!Ref a: 1\nb:\n  &x c: 2\n',
+  'a null key is the empty text': '~: a\nb: 1\n',
+  // Before a `---`, `yaml` gives back what follows the second line break after an empty last value's properties or deeper comment.
+  'empty last values before a document marker, with comments and blank lines': [
+    'a: !Ref # c',
+    '',
+    '---',
+    'b: # c',
+    '',
+    '',
+    '---',
+    'c: !Ref',
+    '  # deeper',
+    '',
+    '# c',
+    '---',
+    'd: &x',
+    '# c',
+    '',
+    '',
+    '---',
+    'e: !Ref',
+    '',
+    '  # d',
+    '',
+    '---',
+    'f: # c',
+    '---',
+    'g: # c',
+    '',
+    '',
+  ].join('\n'),
 };
 
 /** Inputs the fast path declines by design: the `yaml` path decides. */
@@ -194,7 +248,53 @@ const DECLINED: Record<string, string> = {
   'unclosed quote': 'a: "b\n',
   'lone carriage return': 'a: 1\rb: 2\n',
   'empty sequence item': '- \n- a\n',
+  // `yaml` ends an empty last item past the comment lines before its `-`.
+  'empty last item after a comment line': '- a\n# c\n- !Ref\n',
   'indentation indicator': 'a: |2\n    two more\n',
+  'indentation indicator after a chomping indicator': 'a: |-1\n  x\n  \n',
+  // js-yaml reads a comment after any `,`; `yaml` only after white space.
+  'comment right after a comma in a flow sequence': 'a: [b,#c\n  d]\n',
+  'comment right after a comma, on the line after a comment': 'a: [b # c\n  ,#d\n  e]\n',
+  'explicit key ending a mapping, without a value': 'a: 1\n?\n',
+  'explicit key ending a mapping, with a key node': 'a: 1\n? b\n',
+  'document marker inside a comment on a marker line': '--- #---\n',
+  'two document end markers': '---\n...\n...\n',
+  // `yaml` lowers its least indent on a `#note` line: `b` and `c` are one key to it.
+  'value after a #note comment line': 'a:\n#note\n  b\nc: 1\n',
+  // js-yaml reads the blank last line (no line break) as one more line of a kept block scalar.
+  'blank last line of a kept block scalar, without a line break': 'a: |+\n  x\n\n  ',
+  'tab on a blank line of a block scalar': 'a: |\n  x\n\t\n',
+  'alias of an empty node': 'a: &x\nb: *x\n',
+  // Properties js-yaml does not report for an empty node: the next node's.
+  'empty value before a key with a tag': 'a:\n!Ref b: 1\n',
+  'empty value before a key with an anchor': 'a:\n&x b: 1\n',
+  'empty key with a tag in a flow sequence pair': '[!Ref : b]\n',
+  // `yaml` wants white space between an anchor and a flow collection (js-yaml does not).
+  'anchor right before a flow sequence': 'a: &x[a -b]\n',
+  'anchor right before a flow mapping': '- &x{a: 1}\n',
+  // `yaml` rejects a `,` on a later line than an empty item's properties.
+  "comma on the line after an empty item's tag": '[!Ref\n, a]\n',
+  "comma on the line after an empty item's anchor": 'a: [b, &x\n  , c]\n',
+  'second byte-order mark': '\uFEFF\uFEFFa: 1\n',
+  'carriage return opening the text': '\ra: 1\n',
+  // js-yaml reads on after `... ` on its line, and starts a document at `---` whatever follows.
+  'content after a document end marker': 'a: 1\n... x\n',
+  'content after a document end marker opening the text': '... x\n',
+  'content after a document end marker after a byte-order mark': '\uFEFF... x\n',
+  'document start marker followed by text': '---x\n',
+  'block mapping on a document start marker line': '--- a: 1\n',
+  'block sequence on a document start marker line': '--- - a\n',
+  'two tags on a flow collection read as a would-be key': 'a: !Ref\n  !Sub [b]\n',
+  'a tag and an anchor on two lines': 'a: !Ref\n  &x\n',
+  'explicit key in a flow sequence': 'a: [? b]\n',
+  'explicit key in a flow mapping': 'a: {? b: 1}\n',
+  'comment right after a flow collection': 'a: [b]#c\n',
+  'comment right after a quoted scalar': 'a: "b"#c\n',
+  'tab indenting a quoted scalar': '\t"a"\n',
+  // Past a few pairs keys are looked up in a set: a key written twice is still seen.
+  'a key repeated after the ninth pair': `${Array.from({ length: 10 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk9: x\n`,
+  'implicit key over 1024 characters': `${'k'.repeat(1030)}: v\n`,
+  'implicit key of a flow sequence pair over 1024 characters': `[${'k'.repeat(1030)}: v]\n`,
 };
 
 describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
@@ -223,6 +323,10 @@ describe('parseYaml fast path (js-yaml): same output as the yaml path', () => {
       expect(parseYaml('f.yaml', text)).toStrictEqual(parseYamlFallback('f.yaml', text));
     });
   }
+
+  it('takes: block scalars and document markers at the very end, CRLF after a byte-order mark', () => {
+    for (const text of ['a: |', 'a: |\n  x\n', 'a: 1\n---', '\uFEFFa: 1\r\nb: [x, y]\r\n', 'a: |\r\n\r\n  x\r\n', '\uFEFFa: b... c\n', 'a: # c\r\n\r\n\r\n---\r\nb: 1\r\n']) expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
 
   it('parseYaml takes the fast path on an ordinary template', () => {
     const template = [

@@ -361,6 +361,8 @@ class TreeBuilder {
       } else {
         if (anchor) needsFallback();
         end = tokenEnd(text, at, isAnchorEnd);
+        // `&x[1]`: `yaml` wants white space between an anchor and a flow collection, js-yaml does not.
+        if (text.charCodeAt(end) === 0x5b || text.charCodeAt(end) === 0x7b) needsFallback();
         anchor = true;
       }
       at = nextToken(text, end);
@@ -666,6 +668,8 @@ class TreeBuilder {
     else if (role === 'flow-value') from = at;
     else needsFallback();
     node.start = node.end = role === 'flow-item' ? nextToken(this.text, from) : skipBlanks(this.text, from);
+    // `[!Ref\n, a]`: `yaml` rejects a `,` on a later line than an empty item's properties.
+    if (this.text.charCodeAt(node.start) === 0x2c && this.lineBreakBetween(from, node.start)) needsFallback();
   }
 
   private placeBlockScalar(node: Composed, role: Role, parentIndent: number): void {
