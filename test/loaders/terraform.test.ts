@@ -519,6 +519,37 @@ resource "aws_cloudwatch_event_rule" "nightly" {
     ]);
   });
 
+  it('module retention 0 means logs never expire; allowed_triggers record a permission only for a principal', async () => {
+    const r = await load({
+      'infra/main.tf': `module "fn" {
+  source                            = "terraform-aws-modules/lambda/aws"
+  function_name                     = "fn"
+  handler                           = "app.handler"
+  cloudwatch_logs_retention_in_days = 0
+  allowed_triggers = {
+    Nightly = {
+      principal  = "events.amazonaws.com"
+      source_arn = "arn:aws:events:eu-west-1:123456789012:rule/nightly"
+    }
+    Api = {
+      service    = "apigateway"
+      source_arn = "arn:aws:execute-api:eu-west-1:123456789012:abc/*/*/*"
+    }
+  }
+}
+module "kept" {
+  source                            = "terraform-aws-modules/lambda/aws"
+  function_name                     = "kept"
+  handler                           = "app.handler"
+  cloudwatch_logs_retention_in_days = 14
+}
+`,
+    });
+    expect(fn(r.functions, 'module.fn').logRetentionDays).toBeUndefined();
+    expect(fn(r.functions, 'module.kept').logRetentionDays).toEqual({ value: 14, loc: at(21, 3) });
+    expect((r.permissions ?? []).map((p) => p.id)).toEqual(['infra/main.tf#module.fn.allowed_triggers.Nightly']);
+  });
+
   it('links resources that reference a module function (module.x.lambda_function_*)', async () => {
     const r = await load({
       'infra/main.tf': `module "fn" {
