@@ -525,6 +525,20 @@ const PY_PRODUCER_CONSUMER = dedent`
           print(record["body"])
 `;
 
+/** A consumer that hands each record to the producer handler of api.py. */
+const PY_CONSUMER_CALLS_PRODUCER = 'from api import producer\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        producer({"body": record["body"]}, context)\n';
+
+/** The producer handler: sends the request body to the queue named by QUEUE_URL (line 6). */
+const PY_API_PRODUCER = dedent`
+  import os
+  import boto3
+  sqs = boto3.client("sqs")
+
+  def producer(event, context):
+      sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=event["body"])
+      return {"statusCode": 202}
+`;
+
 const pyWorkerSam = (): string =>
   samTemplate([
     'Globals:',
@@ -663,16 +677,8 @@ runCrossRuleCases('no-recursive-trigger', {
       name: "Python, SAM: the consumer calls the producer handler of another module, which sends to the consumer's queue",
       files: {
         'template.yaml': pyWorkerSam().replace('Handler: worker.producer', 'Handler: api.producer'),
-        'src/worker.py': 'from api import producer\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        producer({"body": record["body"]}, context)\n',
-        'src/api.py': dedent`
-          import os
-          import boto3
-          sqs = boto3.client("sqs")
-
-          def producer(event, context):
-              sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=event["body"])
-              return {"statusCode": 202}
-        `,
+        'src/worker.py': PY_CONSUMER_CALLS_PRODUCER,
+        'src/api.py': PY_API_PRODUCER,
       },
       errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
     },
@@ -683,19 +689,8 @@ runCrossRuleCases('no-recursive-trigger', {
         'template.yaml': pyWorkerSam()
           .replace('Handler: worker.producer', 'Handler: api.producer')
           .replace('  Consumer:', '  Status:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: api.status\n  Consumer:'),
-        'src/worker.py': 'from api import producer\n\ndef consumer(event, context):\n    for record in event["Records"]:\n        producer({"body": record["body"]}, context)\n',
-        'src/api.py': dedent`
-          import os
-          import boto3
-          sqs = boto3.client("sqs")
-
-          def producer(event, context):
-              sqs.send_message(QueueUrl=os.environ["QUEUE_URL"], MessageBody=event["body"])
-              return {"statusCode": 202}
-
-          def status(event, context):
-              return {"statusCode": 200}
-        `,
+        'src/worker.py': PY_CONSUMER_CALLS_PRODUCER,
+        'src/api.py': `${PY_API_PRODUCER}\ndef status(event, context):\n    return {"statusCode": 200}\n`,
       },
       errors: [{ messageId: 'recursiveWrite', file: 'src/api.py', line: 6, functions: ['Consumer'] }],
     },
